@@ -1,0 +1,29 @@
+import { isRealDate } from '../../model/common.ts';
+import { checkProject } from '../../pipeline.ts';
+import { formatReadiness, readiness } from '../../status/readiness.ts';
+import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
+import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
+
+const USAGE = 'eco-dossier status [项目目录] [--today YYYY-MM-DD] [--json]';
+
+/** Today's date in China (UTC+8): the office's calendar, whatever the machine's time zone. */
+function todayInChina(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, today: { type: 'string' } }, USAGE);
+  const today = values.today ?? todayInChina();
+  if (!isRealDate(today)) throw new CliUsageError(`--today 应为 YYYY-MM-DD 格式的日期，实际为“${today}”`, USAGE);
+  const checked = await checkProject(projectDir(ctx, positionals[0]));
+  const { errors, warnings } = splitIssues(checked.issues);
+  const ready = checked.data ? readiness(checked.data, checked.verdicts, today) : undefined;
+  if (values.json) {
+    ctx.stdout(JSON.stringify({ ok: errors.length === 0, errors: issuesToJson(errors), warnings: issuesToJson(warnings), ...(ready ?? {}) }, null, 2));
+  } else {
+    const issuesText = formatIssues(checked.issues);
+    if (issuesText) ctx.stdout(issuesText);
+    if (ready) ctx.stdout(formatReadiness(ready));
+  }
+  return errors.length === 0 ? EXIT.ok : EXIT.inputProblems;
+}

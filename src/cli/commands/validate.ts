@@ -1,0 +1,47 @@
+import { checkProject } from '../../pipeline.ts';
+import { EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
+import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
+
+const USAGE = 'eco-dossier validate [项目目录] [--json]';
+
+export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, USAGE);
+  const checked = await checkProject(projectDir(ctx, positionals[0]));
+  const { errors, warnings } = splitIssues(checked.issues);
+  const byNo = new Map(checked.data?.indicators.map((i) => [i.no, i]) ?? []);
+  const indicators = checked.verdicts.map((v) => {
+    const ind = byNo.get(v.no)!;
+    return {
+      no: v.no, name: ind.name, domain: ind.domain, task: ind.taskName, attribute: ind.attribute, target: ind.target,
+      unit: ind.unit, current: v.currentText, verdict: v.verdict, reason: v.reason, evidenceCount: v.evidenceCount,
+      units: ind.units,
+    };
+  });
+  const count = (pred: (i: (typeof indicators)[number]) => boolean) => indicators.filter(pred).length;
+  const summary = {
+    total: indicators.length,
+    binding: count((i) => i.attribute === '约束性'),
+    reference: count((i) => i.attribute === '参考性'),
+    verdicts: { 达标: count((i) => i.verdict === '达标'), 未达标: count((i) => i.verdict === '未达标'), 待补充: count((i) => i.verdict === '待补充') },
+  };
+  const ok = errors.length === 0;
+  if (values.json) {
+    ctx.stdout(JSON.stringify({ ok, errors: issuesToJson(errors), warnings: issuesToJson(warnings), summary, indicators }, null, 2));
+  } else {
+    const issuesText = formatIssues(checked.issues);
+    if (issuesText) ctx.stdout(issuesText);
+    if (checked.data) {
+      const p = checked.data.project;
+      ctx.stdout(
+        [
+          `${p.district.name} · ${p.programme.title}（${p.programme.batch}）${p.sample ? ' · 示例数据' : ''}`,
+          `指标 ${summary.total} 项：约束性 ${summary.binding} 项，参考性 ${summary.reference} 项`,
+          `达标 ${summary.verdicts.达标} 项，未达标 ${summary.verdicts.未达标} 项，待补充 ${summary.verdicts.待补充} 项`,
+          ...indicators.filter((i) => i.verdict !== '达标').map((i) => `  ${String(i.no).padStart(2)} ${i.name}：${i.verdict}（${i.reason}）`),
+        ].join('\n'),
+      );
+    }
+    ctx.stdout(ok ? '项目数据有效。' : '项目数据有错误，请按上面的位置逐条修改。');
+  }
+  return ok ? EXIT.ok : EXIT.inputProblems;
+}

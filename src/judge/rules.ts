@@ -1,0 +1,220 @@
+import type { Better, Measure } from '../model/catalog.ts';
+import type { Comparison, Result } from '../model/results.ts';
+import { difference, formatNumber, formatQuantity, oneLine } from './format.ts';
+import type { DeltaTarget, EitherTarget, QualitativeTarget, SuperiorTargetForm, Target, ThresholdTarget, TrendTarget } from './target.ts';
+import { MISSING_TEXT, type VerdictKind, type Years } from './verdict.ts';
+
+/**
+ * One judging rule per target form. Rules see one result (of an indicator or a sub-indicator)
+ * and know nothing of evidence: the missing-evidence downgrade happens once, per indicator.
+ */
+
+export interface RuleContext {
+  readonly unit: string;
+  readonly better: Better;
+  readonly measure: Measure;
+  /** absent when nothing was reported */
+  readonly result: Result | undefined;
+  readonly years: Years;
+}
+
+export interface RuleOutcome {
+  readonly verdict: VerdictKind;
+  readonly reason: string;
+  /** 现状值 as a table cell shows it */
+  readonly currentText: string;
+  readonly current?: number;
+  readonly baseline?: number;
+}
+
+/** Tolerance for comparisons: 100 means 100% exactly, up to float noise. */
+export const EPSILON = 1e-9;
+
+export function compare(a: number, op: Comparison, b: number): boolean {
+  switch (op) {
+    case '≥': return a >= b - EPSILON;
+    case '≤': return a <= b + EPSILON;
+    case '>': return a > b + EPSILON;
+    case '<': return a < b - EPSILON;
+    case '=': return Math.abs(a - b) <= EPSILON;
+  }
+}
+
+/** The sign a reason shows between two numbers: the target's sign when met, its opposite when not. */
+export function shownSign(a: number, op: Comparison, b: number): string {
+  if (compare(a, op, b)) return op;
+  switch (op) {
+    case '≥': return '<';
+    case '≤': return '>';
+    case '>': return '≤';
+    case '<': return '≥';
+    case '=': return a < b ? '<' : '>';
+  }
+}
+
+export function valueIn(result: Result | undefined, year: number): number | undefined {
+  return result?.values[String(year)];
+}
+
+function missingReason(ctx: RuleContext, needBaseline: boolean): string | undefined {
+  const missing: string[] = [];
+  if (needBaseline && valueIn(ctx.result, ctx.years.baselineYear) === undefined) missing.push(`${ctx.years.baselineYear}年基准值`);
+  if (valueIn(ctx.result, ctx.years.currentYear) === undefined) missing.push(`${ctx.years.currentYear}年现状值`);
+  return missing.length ? `缺少${missing.join('、')}` : undefined;
+}
+
+function numbers(ctx: RuleContext): { current?: number; baseline?: number } {
+  const current = valueIn(ctx.result, ctx.years.currentYear);
+  const baseline = valueIn(ctx.result, ctx.years.baselineYear);
+  return { ...(current !== undefined ? { current } : {}), ...(baseline !== undefined ? { baseline } : {}) };
+}
+
+function currentText(ctx: RuleContext): string {
+  const current = valueIn(ctx.result, ctx.years.currentYear);
+  return current === undefined ? MISSING_TEXT : formatQuantity(current, ctx.unit);
+}
+
+function pending(reason: string, ctx: RuleContext): RuleOutcome {
+  return { verdict: '待补充', reason, currentText: currentText(ctx), ...numbers(ctx) };
+}
+
+function decided(met: boolean, reason: string, ctx: RuleContext, shown = currentText(ctx)): RuleOutcome {
+  return { verdict: met ? '达标' : '未达标', reason, currentText: shown, ...numbers(ctx) };
+}
+
+/** The number a numeric target is compared with, with its label: the level, or the change from the baseline. */
+interface Measured {
+  readonly value: number;
+  /** `现状值 86.2%` or `提高 2.4 个百分点` */
+  readonly label: string;
+  /** how a target number is written next to it: `85%`, or `2` for percentage points */
+  readonly targetText: (n: number) => string;
+  readonly cell: string;
+}
+
+function measured(ctx: RuleContext): Measured | string {
+  const missing = missingReason(ctx, ctx.measure === 'change');
+  if (missing) return missing;
+  const current = valueIn(ctx.result, ctx.years.currentYear)!;
+  if (ctx.measure === 'level') {
+    const text = formatQuantity(current, ctx.unit);
+    return { value: current, label: `现状值 ${text}`, targetText: (n) => formatQuantity(n, ctx.unit), cell: text };
+  }
+  const change = difference(current, valueIn(ctx.result, ctx.years.baselineYear)!);
+  const label = ctx.unit === '%' ? `提高 ${formatNumber(change)} 个百分点` : `变化 ${formatQuantity(change, ctx.unit)}`;
+  const targetText = (n: number) => (ctx.unit === '%' ? formatNumber(n) : formatQuantity(n, ctx.unit));
+  return { value: change, label, targetText, cell: label };
+}
+
+/** `≥85`, `100`: the current value (or its change, for measure 'change') against a number. */
+export function judgeThreshold(target: ThresholdTarget, ctx: RuleContext): RuleOutcome {
+  const m = measured(ctx);
+  if (typeof m === 'string') return pending(m, ctx);
+  const met = compare(m.value, target.op, target.value);
+  return decided(met, `${m.label} ${shownSign(m.value, target.op, target.value)} ${m.targetText(target.value)}`, ctx, m.cell);
+}
+
+/** `ΔEQI≥-1`: current − baseline against a number. */
+export function judgeDelta(target: DeltaTarget, ctx: RuleContext): RuleOutcome {
+  const missing = missingReason(ctx, true);
+  if (missing) return pending(missing, ctx);
+  const current = valueIn(ctx.result, ctx.years.currentYear)!;
+  const baseline = valueIn(ctx.result, ctx.years.baselineYear)!;
+  const change = difference(current, baseline);
+  const met = compare(change, target.op, target.value);
+  const years = `${ctx.years.baselineYear}年 ${formatQuantity(baseline, ctx.unit)} → ${ctx.years.currentYear}年 ${formatQuantity(current, ctx.unit)}`;
+  const reason = `${target.symbol} = ${formatNumber(change)} ${shownSign(change, target.op, target.value)} ${formatNumber(target.value)}（${years}）`;
+  return decided(met, reason, ctx, `${target.symbol} = ${formatNumber(change)}`);
+}
+
+/** 完成上级规定的…: the measured value against Result.superiorTarget; without it the verdict waits for it. */
+export function judgeSuperior(_target: SuperiorTargetForm, ctx: RuleContext): RuleOutcome {
+  const superior = ctx.result?.superiorTarget;
+  const m = measured(ctx);
+  if (!superior || typeof m === 'string') {
+    const missing = [superior ? '' : '缺少上级规定的目标值（请在结果中填写 superiorTarget）', typeof m === 'string' ? m : ''];
+    return pending(missing.filter(Boolean).join('；'), ctx);
+  }
+  const met = compare(m.value, superior.op, superior.value);
+  const source = superior.text ? `（${oneLine(superior.text)}）` : '';
+  const reason = `${m.label} ${shownSign(m.value, superior.op, superior.value)} 上级目标 ${m.targetText(superior.value)}${source}`;
+  return decided(met, reason, ctx, m.cell);
+}
+
+/** The comparison of current with baseline each trend phrase asks for. */
+export function trendComparison(phrase: TrendTarget['phrase'], better: Better): Comparison {
+  switch (phrase) {
+    case '保持稳定或持续改善':
+    case '不降低':
+      return better === 'lower' ? '≤' : '≥';
+    case '减少':
+      return '<';
+    case '不减少':
+      return '≥';
+  }
+}
+
+/** 保持稳定或持续改善, 不降低, 减少, 不减少: the current year against the baseline year. */
+export function judgeTrend(target: TrendTarget, ctx: RuleContext): RuleOutcome {
+  const missing = missingReason(ctx, true);
+  if (missing) return pending(missing, ctx);
+  const { currentYear, baselineYear } = ctx.years;
+  const current = valueIn(ctx.result, currentYear)!;
+  const baseline = valueIn(ctx.result, baselineYear)!;
+  const op = trendComparison(target.phrase, ctx.better);
+  const met = compare(current, op, baseline);
+  const failure = target.phrase === '减少' ? '未减少' : target.phrase === '不减少' ? `较${baselineYear}年减少` : `较${baselineYear}年变差`;
+  const reason =
+    `${currentYear}年 ${formatQuantity(current, ctx.unit)} ${shownSign(current, op, baseline)} ` +
+    `${baselineYear}年 ${formatQuantity(baseline, ctx.unit)}（${met ? target.phrase : failure}）`;
+  return decided(met, reason, ctx);
+}
+
+/** How a table shows a qualitative state that is reached: 建立 → 已建立; 不明显 stays 不明显. */
+export function reachedText(phrase: QualitativeTarget['phrase']): string {
+  return phrase.startsWith('不') || phrase.includes('，') ? phrase : `已${phrase}`;
+}
+
+const SHORT_DESCRIPTION = 24;
+
+/** The description as a table cell has room for. */
+export function shortDescription(description: string): string {
+  const chars = [...oneLine(description)];
+  return chars.length > SHORT_DESCRIPTION ? `${chars.slice(0, SHORT_DESCRIPTION).join('')}…` : chars.join('');
+}
+
+/** 制定实施, 建立, 开展 …: the declared status (evidence is checked per indicator afterwards). */
+export function judgeQualitative(target: QualitativeTarget, ctx: RuleContext): RuleOutcome {
+  const status = ctx.result?.status;
+  const description = ctx.result?.description ? oneLine(ctx.result.description) : '';
+  const detail = description ? `：${description}` : '';
+  const cellDetail = description ? `（${shortDescription(description)}）` : '';
+  switch (status) {
+    case undefined:
+      return { verdict: '待补充', reason: '缺少达标情况声明（请在结果中填写 status：已达到/推进中/未达到）', currentText: MISSING_TEXT };
+    case '已达到':
+      return { verdict: '达标', reason: `已达到“${target.phrase}”${detail}`, currentText: `${reachedText(target.phrase)}${cellDetail}` };
+    case '推进中':
+      return { verdict: '未达标', reason: `推进中，尚未达到“${target.phrase}”${detail}`, currentText: `推进中${cellDetail}` };
+    case '未达到':
+      return { verdict: '未达标', reason: `未达到“${target.phrase}”${detail}`, currentText: `未达到${cellDetail}` };
+  }
+}
+
+/** 完成上级规定的…；保持稳定或持续改善: the superior's target where one was set, otherwise the trend. */
+export function judgeEither(target: EitherTarget, ctx: RuleContext): RuleOutcome {
+  if (ctx.result?.superiorTarget) return judgeSuperior(target.superior, ctx);
+  const trend = judgeTrend(target.otherwise, ctx);
+  return { ...trend, reason: `无上级目标，${trend.reason}` };
+}
+
+export function judgeTarget(target: Target, ctx: RuleContext): RuleOutcome {
+  switch (target.kind) {
+    case 'threshold': return judgeThreshold(target, ctx);
+    case 'delta': return judgeDelta(target, ctx);
+    case 'superior': return judgeSuperior(target, ctx);
+    case 'trend': return judgeTrend(target, ctx);
+    case 'qualitative': return judgeQualitative(target, ctx);
+    case 'either': return judgeEither(target, ctx);
+  }
+}

@@ -1,0 +1,171 @@
+import type { Comparison } from '../model/results.ts';
+import { oneLine } from './format.ts';
+
+/**
+ * The target forms (指标值) of 附件1, read by a small grammar. Anything the grammar cannot read
+ * is refused with a message: a target is never passed silently.
+ */
+
+/** `≥20`, `≥4.5`, `≥-1`, and a bare number `100` (= that value). */
+export interface ThresholdTarget {
+  readonly kind: 'threshold';
+  readonly op: Comparison;
+  readonly value: number;
+  readonly text: string;
+}
+
+/** `ΔEQI≥-1`: the change current − baseline compared with a number; `symbol` is `ΔEQI`. */
+export interface DeltaTarget {
+  readonly kind: 'delta';
+  readonly symbol: string;
+  readonly op: Comparison;
+  readonly value: number;
+  readonly text: string;
+}
+
+/** 完成上级规定的目标任务 / 改善目标 / 考核任务, 完成上级管控目标: judged against Result.superiorTarget. */
+export interface SuperiorTargetForm {
+  readonly kind: 'superior';
+  readonly phrase: string;
+  readonly text: string;
+}
+
+export const TREND_PHRASES = ['保持稳定或持续改善', '不降低', '减少', '不减少'] as const;
+export type TrendPhrase = (typeof TREND_PHRASES)[number];
+
+/** A comparison of the current year with the baseline year. */
+export interface TrendTarget {
+  readonly kind: 'trend';
+  readonly phrase: TrendPhrase;
+  readonly text: string;
+}
+
+/** The qualitative states 附件1 uses; judged from the declared status plus evidence. No other wording is accepted. */
+export const QUALITATIVE_PHRASES = [
+  '制定实施',
+  '有效开展',
+  '全面实施',
+  '开展',
+  '建立',
+  '实施',
+  '不明显',
+  '面积不减少，性质不改变，功能不降低',
+] as const;
+export type QualitativePhrase = (typeof QUALITATIVE_PHRASES)[number];
+
+export interface QualitativeTarget {
+  readonly kind: 'qualitative';
+  readonly phrase: QualitativePhrase;
+  readonly text: string;
+}
+
+/** 完成上级规定的…；保持稳定或持续改善: the superior's target where one was set, otherwise the trend. */
+export interface EitherTarget {
+  readonly kind: 'either';
+  readonly superior: SuperiorTargetForm;
+  readonly otherwise: TrendTarget;
+  readonly text: string;
+}
+
+export type Target = ThresholdTarget | DeltaTarget | SuperiorTargetForm | TrendTarget | QualitativeTarget | EitherTarget;
+
+export type TargetParse = { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly message: string };
+
+/** What a person should write instead, for messages. */
+export const EXPECTED_TARGET_FORMS =
+  '数值阈值（如 ≥20、≥4.5、100）、变化量（如 ΔEQI≥-1）、上级目标（完成上级规定的目标任务/改善目标/考核任务、完成上级管控目标）、' +
+  `趋势（${TREND_PHRASES.join('、')}）、定性要求（${QUALITATIVE_PHRASES.join('、')}），` +
+  '或“完成上级规定的…；保持稳定或持续改善”';
+
+const OPS: readonly Comparison[] = ['≥', '≤', '>', '<', '='];
+const SUPERIOR = /^完成上级(?:规定的)?(?:目标任务|改善目标|考核任务|管控目标)$/;
+const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** Full-width and look-alike symbols to one spelling, whitespace and newlines removed. */
+export function normalizeTargetText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u200b\ufeff]+/g, '')
+    .replace(/>=|≧|⩾/g, '≥')
+    .replace(/<=|≦|⩽/g, '≤')
+    .replace(/[−﹣]/g, '-')
+    .replace(/[△∆]/g, 'Δ');
+}
+
+const QUALITATIVE_BY_NORMAL = new Map<string, QualitativePhrase>(QUALITATIVE_PHRASES.map((p) => [normalizeTargetText(p), p]));
+
+function isOp(c: string | undefined): c is Comparison {
+  return c !== undefined && (OPS as readonly string[]).includes(c);
+}
+
+type NumberRead = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
+
+/** The number after a comparison sign; `%` is tolerated where the unit is % (or unknown). */
+function readNumber(rest: string, op: string, unit: string | undefined): NumberRead {
+  let digits = rest;
+  if (digits.endsWith('%')) {
+    if (unit !== undefined && unit !== '%') {
+      return { ok: false, message: `单位为“${unit}”的指标不应在指标值中写 %` };
+    }
+    digits = digits.slice(0, -1);
+  }
+  if (digits === '') return { ok: false, message: op ? `“${op}”后缺少数值` : '缺少数值' };
+  if (!NUMBER.test(digits)) return { ok: false, message: `${op ? `“${op}”后` : ''}应为数值，实际是“${rest}”` };
+  return { ok: true, value: Number(digits) };
+}
+
+/** A comparison with a number, e.g. `≤60`, `＞60`, `≥2`, `100`. */
+export function parseComparison(
+  text: string,
+  unit?: string,
+): { readonly ok: true; readonly op: Comparison; readonly value: number } | { readonly ok: false; readonly message: string } {
+  const s = normalizeTargetText(text);
+  const first = [...s][0];
+  const op = isOp(first) ? first : undefined;
+  const read = readNumber(op ? s.slice(op.length) : s, op ?? '', unit);
+  return read.ok ? { ok: true, op: op ?? '=', value: read.value } : read;
+}
+
+function fail(message: string): TargetParse {
+  return { ok: false, message };
+}
+
+function parseSingle(s: string, text: string, unit: string | undefined): TargetParse {
+  const first = [...s][0];
+  if (first === 'Δ') {
+    const m = /^(Δ[^≥≤><=]*)([≥≤><=])(.*)$/.exec(s);
+    if (!m) return fail(`变化量应写成“ΔEQI≥-1”的形式，实际是“${oneLine(text)}”`);
+    const read = readNumber(m[3]!, m[2]!, unit);
+    if (!read.ok) return fail(read.message);
+    return { ok: true, target: { kind: 'delta', symbol: m[1]!, op: m[2] as Comparison, value: read.value, text } };
+  }
+  if (isOp(first) || /^[+-]?\d/.test(s)) {
+    const c = parseComparison(s, unit);
+    if (!c.ok) return fail(c.message);
+    return { ok: true, target: { kind: 'threshold', op: c.op, value: c.value, text } };
+  }
+  if (SUPERIOR.test(s)) return { ok: true, target: { kind: 'superior', phrase: s, text } };
+  const trend = TREND_PHRASES.find((p) => p === s);
+  if (trend) return { ok: true, target: { kind: 'trend', phrase: trend, text } };
+  const qualitative = QUALITATIVE_BY_NORMAL.get(s);
+  if (qualitative) return { ok: true, target: { kind: 'qualitative', phrase: qualitative, text } };
+  return fail(`无法识别“${oneLine(text)}”，可用的写法：${EXPECTED_TARGET_FORMS}`);
+}
+
+/**
+ * Reads a target text exactly as 附件1 writes it. Never throws: a text the grammar cannot read
+ * gives `{ ok: false, message }` with a Chinese message saying which forms are expected.
+ * `unit` is the indicator's unit; it only decides whether a trailing `%` is acceptable.
+ */
+export function parseTarget(text: string, unit?: string): TargetParse {
+  const s = normalizeTargetText(text);
+  if (s === '') return fail('指标值为空');
+  const parts = s.split(';');
+  if (parts.length === 1) return parseSingle(s, text, unit);
+  const either = `两段式指标值应写成“完成上级规定的目标任务；保持稳定或持续改善”这样的形式（先写上级目标，再写趋势）`;
+  if (parts.length !== 2 || parts.some((p) => p === '')) return fail(either);
+  const first = parseSingle(parts[0]!, parts[0]!, unit);
+  const second = parseSingle(parts[1]!, parts[1]!, unit);
+  if (!first.ok || first.target.kind !== 'superior' || !second.ok || second.target.kind !== 'trend') return fail(either);
+  return { ok: true, target: { kind: 'either', superior: first.target, otherwise: second.target, text } };
+}

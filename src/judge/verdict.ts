@@ -1,0 +1,37 @@
+/** What the judge says about one indicator: 达标 / 未达标 / 待补充 with a one-line Chinese reason. */
+export type VerdictKind = '达标' | '未达标' | '待补充';
+
+export interface SubVerdict {
+  /** 1 for ① … */
+  readonly no: number;
+  readonly name: string;
+  /**
+   * false for a conditional sub-indicator whose condition the current level does not meet (or cannot be checked);
+   * its verdict is then '待补充' and means nothing: do not count it.
+   */
+  readonly applies: boolean;
+  readonly verdict: VerdictKind;
+  readonly reason: string;
+  readonly current?: number;
+  readonly baseline?: number;
+}
+
+export interface Verdict {
+  /** indicator 序号 */
+  readonly no: number;
+  readonly verdict: VerdictKind;
+  /** one line, Chinese, showing the numbers: `现状值 86.2% ≥ 85%` */
+  readonly reason: string;
+  /** 现状值 as a table shows it: `86.2%`, `已建立（…）`, `—` when missing; sub-indicators on lines prefixed ①②③ */
+  readonly currentText: string;
+  readonly evidenceCount: number;
+  readonly subs: readonly SubVerdict[];
+}
+
+export interface Years {
+  readonly baselineYear: number;
+  readonly currentYear: number;
+}
+
+/** Placeholder for a value a table cell cannot show. */
+export const MISSING_TEXT = '—';

@@ -1,0 +1,147 @@
+import { open, lstat, realpath, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { EvidenceFileType, EvidenceItem } from '../model/evidence.ts';
+import type { Issue, SourcePlace } from '../model/issue.ts';
+import type { EvidenceFile } from '../model/project-data.ts';
+import type { DataPath } from './yaml-file.ts';
+
+/** What the first bytes of a file say it is. Names can lie; content decides. */
+export type SniffedType = EvidenceFileType | 'tiff' | 'webp' | 'bmp' | 'heic' | 'gif' | 'zip' | 'unknown';
+
+export function sniffFileType(head: Uint8Array): SniffedType {
+  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
+  if (ascii(0, 1024).includes('%PDF-')) return 'pdf'; // PDF allows junk before the header
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
+  if (head[0] === 0x89 && ascii(1, 4) === 'PNG') return 'png';
+  if (ascii(0, 4) === 'II*\0' || ascii(0, 4) === 'MM\0*') return 'tiff';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
+  if (ascii(0, 2) === 'BM') return 'bmp';
+  if (ascii(4, 8) === 'ftyp' && /hei|hev|mif|avif/.test(ascii(8, 12))) return 'heic';
+  if (ascii(0, 4) === 'GIF8') return 'gif';
+  if (ascii(0, 4) === 'PK\u0003\u0004') return 'zip';
+  return 'unknown';
+}
+
+const UNSUPPORTED_HINT: Record<string, string> = {
+  tiff: 'TIFF 图片请另存为 JPEG/PNG，或扫描为 PDF',
+  webp: 'WebP 图片请另存为 JPEG 或 PNG',
+  bmp: 'BMP 图片请另存为 JPEG 或 PNG',
+  heic: '手机 HEIC 照片请在手机或电脑上导出为 JPEG',
+  gif: 'GIF 图片请另存为 PNG',
+  zip: 'Word/Excel/压缩包请先转换或打印为 PDF',
+  unknown: '佐证材料只接受 PDF、JPEG 和 PNG；其他文件请先转换为 PDF',
+};
+
+interface Locator {
+  readonly file: string;
+  locate(path: DataPath): SourcePlace;
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' ? false : !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(1024);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Checks each evidence item's file: inside evidence/ (no `..`, no absolute path, no link leading out),
+ * present, a regular file, not empty, and of a type the annex can place.
+ */
+export async function checkEvidenceFiles(
+  evidenceDir: string,
+  items: readonly EvidenceItem[],
+  where: Locator,
+): Promise<{ files: EvidenceFile[]; issues: Issue[] }> {
+  const files: EvidenceFile[] = [];
+  const issues: Issue[] = [];
+  let realRoot: string | undefined;
+  try {
+    realRoot = await realpath(evidenceDir);
+  } catch {
+    realRoot = undefined;
+  }
+  for (const [index, item] of items.entries()) {
+    const at = where.locate(['evidence', index, 'file']);
+    const fail = (code: string, message: string, hint?: string) =>
+      issues.push({ code, severity: 'error', path: ['evidence', index, 'file'], ...at, message, ...(hint ? { hint } : {}) });
+    const label = `佐证材料 ${item.id} 的文件“${item.file}”`;
+    if (path.isAbsolute(item.file) || /^[A-Za-z]:[\\/]/.test(item.file) || item.file.startsWith('\\')) {
+      fail('evidence-outside', `${label}是绝对路径，应为相对于 evidence/ 文件夹的路径`, '把文件复制到项目的 evidence/ 文件夹下，再写相对路径');
+      continue;
+    }
+    const abs = path.resolve(evidenceDir, item.file);
+    if (!isInside(evidenceDir, abs)) {
+      fail('evidence-outside', `${label}指向 evidence/ 文件夹之外`, '路径中不能用“..”跳出 evidence/ 文件夹');
+      continue;
+    }
+    let stat;
+    try {
+      stat = await lstat(abs);
+    } catch {
+      fail('evidence-missing', `找不到${label}（应在 ${path.join('evidence', item.file)}）`, '检查文件名的拼写、大小写和扩展名');
+      continue;
+    }
+    let real: string;
+    try {
+      real = await realpath(abs);
+    } catch {
+      fail('evidence-missing', `${label}是一个失效的链接`);
+      continue;
+    }
+    if (realRoot === undefined || !isInside(realRoot, real)) {
+      fail('evidence-outside', `${label}是指向 evidence/ 文件夹之外的链接`, '把真实文件复制到 evidence/ 文件夹中');
+      continue;
+    }
+    if (stat.isSymbolicLink()) stat = await lstat(real);
+    if (!stat.isFile()) {
+      fail('evidence-not-file', `${label}不是一个文件（可能是文件夹）`);
+      continue;
+    }
+    if (stat.size === 0) {
+      fail('evidence-empty', `${label}是空文件（0 字节）`, '重新导出或扫描该材料');
+      continue;
+    }
+    const type = sniffFileType(await readHead(real));
+    if (type !== 'pdf' && type !== 'jpeg' && type !== 'png') {
+      const named = { tiff: 'TIFF 图片', webp: 'WebP 图片', bmp: 'BMP 图片', heic: 'HEIC 照片', gif: 'GIF 图片', zip: 'Office 文档或压缩包', unknown: '无法识别的格式' }[type];
+      fail('evidence-unsupported', `${label}是${named}，不是支持的类型（应为 PDF、JPEG 或 PNG）`, UNSUPPORTED_HINT[type]);
+      continue;
+    }
+    files.push({ ...item, absPath: real, bytes: stat.size, type });
+  }
+  return { files, issues };
+}
+
+/** Files under evidence/ that no evidence item lists: worth a warning, they will not reach the bundle. */
+export async function listUnlistedFiles(evidenceDir: string, listed: ReadonlySet<string>): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(abs);
+      else if (e.isFile() && !e.name.startsWith('.')) {
+        const rel = path.relative(evidenceDir, abs).split(path.sep).join('/');
+        if (!listed.has(rel)) out.push(rel);
+      }
+    }
+  };
+  await walk(evidenceDir);
+  return out;
+}

@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import type { Issue, SourcePlace } from '../model/issue.ts';
+import type { DataPath } from './yaml-file.ts';
+
+/** Chinese names of the keys of the project files, so a message says “单位” and not “unit”. */
+const KEY_LABEL: Record<string, string> = {
+  no: '序号', name: '名称', unit: '单位', target: '指标值', attribute: '指标属性', units: '责任单位',
+  unitsNote: '责任单位说明', notes: '备注', subIndicators: '分项指标', when: '适用条件', better: '改善方向',
+  measure: '比较方式', domains: '领域', tasks: '任务', indicators: '指标', indicator: '指标序号', sub: '分项序号',
+  values: '各年数值', superiorTarget: '上级目标', status: '完成状态', description: '情况说明', source: '数据来源',
+  op: '比较符号', value: '数值', text: '说明', results: '结果', evidence: '佐证材料', id: '编号', file: '文件',
+  title: '标题', issuer: '出具单位', date: '日期', docNo: '文号', kind: '材料类型', district: '地区',
+  shortName: '简称', code: '行政区划代码', government: '发文机关', programme: '创建项目', batch: '批次',
+  year: '年度', recipient: '主送机关', basis: '依据文件', baselineYear: '基准年', currentYear: '现状年',
+  deadlines: '时间节点', label: '时间说明', leadingGroup: '领导小组', leader: '组长', deputyLeaders: '副组长',
+  members: '成员', post: '职务', office: '办公室', location: '设立单位', head: '办公室主任', deputyHead: '办公室副主任',
+  contact: '联系方式', email: '电子邮箱', generatedAt: '生成日期', templates: '模板目录', aliases: '别名',
+  fullName: '全称', sample: '示例数据标记', feedback: '审查意见', items: '意见条目',
+};
+
+const TYPE_LABEL: Record<string, string> = {
+  string: '文本', number: '数字', int: '整数', boolean: 'true 或 false', array: '列表', object: '键值对（映射）',
+  record: '键值对（映射）', date: '日期',
+};
+
+export function describeValue(v: unknown): string {
+  if (v === undefined) return '缺失';
+  if (v === null) return '空值';
+  if (Array.isArray(v)) return '列表';
+  if (typeof v === 'object') return '键值对（映射）';
+  if (typeof v === 'number') return `数字 ${v}`;
+  if (typeof v === 'boolean') return `布尔值 ${v}`;
+  return `“${String(v)}”`;
+}
+
+/** "domains[0].tasks[1].indicators[2].unit" as written in YAML terms. */
+export function formatDataPath(path: DataPath): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : key),
+    '',
+  );
+}
+
+function fieldLabel(path: DataPath): string {
+  const last = [...path].reverse().find((k) => typeof k === 'string');
+  const label = last === undefined ? '' : (KEY_LABEL[last] ?? last);
+  return label ? `“${label}”（${formatDataPath(path)}）` : formatDataPath(path) || '文件内容';
+}
+
+interface Located {
+  locate(path: DataPath): SourcePlace;
+  locateKey(path: DataPath): SourcePlace;
+}
+
+/** Turns zod's issues into located, worded issues. Wording lives here, checks live in the schemas. */
+export function schemaIssues(error: z.ZodError, source: Located): Issue[] {
+  const out: Issue[] = [];
+  for (const zi of error.issues) {
+    const path = zi.path.map((k) => (typeof k === 'symbol' ? String(k) : k)) as (string | number)[];
+    const base = { code: `schema-${zi.code}`, severity: 'error' as const, path };
+    const input = (zi as { input?: unknown }).input;
+    switch (zi.code) {
+      case 'invalid_type': {
+        const expected = TYPE_LABEL[zi.expected] ?? zi.expected;
+        const missing = input === undefined;
+        out.push({
+          ...base,
+          ...source.locate(path),
+          message: missing ? `缺少${fieldLabel(path)}，应为${expected}` : `${fieldLabel(path)}应为${expected}，实际为${describeValue(input)}`,
+          expected,
+          actual: describeValue(input),
+        });
+        break;
+      }
+      case 'unrecognized_keys':
+        for (const key of zi.keys) {
+          out.push({
+            ...base,
+            path: [...path, key],
+            ...source.locateKey([...path, key]),
+            message: `不认识的键“${key}”${path.length ? `（位于 ${formatDataPath(path)}）` : ''}`,
+            hint: '检查拼写；允许的键见 README 中的项目文件格式',
+          });
+        }
+        break;
+      case 'invalid_value': {
+        const expected = zi.values.map((v) => `“${String(v)}”`).join('、');
+        out.push({ ...base, ...source.locate(path), message: `${fieldLabel(path)}应为 ${expected} 之一，实际为${describeValue(input)}`, expected, actual: describeValue(input) });
+        break;
+      }
+      case 'too_small':
+      case 'too_big': {
+        const bound = zi.code === 'too_small' ? zi.minimum : zi.maximum;
+        const what =
+          zi.origin === 'array' ? `至少 ${bound} 项` : zi.origin === 'string' ? '不能为空' : `${zi.code === 'too_small' ? '不小于' : '不大于'} ${bound}`;
+        const text = zi.code === 'too_big' && zi.origin === 'array' ? `最多 ${bound} 项` : what;
+        out.push({ ...base, ...source.locate(path), message: `${fieldLabel(path)}应${text}，实际为${describeValue(input)}`, expected: text, actual: describeValue(input) });
+        break;
+      }
+      default:
+        out.push({ ...base, ...source.locate(path), message: `${fieldLabel(path)}：${zi.message}，实际为${describeValue(input)}`, actual: describeValue(input) });
+    }
+  }
+  return out;
+}

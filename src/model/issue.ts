@@ -1,0 +1,57 @@
+/**
+ * One shape for every problem any stage finds: plain data with a code for machines,
+ * a place a person can open (file + line/column, or file + sheet!cell) and a Chinese message.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface SourcePlace {
+  /** Path of the file as the user knows it (relative to the project folder where possible). */
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly sheet?: string;
+  readonly cell?: string;
+}
+
+export interface Issue extends SourcePlace {
+  readonly code: string;
+  readonly severity: Severity;
+  /** Data path inside the file, e.g. ['domains', 0, 'tasks', 1, 'indicators', 2, 'unit']. */
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+  readonly expected?: string;
+  readonly actual?: string;
+  readonly hint?: string;
+}
+
+/** "indicators.yaml:42:7" or "区水务局.xlsx 填报!F7" or just the file. */
+export function formatPlace(place: SourcePlace): string {
+  if (place.sheet !== undefined) {
+    return `${place.file} ${place.sheet}${place.cell ? `!${place.cell}` : ''}`;
+  }
+  if (place.line !== undefined) {
+    return `${place.file}:${place.line}${place.column !== undefined ? `:${place.column}` : ''}`;
+  }
+  return place.file;
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** One line a person reads: place, severity, message, then expected/actual/hint. */
+export function formatIssue(issue: Issue): string {
+  const parts = [`${formatPlace(issue)}: ${SEVERITY_LABEL[issue.severity]}: ${issue.message}`];
+  if (issue.hint) parts.push(`（${issue.hint}）`);
+  return parts.join('');
+}
+
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return issues.some((i) => i.severity === 'error');
+}
+
+/** A bug in eco-dossier itself, never bad input: the CLI reports it with exit code 2. */
+export class InternalError extends Error {
+  constructor(message: string) {
+    super(`eco-dossier 内部错误（这是程序缺陷，请报告）：${message}`);
+    this.name = 'InternalError';
+  }
+}

@@ -1,0 +1,24 @@
+import type { PlacedIndicator, Catalog } from './catalog.ts';
+import type { EvidenceFileType, EvidenceItem } from './evidence.ts';
+import type { Project } from './project.ts';
+import type { Result } from './results.ts';
+
+/** An evidence item whose file was found, checked and typed by the loader. */
+export interface EvidenceFile extends EvidenceItem {
+  /** absolute path of the file on disk */
+  readonly absPath: string;
+  readonly bytes: number;
+  readonly type: EvidenceFileType;
+}
+
+/** Everything the loader read from a project folder, validated. Stages after load get only this. */
+export interface ProjectData {
+  /** absolute path of the project folder */
+  readonly dir: string;
+  readonly project: Project;
+  readonly catalog: Catalog;
+  /** all indicators in 附件1's order, with their domain and task */
+  readonly indicators: readonly PlacedIndicator[];
+  readonly results: readonly Result[];
+  readonly evidence: readonly EvidenceFile[];
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { IsoDate } from './common.ts';
+
+/** A person of the leading group (领导小组, 附件2). */
+export const Person = z.strictObject({
+  name: z.string().min(1),
+  /** 职务, e.g. 区委副书记、区长 */
+  post: z.string().min(1),
+});
+export type Person = z.infer<typeof Person>;
+
+export const LeadingGroup = z.strictObject({
+  /** 组长 */
+  leader: Person,
+  /** 副组长 */
+  deputyLeaders: z.array(Person).min(1),
+  /** 成员 */
+  members: z.array(Person),
+  /** 领导小组办公室 */
+  office: z.strictObject({
+    /** where the office sits, e.g. 市生态环境局兖州区分局 */
+    location: z.string().min(1),
+    /** 办公室主任 */
+    head: z.string().min(1),
+    /** 办公室副主任 */
+    deputyHead: z.string().min(1).optional(),
+    duties: z.string().optional(),
+  }),
+});
+export type LeadingGroup = z.infer<typeof LeadingGroup>;
+
+/** A 责任单位 with its canonical (short) name as 附件1 writes it, and the other names it goes by. */
+export const ResponsibleUnit = z.strictObject({
+  name: z.string().min(1),
+  fullName: z.string().min(1).optional(),
+  aliases: z.array(z.string().min(1)).default([]),
+});
+export type ResponsibleUnit = z.infer<typeof ResponsibleUnit>;
+
+export const Deadline = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'id 只能由小写字母、数字和连字符组成'),
+  name: z.string().min(1),
+  /** the date the tool counts days to (for 7月上旬, the last day of that period) */
+  date: IsoDate,
+  /** how the document writes it when it is not a single day, e.g. 2023年7月上旬 */
+  label: z.string().optional(),
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+export const Project = z.strictObject({
+  /** true for the illustrative sample: every artifact is then marked 示例数据 */
+  sample: z.boolean().default(false),
+  district: z.strictObject({
+    /** 济宁市兖州区 */
+    name: z.string().min(1),
+    /** 兖州区 */
+    shortName: z.string().min(1),
+    /** 行政区划代码, six digits */
+    code: z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字'),
+    /** the sender of the report, e.g. 济宁市兖州区人民政府 */
+    government: z.string().min(1),
+    /** 基本情况: a few sentences about the district for the report */
+    profile: z.string().optional(),
+  }),
+  programme: z.strictObject({
+    /** 国家生态文明建设示范区 */
+    title: z.string().min(1),
+    /** 第七批 */
+    batch: z.string().min(1),
+    year: z.number().int().min(2000).max(2100),
+    /** 主送机关, 生态环境部 */
+    recipient: z.string().min(1),
+    /** the documents the application answers to, e.g. 环办生态函〔2023〕209号 */
+    basis: z.array(z.string().min(1)).default([]),
+    /** years the results compare: 基准年 and 现状年 */
+    baselineYear: z.number().int().min(2000).max(2100),
+    currentYear: z.number().int().min(2000).max(2100),
+  }),
+  deadlines: z.array(Deadline).min(1),
+  leadingGroup: LeadingGroup,
+  contact: z.strictObject({
+    office: z.string().min(1),
+    person: z.string().optional(),
+    phone: z.string().optional(),
+    email: z.string().email('电子邮箱格式不正确').optional(),
+    /** where paper materials go */
+    address: z.string().optional(),
+  }),
+  units: z.array(ResponsibleUnit).min(1),
+  /** fixed timestamp used for every date written into outputs (no wall-clock time) */
+  generatedAt: IsoDate,
+  /** folder of Handlebars templates, relative to the project folder; default: the built-in templates */
+  templates: z.string().optional(),
+  /** overrides of titles; default titles are made from the district and programme */
+  titles: z
+    .strictObject({
+      report: z.string().optional(),
+      taskTable: z.string().optional(),
+      annex: z.string().optional(),
+      bundle: z.string().optional(),
+    })
+    .default({}),
+});
+export type Project = z.infer<typeof Project>;

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+
+/** sha256 of a file, streamed: memory stays flat whatever the file's size. */
+export function sha256File(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file, { highWaterMark: 1 << 20 })
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** JSON with object keys sorted at every level: equal data, equal text, equal hash. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value as object)
+        .sort()
+        .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+export function hashOf(value: unknown): string {
+  return sha256(canonicalJson(value));
+}
+
+/**
+ * Hashes many files with a few reads in flight (disk-bound work gains little from more),
+ * reporting progress in bytes. Results come back in input order.
+ */
+export async function hashFiles(
+  files: readonly { readonly absPath: string; readonly bytes: number }[],
+  onProgress: (doneBytes: number) => void = () => {},
+  concurrency = 2,
+): Promise<string[]> {
+  const out = new Array<string>(files.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      const f = files[index]!;
+      out[index] = await sha256File(f.absPath);
+      done += f.bytes;
+      onProgress(done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  return out;
+}

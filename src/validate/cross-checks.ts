@@ -1,0 +1,130 @@
+import type { Catalog, PlacedIndicator } from '../model/catalog.ts';
+import type { EvidenceItem } from '../model/evidence.ts';
+import type { Issue, SourcePlace } from '../model/issue.ts';
+import type { Project } from '../model/project.ts';
+import type { Result } from '../model/results.ts';
+import { resolveUnit } from './units.ts';
+
+type DataPath = readonly (string | number)[];
+export interface Locator {
+  locate(path: DataPath): SourcePlace;
+}
+
+const circled = (n: number) => String.fromCodePoint(0x2460 + n - 1);
+
+/** Indicator numbers unique; sub-indicator numbers unique; responsible units known (aliases allowed). */
+export function checkCatalog(catalog: Catalog, project: Project, at: Locator): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Map<number, string>();
+  catalog.domains.forEach((domain, d) =>
+    domain.tasks.forEach((task, t) =>
+      task.indicators.forEach((ind, i) => {
+        const base: DataPath = ['domains', d, 'tasks', t, 'indicators', i];
+        if (seen.has(ind.no)) {
+          issues.push({
+            code: 'indicator-duplicate', severity: 'error', path: [...base, 'no'], ...at.locate([...base, 'no']),
+            message: `指标序号 ${ind.no} 重复：“${ind.name}”与“${seen.get(ind.no)}”用了同一个序号`, expected: '每个指标一个唯一的序号',
+          });
+        } else seen.set(ind.no, ind.name);
+        const subNos = new Set<number>();
+        ind.subIndicators.forEach((sub, s) => {
+          if (subNos.has(sub.no)) {
+            issues.push({
+              code: 'sub-indicator-duplicate', severity: 'error', path: [...base, 'subIndicators', s, 'no'], ...at.locate([...base, 'subIndicators', s, 'no']),
+              message: `指标${ind.no}的分项序号 ${circled(sub.no)} 重复`,
+            });
+          }
+          subNos.add(sub.no);
+        });
+        ind.units.forEach((unit, u) => {
+          const found = resolveUnit(unit, project.units);
+          if (!found.found) {
+            issues.push({
+              code: 'unit-unknown', severity: 'error', path: [...base, 'units', u], ...at.locate([...base, 'units', u]),
+              message: `指标${ind.no}的责任单位“${unit}”不在 project.yaml 的责任单位名单中${found.suggestion ? `，是否应为“${found.suggestion}”？` : ''}`,
+              expected: 'project.yaml 中 units 列出的单位名称或别名', actual: unit,
+              hint: found.suggestion ? `改为“${found.suggestion}”，或在 project.yaml 中为该单位添加别名` : '在 project.yaml 的 units 中添加该单位',
+            });
+          }
+        });
+      }),
+    ),
+  );
+  return issues;
+}
+
+/** A share (比例, 率, %) lies in 0–100; a change (幅度, 下降率, 提高, 增长) may be negative. */
+export function shareBounds(name: string, unit: string): { min: number; max: number } | undefined {
+  if (unit !== '%') return undefined;
+  if (/幅度|下降率|增长率|提高|变化|Δ/.test(name)) return undefined;
+  return { min: 0, max: 100 };
+}
+
+export function checkResults(results: readonly Result[], indicators: readonly PlacedIndicator[], at: Locator): Issue[] {
+  const issues: Issue[] = [];
+  const byNo = new Map(indicators.map((i) => [i.no, i]));
+  const seen = new Set<string>();
+  results.forEach((r, index) => {
+    const base: DataPath = ['results', index];
+    const ind = byNo.get(r.indicator);
+    if (!ind) {
+      issues.push({
+        code: 'result-unknown-indicator', severity: 'error', path: [...base, 'indicator'], ...at.locate([...base, 'indicator']),
+        message: `结果中的指标序号 ${r.indicator} 不存在于 indicators.yaml`, expected: `1–${Math.max(...indicators.map((i) => i.no))} 中的序号`, actual: String(r.indicator),
+      });
+      return;
+    }
+    const sub = r.sub === undefined ? undefined : ind.subIndicators.find((s) => s.no === r.sub);
+    if (r.sub !== undefined && !sub) {
+      issues.push({
+        code: 'result-unknown-sub', severity: 'error', path: [...base, 'sub'], ...at.locate([...base, 'sub']),
+        message: `指标${ind.no}“${ind.name}”没有分项 ${circled(r.sub)}`,
+        expected: ind.subIndicators.length ? ind.subIndicators.map((s) => circled(s.no)).join('') : '不写 sub（该指标没有分项）',
+      });
+      return;
+    }
+    const key = `${r.indicator}/${r.sub ?? ''}`;
+    if (seen.has(key)) {
+      issues.push({
+        code: 'result-duplicate', severity: 'error', path: base, ...at.locate(base),
+        message: `指标${ind.no}${r.sub ? circled(r.sub) : ''}的结果重复填写`, hint: '每个指标（或分项）只保留一条结果',
+      });
+    }
+    seen.add(key);
+    const name = sub ? `${ind.name}${sub.name}` : ind.name;
+    const bounds = shareBounds(name, sub?.unit ?? ind.unit);
+    if (!bounds) return;
+    for (const [year, value] of Object.entries(r.values)) {
+      if (value < bounds.min || value > bounds.max) {
+        issues.push({
+          code: 'result-share-out-of-range', severity: 'error', path: [...base, 'values', year], ...at.locate([...base, 'values', year]),
+          message: `指标${ind.no}${r.sub ? circled(r.sub) : ''}“${sub?.name ?? ind.name}”${year}年的数值 ${value}% 超出 0–100% 的范围`,
+          expected: '0 到 100 之间的百分数', actual: `${value}`,
+        });
+      }
+    }
+  });
+  return issues;
+}
+
+export function checkEvidenceItems(items: readonly EvidenceItem[], indicators: readonly PlacedIndicator[], at: Locator): Issue[] {
+  const issues: Issue[] = [];
+  const known = new Set(indicators.map((i) => i.no));
+  const ids = new Set<string>();
+  items.forEach((item, index) => {
+    const base: DataPath = ['evidence', index];
+    if (ids.has(item.id)) {
+      issues.push({ code: 'evidence-duplicate-id', severity: 'error', path: [...base, 'id'], ...at.locate([...base, 'id']), message: `佐证材料编号“${item.id}”重复`, expected: '每条材料一个唯一编号' });
+    }
+    ids.add(item.id);
+    item.indicators.forEach((no, k) => {
+      if (!known.has(no)) {
+        issues.push({
+          code: 'evidence-unknown-indicator', severity: 'error', path: [...base, 'indicators', k], ...at.locate([...base, 'indicators', k]),
+          message: `佐证材料 ${item.id} 引用的指标序号 ${no} 不存在于 indicators.yaml`, actual: String(no),
+        });
+      }
+    });
+  });
+  return issues;
+}

@@ -1,0 +1,135 @@
+import { mkdtemp, mkdir, writeFile, rm, cp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A minimal valid PDF (one blank A4 page) for evidence files in tests. */
+export const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+export const MINI_FILES: Record<string, string> = {
+  'project.yaml': `sample: true
+district:
+  name: 测试市示例区
+  shortName: 示例区
+  code: "370999"
+  government: 测试市示例区人民政府
+programme:
+  title: 国家生态文明建设示范区
+  batch: 第七批
+  year: 2023
+  recipient: 生态环境部
+  baselineYear: 2020
+  currentYear: 2022
+deadlines:
+  - id: materials
+    name: 提交基础资料
+    date: 2023-06-30
+leadingGroup:
+  leader: { name: 张三, post: 区长 }
+  deputyLeaders:
+    - { name: 李四, post: 副区长 }
+  members:
+    - { name: 王五, post: 区水务局局长 }
+  office: { location: 区生态环境分局, head: 李四 }
+contact:
+  office: 区生态环境分局生态科
+units:
+  - name: 区生态环境分局
+    aliases: [生态环境分局]
+  - name: 区综合执法局
+    fullName: 区综合行政执法局
+  - name: 区水务局
+generatedAt: 2023-07-20
+`,
+  'indicators.yaml': `domains:
+  - name: 生态制度
+    tasks:
+      - no: 1
+        name: 目标责任体系与制度建设
+        indicators:
+          - no: 1
+            name: 生态文明建设规划
+            unit: "-"
+            target: 制定实施
+            attribute: 约束性
+            units: [区生态环境分局]
+          - no: 2
+            name: 生态环境信息公开率
+            unit: "%"
+            target: "100"
+            attribute: 约束性
+            units: [区生态环境分局, 区综合行政执法局]
+  - name: 生态生活
+    tasks:
+      - no: 2
+        name: 人居环境改善
+        indicators:
+          - no: 3
+            name: 城镇污水处理率
+            unit: "%"
+            target: ≥85
+            attribute: 参考性
+            units: [区水务局]
+`,
+  'results.yaml': `results:
+  - indicator: 1
+    status: 已达到
+    description: 规划已印发实施
+  - indicator: 2
+    values: { 2020: 100, 2022: 100 }
+  - indicator: 3
+    values: { 2020: 80.5, 2022: 86.2 }
+    source: 区水务局
+`,
+  'evidence.yaml': `evidence:
+  - id: E1
+    file: plan.pdf
+    indicators: [1, 2]
+    title: 生态文明建设规划
+    issuer: 测试市示例区人民政府
+    date: 2021-03-01
+    docNo: 示政发〔2021〕1号
+    kind: 文件
+  - id: E2
+    file: water/report.pdf
+    indicators: [3]
+    title: 污水处理情况报告
+    issuer: 区水务局
+    date: 2023-01-10
+    kind: 报告
+`,
+};
+
+export interface MiniProject {
+  readonly dir: string;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * Writes a small valid project into a temporary folder; `change` edits file texts first,
+ * so each test states only the one thing it breaks.
+ */
+export async function makeMiniProject(
+  change: (files: Record<string, string>) => void = () => {},
+  evidence: Record<string, Buffer> = { 'plan.pdf': TINY_PDF, 'water/report.pdf': TINY_PDF },
+): Promise<MiniProject> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'eco-mini-'));
+  const files = { ...MINI_FILES };
+  change(files);
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  for (const [name, bytes] of Object.entries(evidence)) {
+    await mkdir(path.dirname(path.join(dir, 'evidence', name)), { recursive: true });
+    await writeFile(path.join(dir, 'evidence', name), bytes);
+  }
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A copy of the sample project in a temporary folder, to change without touching fixtures/. */
+export async function copySample(): Promise<MiniProject> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'eco-sample-'));
+  await cp(path.resolve('fixtures/yanzhou-2023'), dir, { recursive: true });
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
