@@ -711,7 +711,7 @@ ${fontDirs.map((d) => `  <dir>${esc(d)}</dir>`).join('\n')}
         const out = path.join(tmp, `img-${i}`);
         run('pdftoppm', [format === 'jpeg' ? '-jpeg' : '-png', ...(format === 'jpeg' ? ['-jpegopt', 'quality=85,optimize=y'] : []),
           '-scale-to-x', String(width), '-scale-to-y', String(height), '-singlefile', pdf, out], env);
-        let bytes = readFileSync(`${out}.${format === 'jpeg' ? 'jpg' : 'png'}`);
+        let bytes: Buffer = readFileSync(`${out}.${format === 'jpeg' ? 'jpg' : 'png'}`);
         if (exifOrientation !== undefined) bytes = withExifOrientation(bytes, exifOrientation);
         writeFileSync(target, bytes);
       } else {

@@ -151,7 +151,7 @@ export function judgeIndicator(
     const prefix = (e: Entry) => (judged.prefixed && e.no !== undefined ? circled(e.no) : '');
     subs = judged.subs;
     verdict = rollUp(judged.entries.map((e) => e.verdict));
-    reason = judged.entries.map((e) => `${prefix(e)}${e.reason}`).join('；');
+    reason = judged.entries.map((e) => `${prefix(e)}${e.reason.replace(/[。；]+$/, '')}`).join('；');
     currentText = judged.entries.map((e) => `${prefix(e)}${e.currentText}`).join('\n');
   }
   if (verdict === '达标' && evidenceCount === 0) {

@@ -5,3 +5,4 @@ export * from './catalog.ts';
 export * from './results.ts';
 export * from './evidence.ts';
 export * from './project-data.ts';
+export * from "./manifest.ts";

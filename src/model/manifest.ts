@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** What a file of the bundle is for. */
+export const ArtifactRole = z.enum(['report', 'task-table', 'annex', 'evidence', 'readme', 'response', 'changes']);
+export type ArtifactRole = z.infer<typeof ArtifactRole>;
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位十六进制的 sha256');
+
+/** Lifecycle operation of a file from one revision to the next (as eCTD does per document). */
+export const ChangeOp = z.enum(['new', 'replace', 'delete', 'unchanged']);
+export type ChangeOp = z.infer<typeof ChangeOp>;
+
+export const FileChange = z.strictObject({
+  path: z.string().min(1),
+  op: ChangeOp,
+  oldSha256: Sha256.nullable(),
+  newSha256: Sha256.nullable(),
+});
+export type FileChange = z.infer<typeof FileChange>;
+
+export const ManifestFile = z.strictObject({
+  /** path inside the bundle folder, with / separators; never carries a revision number */
+  path: z.string().min(1),
+  role: ArtifactRole,
+  sha256: Sha256,
+  bytes: z.number().int().nonnegative(),
+  /** the indicators (序号) the file serves, where it has any */
+  indicators: z.array(z.number().int()).optional(),
+  /** hashes of what the file was made from (input name → sha256), and their combined hash */
+  inputs: z.record(z.string(), Sha256),
+  inputHash: Sha256,
+  /** annex volumes: the numbers stamped on their first and last numbered pages */
+  pages: z.strictObject({ first: z.number().int(), last: z.number().int(), count: z.number().int() }).optional(),
+  /** evidence originals: the evidence item ids the file holds */
+  evidence: z.array(z.string()).optional(),
+});
+export type ManifestFile = z.infer<typeof ManifestFile>;
+
+/** manifest.json at the bundle root: the single description of a bundle, read back by verify and revise. */
+export const Manifest = z.strictObject({
+  format: z.literal('eco-dossier-manifest/1'),
+  generator: z.strictObject({ name: z.string(), version: z.string() }),
+  project: z.strictObject({
+    district: z.string(),
+    code: z.string(),
+    programme: z.string(),
+    batch: z.string(),
+    year: z.number().int(),
+    sample: z.boolean(),
+  }),
+  bundle: z.string().min(1),
+  revision: z.number().int().min(1),
+  generatedAt: z.string(),
+  /** per-indicator values and verdicts, so diff can say what changed between revisions */
+  indicators: z.array(
+    z.strictObject({
+      no: z.number().int(),
+      name: z.string(),
+      verdict: z.string(),
+      current: z.string(),
+      reason: z.string(),
+      evidence: z.array(z.string()),
+    }),
+  ),
+  files: z.array(ManifestFile),
+  /** present from r2 on: what happened to every path since the previous revision */
+  changes: z.array(FileChange).optional(),
+  previous: z.strictObject({ bundle: z.string(), revision: z.number().int(), manifestSha256: Sha256 }).optional(),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+export const MANIFEST_FILE = 'manifest.json';
+export const CHECKSUM_FILE = 'manifest-sha256.txt';
+export const CHANGES_FILE = 'changes.json';
