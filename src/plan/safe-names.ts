@@ -14,7 +14,7 @@ export const MAX_SEGMENT = 80;
 /** One path segment made safe: NFC, no forbidden characters, no reserved name, no trailing dot or space, bounded length. */
 export function safeSegment(name: string, fallback = '未命名'): string {
   let s = name.normalize('NFC').replace(/[<>:"/\\|?*]/g, (c) => FULL_WIDTH[c]!);
-  s = s.replace(/[\u0000-\u001f\u007f]/g, '_').replace(/\s+/g, ' ').trim();
+  s = s.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '_').trim();
   s = s.replace(/[. ]+$/, '');
   if (!s) s = fallback;
   const dot = s.lastIndexOf('.');

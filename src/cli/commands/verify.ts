@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { verifyBundle } from '../../package/verify.ts';
+import { CliUsageError, EXIT, parseCommandArgs, type CommandContext } from '../command.ts';
+import { progressBar } from '../progress.ts';
+
+const USAGE = 'eco-dossier verify 材料包.zip|材料包目录 [--json]';
+
+export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, USAGE);
+  if (!positionals[0]) throw new CliUsageError('请给出要校验的材料包（zip 文件或文件夹）', USAGE);
+  const progress = progressBar((t) => process.stderr.write(t), ctx.isTTY && !values.json);
+  const result = await verifyBundle(path.resolve(ctx.cwd, positionals[0]), (done, total) => progress({ step: '校验文件', done, total }));
+  progress.done();
+  if (values.json) {
+    const { manifest: _m, ...rest } = result;
+    ctx.stdout(JSON.stringify(rest, null, 2));
+  } else {
+    const lines = [`校验 ${result.location}${result.revision ? `（第${result.revision}版）` : ''}：`];
+    for (const p of result.problems) lines.push(`  问题：${p}`);
+    for (const p of result.missing) lines.push(`  缺少文件：${p}`);
+    for (const p of result.extra) lines.push(`  多出文件（清单中没有）：${p}`);
+    for (const a of result.altered) lines.push(`  文件已被改动：${a.path}（应为 ${a.expected.slice(0, 12)}…，实际为 ${a.actual.slice(0, 12)}…）`);
+    lines.push(result.ok ? `完整：${result.checked} 个文件全部存在且校验值一致。` : '不完整或已被改动。');
+    ctx.stdout(lines.join('\n'));
+  }
+  return result.ok ? EXIT.ok : EXIT.inputProblems;
+}

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { CHECKSUM_FILE, MANIFEST_FILE, Manifest } from '../model/manifest.ts';
+import { openBundle, readAll, type BundleReader } from './bundle-reader.ts';
+
+export interface VerifyResult {
+  readonly ok: boolean;
+  readonly location: string;
+  readonly bundle?: string;
+  readonly revision?: number;
+  readonly checked: number;
+  readonly missing: readonly string[];
+  readonly extra: readonly string[];
+  readonly altered: readonly { readonly path: string; readonly expected: string; readonly actual: string }[];
+  /** a manifest that cannot be read, or a checksum file that disagrees with it */
+  readonly problems: readonly string[];
+  readonly manifest?: Manifest;
+}
+
+async function sha256Of(reader: BundleReader, rel: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of await reader.open(rel)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * verify: completeness (every listed file present, nothing unlisted) and validity (every hash matches),
+ * for a bundle folder or its zip. Reads every file once, streamed.
+ */
+export async function verifyBundle(location: string, onProgress: (done: number, total: number) => void = () => {}): Promise<VerifyResult> {
+  let reader: BundleReader;
+  try {
+    reader = await openBundle(location);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? `找不到 ${location}` : (e as Error).message;
+    return { ok: false, location, checked: 0, missing: [], extra: [], altered: [], problems: [reason] };
+  }
+  try {
+    const present = new Map(reader.files.map((f) => [f.path, f.bytes]));
+    if (!present.has(MANIFEST_FILE)) {
+      return { ok: false, location, bundle: reader.name, checked: 0, missing: [MANIFEST_FILE], extra: [], altered: [], problems: [`缺少 ${MANIFEST_FILE}，无法校验`] };
+    }
+    const manifestBytes = await readAll(await reader.open(MANIFEST_FILE));
+    let manifest: Manifest;
+    try {
+      const parsed = Manifest.safeParse(JSON.parse(manifestBytes.toString('utf8')));
+      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；'));
+      manifest = parsed.data;
+    } catch (e) {
+      return { ok: false, location, bundle: reader.name, checked: 0, missing: [], extra: [], altered: [], problems: [`${MANIFEST_FILE} 无法读取：${(e as Error).message}`] };
+    }
+    const problems: string[] = [];
+    const listed = new Set(manifest.files.map((f) => f.path));
+    const missing = manifest.files.filter((f) => !present.has(f.path)).map((f) => f.path);
+    const extra = reader.files.map((f) => f.path).filter((p) => !listed.has(p) && p !== MANIFEST_FILE && p !== CHECKSUM_FILE);
+    if (!present.has(CHECKSUM_FILE)) missing.push(CHECKSUM_FILE);
+    const altered: { path: string; expected: string; actual: string }[] = [];
+    const total = manifest.files.reduce((n, f) => n + f.bytes, 0);
+    let done = 0;
+    for (const f of manifest.files) {
+      if (!present.has(f.path)) continue;
+      const actual = await sha256Of(reader, f.path);
+      if (actual !== f.sha256) altered.push({ path: f.path, expected: f.sha256, actual });
+      done += f.bytes;
+      onProgress(done, total);
+    }
+    if (present.has(CHECKSUM_FILE)) {
+      const text = (await readAll(await reader.open(CHECKSUM_FILE))).toString('utf8');
+      const manifestSha = createHash('sha256').update(manifestBytes).digest('hex');
+      const line = text.split('\n').find((l) => l.endsWith(`  ${MANIFEST_FILE}`));
+      if (!line) problems.push(`${CHECKSUM_FILE} 中没有 ${MANIFEST_FILE} 的校验值`);
+      else if (!line.startsWith(manifestSha)) altered.push({ path: MANIFEST_FILE, expected: line.slice(0, 64), actual: manifestSha });
+    }
+    const ok = missing.length === 0 && extra.length === 0 && altered.length === 0 && problems.length === 0;
+    return { ok, location, bundle: reader.name, revision: manifest.revision, checked: manifest.files.length, missing, extra, altered, problems, manifest };
+  } finally {
+    await reader.close();
+  }
+}

@@ -1,0 +1,54 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { ZipArchive } from 'archiver';
+
+/** Files that are compressed already: deflating them costs time and saves nothing. */
+const STORED = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.docx', '.xlsx', '.zip', '.gz', '.webp', '.heic', '.tif', '.tiff']);
+
+export function storedInZip(file: string): boolean {
+  return STORED.has(path.extname(file).toLowerCase());
+}
+
+/**
+ * Writes `<name>/…` into a zip: entries sorted, one at a time (no stat races), UTF-8 names (flag set),
+ * a fixed date and fixed permissions on every entry, zip64 where sizes need it. Same files, same bytes.
+ */
+export async function zipFolder(
+  folder: string,
+  name: string,
+  files: readonly string[],
+  isoDate: string,
+  outFile: string,
+  onProgress: (doneBytes: number) => void = () => {},
+): Promise<void> {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  const archive = new ZipArchive({ zlib: { level: 6 }, statConcurrency: 1 });
+  const output = createWriteStream(outFile);
+  const finished = new Promise<void>((resolve, reject) => {
+    output.on('close', resolve);
+    output.on('error', reject);
+    archive.on('error', reject);
+    archive.on('warning', reject);
+  });
+  archive.on('progress', (p: { fs: { processedBytes: number } }) => onProgress(p.fs.processedBytes));
+  archive.pipe(output);
+  const sorted = [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const dirs = new Set<string>();
+  for (const rel of sorted) {
+    const parts = rel.split('/');
+    for (let k = 1; k < parts.length; k++) dirs.add(parts.slice(0, k).join('/'));
+  }
+  const entries = [
+    ...['', ...dirs].map((d) => ({ name: d ? `${name}/${d}/` : `${name}/`, dir: true, rel: d })),
+    ...sorted.map((rel) => ({ name: `${name}/${rel}`, dir: false, rel })),
+  ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.dir) archive.append(Buffer.alloc(0), { name: e.name, date, mode: 0o40755 });
+    else
+      archive.append(createReadStream(path.join(folder, ...e.rel.split('/'))), {
+        name: e.name, date, mode: 0o100644, store: storedInZip(e.rel),
+      });
+  }
+  await archive.finalize();
+  await finished;
+}
