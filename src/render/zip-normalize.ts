@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 export async function normalizeOfficeZip(bytes: Uint8Array, isoDate: string): Promise<Buffer> {
   const source = await JSZip.loadAsync(bytes);
   const out = new JSZip();
-  const date = localDate(isoDate);
+  const date = utcDate(isoDate);
   const stamp = `${isoDate.slice(0, 10)}T00:00:00Z`;
   const names = Object.keys(source.files)
     .filter((n) => !source.files[n]!.dir)
@@ -30,11 +30,8 @@ function rank(name: string): number {
   return name === '[Content_Types].xml' ? 0 : 1;
 }
 
-/**
- * JSZip writes an entry's DOS date from the Date's local-time fields; a Date built from local
- * components has exactly those fields in every time zone.
- */
-function localDate(isoDate: string): Date {
+/** JSZip writes an entry's DOS date from the Date's UTC fields: midnight UTC of the given day, in every time zone. */
+function utcDate(isoDate: string): Date {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d, 0, 0, 0);
+  return new Date(Date.UTC(y, m - 1, d, 0, 0, 0));
 }

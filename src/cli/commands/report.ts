@@ -1,0 +1,56 @@
+import path from 'node:path';
+import type { Issue } from '../../model/issue.ts';
+import { writeFileAtomic } from '../../package/atomic.ts';
+import { checkProject } from '../../pipeline.ts';
+import { renderReport } from '../../render/report/index.ts';
+import { TemplateError } from '../../render/templates.ts';
+import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
+import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
+
+const USAGE = 'eco-dossier report [项目目录] [--out 文件.docx] [--json]';
+
+/** Where the report goes without --out, relative to the working directory. */
+export const DEFAULT_REPORT_OUT = 'out/申报报告.docx';
+
+/**
+ * report: load → judge → render the report (申报报告) alone → write it atomically.
+ * Exit 1 with located issues (input or template errors) and nothing written; 2 when eco-dossier itself fails.
+ */
+export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, out: { type: 'string' } }, USAGE);
+  const out = path.resolve(ctx.cwd, values.out ?? DEFAULT_REPORT_OUT);
+  if (path.extname(out).toLowerCase() !== '.docx') throw new CliUsageError(`--out 应为 .docx 文件，实际为“${values.out}”`, USAGE);
+
+  const checked = await checkProject(projectDir(ctx, positionals[0]));
+  const { errors, warnings } = splitIssues(checked.issues);
+  const finish = (ok: boolean, issues: readonly Issue[], written?: { bytes: number; ms: number }) => {
+    if (values.json) {
+      const split = splitIssues(issues);
+      ctx.stdout(JSON.stringify({ ok, errors: issuesToJson(split.errors), warnings: issuesToJson(split.warnings), ...(written ? { output: out, ...written } : {}) }, null, 2));
+    } else {
+      const text = formatIssues(issues);
+      if (text) ctx.stdout(text);
+      ctx.stdout(written ? `已生成申报报告：${path.relative(ctx.cwd, out) || out}（${Math.round(written.bytes / 1024)} KB）` : '申报报告未生成：请按上面的位置逐条修改。');
+    }
+    return ok ? EXIT.ok : EXIT.inputProblems;
+  };
+  if (!checked.data || errors.length > 0) return finish(false, checked.issues);
+
+  const started = performance.now();
+  let bytes: Buffer;
+  try {
+    bytes = await renderReport({ data: checked.data, verdicts: checked.verdicts, revision: 1 });
+  } catch (e) {
+    if (e instanceof TemplateError) return finish(false, [...warnings, relativeTo(ctx.cwd, e.toIssue())]);
+    throw e;
+  }
+  await writeFileAtomic(out, bytes);
+  return finish(true, warnings, { bytes: bytes.length, ms: Math.round(performance.now() - started) });
+}
+
+/** A template path as the user typed it: relative to the working directory when inside it. */
+function relativeTo(cwd: string, issue: Issue): Issue {
+  const rel = path.relative(cwd, issue.file);
+  const file = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : issue.file;
+  return { ...issue, file };
+}

@@ -1,0 +1,152 @@
+import { Paragraph, TextRun, type IParagraphOptions, type Table } from 'docx';
+import { circledNumber, chineseNumeral } from '../templates.ts';
+import { attachmentNote, roster, signature } from './elements.ts';
+import { plainText, type Inline } from './inline.ts';
+import { FONT, pageGeometry, type Orientation } from './layout.ts';
+import { MarkdownError, type Block, type Directive, type ListItem } from './markdown.ts';
+import type { StyleId } from './styles.ts';
+import { buildTable, type TableSpec } from './table.ts';
+
+/** A run of pages with one orientation: the body, then one per attachment (附件). */
+export interface DocumentPart {
+  readonly orientation: Orientation;
+  readonly children: (Paragraph | Table)[];
+}
+
+/**
+ * Heading numbering by level, GB/T 9704's 一、 （一） 1. （1）: `##` gets 一、, `###` （一）, `####` 1.,
+ * `#####` （1）. A heading that already starts with its number keeps it. A `#` title or an attachment restarts it.
+ */
+const NUMBERING: readonly { readonly style: StyleId; readonly format: (n: number) => string; readonly present: RegExp }[] = [
+  { style: 'Heading1', format: (n) => `${chineseNumeral(n)}、`, present: /^[一二三四五六七八九十]+、/ },
+  { style: 'Heading2', format: (n) => `（${chineseNumeral(n)}）`, present: /^（[一二三四五六七八九十]+）/ },
+  { style: 'Heading3', format: (n) => `${n}.`, present: /^\d+[.．]/ },
+  { style: 'Heading4', format: (n) => `（${n}）`, present: /^（\d+）/ },
+];
+
+/** Markers of ordered list items by nesting depth: 1. → （1） → ①. */
+const LIST_MARKERS: readonly ((n: number) => string)[] = [(n) => `${n}.`, (n) => `（${n}）`, (n) => circledNumber(n)];
+
+export interface BlockContext {
+  readonly tables: Readonly<Record<string, TableSpec>>;
+}
+
+export function runsOf(inlines: readonly Inline[], prefix = ''): TextRun[] {
+  const runs: TextRun[] = prefix ? [new TextRun(prefix)] : [];
+  for (const inline of inlines) {
+    if (inline.kind === 'break') runs.push(new TextRun({ break: 1 }));
+    else runs.push(new TextRun({ text: inline.text, ...(inline.bold ? { bold: true } : {}), ...(inline.emphasis ? { font: { eastAsia: FONT.kaiti } } : {}) }));
+  }
+  return runs;
+}
+
+/** Maps the blocks to document parts: builders per node kind, one small state (counters, part, page break). */
+export function layoutBlocks(blocks: readonly Block[], context: BlockContext): DocumentPart[] {
+  const parts: DocumentPart[] = [{ orientation: 'portrait', children: [] }];
+  const counters = [0, 0, 0, 0];
+  let breakBefore = false;
+  const current = () => parts[parts.length - 1]!;
+  const add = (...children: (Paragraph | Table)[]) => current().children.push(...children);
+  const paragraph = (style: StyleId, children: TextRun[], extra: Partial<IParagraphOptions> = {}) => {
+    const p = new Paragraph({ style, children, ...(breakBefore ? { pageBreakBefore: true } : {}), ...extra });
+    breakBefore = false;
+    return p;
+  };
+  const table = (spec: TableSpec) => {
+    if (breakBefore) add(paragraph('Normal', []));
+    add(buildTable(spec, pageGeometry(current().orientation).textWidth));
+  };
+
+  const list = (block: Extract<Block, { kind: 'list' }>, depth: number) => {
+    block.items.forEach((item: ListItem, i) => {
+      const marker = block.ordered ? LIST_MARKERS[Math.min(depth, LIST_MARKERS.length - 1)]!(block.start + i) : '';
+      add(paragraph('BodyText', runsOf(item.content, marker)));
+      for (const child of item.children) {
+        if (child.kind === 'list') list(child, depth + 1);
+        else visit(child);
+      }
+    });
+  };
+
+  const directive = (d: Directive) => {
+    switch (d.name) {
+      case 'pagebreak':
+        breakBefore = true;
+        return;
+      case 'attachment': {
+        const [no = '', orientation = 'portrait'] = d.args.split(/\s+/).filter(Boolean);
+        if (orientation !== 'portrait' && orientation !== 'landscape') {
+          throw new MarkdownError(d.line, `附件方向应为 portrait 或 landscape，实际为“${orientation}”`);
+        }
+        parts.push({ orientation, children: [] });
+        counters.fill(0);
+        breakBefore = false;
+        add(paragraph('AttachmentLabel', [new TextRun(`附件${no}`)]));
+        return;
+      }
+      case 'table': {
+        const spec = context.tables[d.args];
+        if (!spec) {
+          const known = Object.keys(context.tables).join('、') || '无';
+          throw new MarkdownError(d.line, `没有名为“${d.args}”的表格（可用：${known}）`);
+        }
+        table(spec);
+        return;
+      }
+      case 'recipient':
+        return add(paragraph('Recipient', [new TextRun(d.args)]));
+      case 'subtitle':
+        return add(paragraph('Subtitle', [new TextRun(d.args)]));
+      case 'caption':
+        return add(paragraph('Caption', [new TextRun(d.args)]));
+      case 'signature':
+        return add(...withBreak(signature(d.lines)));
+      case 'attachments':
+        return add(...withBreak(attachmentNote(d.lines)));
+      case 'roster':
+        return add(...withBreak(roster(d.lines)));
+      default:
+        throw new MarkdownError(d.line, `不认识的指令 ::: ${d.name}`);
+    }
+  };
+
+  /** A page break before a block of ready-made paragraphs goes into an empty paragraph of its own. */
+  const withBreak = (ps: Paragraph[]) => (breakBefore ? [paragraph('Normal', []), ...ps] : ps);
+
+  const heading = (block: Extract<Block, { kind: 'heading' }>, next: Block | undefined) => {
+    if (block.depth === 1) {
+      counters.fill(0);
+      const subtitleNext = next?.kind === 'directive' && next.name === 'subtitle';
+      return add(paragraph('Title', runsOf(block.content), subtitleNext ? { spacing: { after: 0 } } : {}));
+    }
+    const level = block.depth - 2;
+    const numbering = NUMBERING[level];
+    if (!numbering) throw new MarkdownError(block.line, `标题最多到 #####（（1）级），这里是 ${'#'.repeat(block.depth)}`);
+    counters[level]!++;
+    counters.fill(0, level + 1);
+    const text = plainText(block.content);
+    const prefix = numbering.present.test(text) ? '' : numbering.format(counters[level]!);
+    add(paragraph(numbering.style, runsOf(block.content, prefix)));
+  };
+
+  const visit = (block: Block, next?: Block) => {
+    switch (block.kind) {
+      case 'heading':
+        return heading(block, next);
+      case 'paragraph':
+        return add(paragraph('BodyText', runsOf(block.content)));
+      case 'list':
+        return list(block, 0);
+      case 'table':
+        return table({
+          columns: block.header.map((h) => ({ title: plainText(h), width: 1 })),
+          rows: block.rows.map((r) => ({ cells: r.map((c) => ({ lines: plainText(c).split('\n') })) })),
+        });
+      case 'directive':
+        return directive(block);
+    }
+  };
+
+  blocks.forEach((block, i) => visit(block, blocks[i + 1]));
+  return parts;
+}

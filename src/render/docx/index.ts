@@ -1,0 +1,82 @@
+import { Document, DocumentGridType, Packer, PageOrientation, SectionType, type ISectionOptions } from 'docx';
+import JSZip from 'jszip';
+import { normalizeOfficeZip } from '../zip-normalize.ts';
+import { layoutBlocks, type DocumentPart } from './blocks.ts';
+import { fontTableXml } from './font-table.ts';
+import { A4, pageGeometry } from './layout.ts';
+import { parseMarkdown } from './markdown.ts';
+import { pageNumberFooters, textHeaders } from './page-furniture.ts';
+import { stylesXml } from './styles.ts';
+import type { TableSpec } from './table.ts';
+
+/**
+ * officialDocument: Markdown (the filled template) → a Word document laid out as a 公文 after GB/T 9704-2012.
+ * Generic: the report and any later document (补充材料说明 …) call it with their own Markdown and tables.
+ */
+export interface OfficialDocumentOptions {
+  /** the document in the Markdown subset (README「模板的 Markdown 子集」) */
+  readonly markdown: string;
+  /** tables the Markdown places with `::: table NAME` */
+  readonly tables?: Readonly<Record<string, TableSpec>>;
+  /** a line at the top of every page, e.g. 示例数据 for illustrative data; no header without it */
+  readonly headerText?: string;
+  /** document properties (docProps/core.xml) */
+  readonly title?: string;
+  readonly creator?: string;
+  /** YYYY-MM-DD: the only date written into the file (zip entries and document properties) */
+  readonly date: string;
+}
+
+export type { TableSpec, TableColumn, TableRowSpec, TableCellSpec } from './table.ts';
+export { MarkdownError, parseMarkdown } from './markdown.ts';
+export { padName, textWidth } from './elements.ts';
+export { breakTitle, TITLE_CHARS } from './title.ts';
+export { pageGeometry, FONT, FONT_SIZE } from './layout.ts';
+
+/** The docx object tree, built and not yet packed. Throws MarkdownError (with a line) for Markdown outside the subset. */
+export function buildOfficialDocument(options: OfficialDocumentOptions): Document {
+  const parts = layoutBlocks(parseMarkdown(options.markdown), { tables: options.tables ?? {} });
+  return new Document({
+    externalStyles: stylesXml(),
+    evenAndOddHeaderAndFooters: true,
+    creator: options.creator ?? 'eco-dossier',
+    lastModifiedBy: options.creator ?? 'eco-dossier',
+    ...(options.title ? { title: options.title } : {}),
+    sections: parts.map((part, i) => section(part, i, options.headerText)),
+  });
+}
+
+function section(part: DocumentPart, index: number, headerText: string | undefined): ISectionOptions {
+  const page = pageGeometry(part.orientation);
+  const headers = textHeaders(headerText);
+  return {
+    properties: {
+      ...(index > 0 ? { type: SectionType.NEXT_PAGE } : {}),
+      page: {
+        size: {
+          width: A4.width,
+          height: A4.height,
+          orientation: part.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: { ...page.margins, gutter: 0 },
+      },
+      grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: page.linePitch, charSpace: page.charSpace },
+    },
+    ...(headers ? { headers } : {}),
+    footers: pageNumberFooters(),
+    children: part.children,
+  };
+}
+
+/**
+ * The packed .docx: our styles (docx adds its own defaults to external styles, without East Asian fonts) and
+ * our font table in place of docx's empty one, then re-packed for byte-identical output.
+ */
+export async function officialDocument(options: OfficialDocumentOptions): Promise<Buffer> {
+  const packed = await Packer.toBuffer(buildOfficialDocument(options));
+  const zip = await JSZip.loadAsync(packed);
+  zip.file('word/styles.xml', stylesXml());
+  zip.file('word/fontTable.xml', fontTableXml());
+  const patched = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+  return normalizeOfficeZip(patched, options.date);
+}
