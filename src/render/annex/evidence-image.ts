@@ -1,0 +1,75 @@
+import { PDFDocument, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFImage, type PDFPage } from 'pdf-lib';
+import type { EvidenceFile } from '../../model/project-data.ts';
+import type { PdfFonts } from '../pdf/fonts.ts';
+import { ImageDecodeError, inspectJpeg, ORIENTATION_MATRIX, shownSize, type ExifOrientation } from '../pdf/jpeg.ts';
+import { compose, fitInto } from '../pdf/matrix.ts';
+import { inspectPng } from '../pdf/png.ts';
+import { drawLine, lineHeightOf, wrap, type TextStyle } from '../pdf/text.ts';
+import { chineseDate } from '../templates.ts';
+import { A4, CONTENT_WIDTH, MARGIN, styles } from './layout.ts';
+import type { EvidenceProblem } from './problems.ts';
+
+export interface CheckedImage {
+  readonly type: 'jpeg' | 'png';
+  readonly width: number;
+  readonly height: number;
+  readonly orientation: ExifOrientation;
+}
+
+/** Structure check of a JPEG/PNG (a truncated or corrupt file is refused before anything is drawn). */
+export function checkImage(type: 'jpeg' | 'png', bytes: Uint8Array): CheckedImage | EvidenceProblem {
+  try {
+    if (type === 'jpeg') return { type, ...inspectJpeg(bytes) };
+    return { type, ...inspectPng(bytes), orientation: 1 };
+  } catch (e) {
+    if (e instanceof ImageDecodeError) return { kind: 'image-corrupt', detail: e.message };
+    throw e;
+  }
+}
+
+/** Embeds the picture (pdf-lib decodes PNGs here: a bad deflate stream is found now). */
+export async function embedImage(doc: PDFDocument, image: CheckedImage, bytes: Uint8Array): Promise<PDFImage | EvidenceProblem> {
+  try {
+    return image.type === 'jpeg' ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);
+  } catch (e) {
+    return { kind: 'image-corrupt', detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 160) };
+  }
+}
+
+const CAPTION_BOTTOM = 64;
+
+function captionLines(evidence: EvidenceFile, fonts: PdfFonts) {
+  const s = styles(fonts);
+  const title: TextStyle = { ...s.body, size: 12, lineHeight: 19, align: 'center' };
+  const meta: TextStyle = { ...s.small, align: 'center' };
+  const titleLines = wrap(evidence.title, CONTENT_WIDTH, title);
+  const metaText = [evidence.issuer, chineseDate(evidence.date), evidence.docNo].filter(Boolean).join('　');
+  const metaLines = wrap(metaText, CONTENT_WIDTH, meta);
+  const height = titleLines.length * lineHeightOf(title) + metaLines.length * lineHeightOf(meta);
+  return { title, meta, titleLines, metaLines, height };
+}
+
+/**
+ * A photo on an A4 page: upright as the camera meant it (EXIF orientation: the stored pixels are turned or
+ * mirrored while drawing), scaled to fit above a caption with title, issuing unit and date.
+ */
+export function drawPhotoPage(page: PDFPage, fonts: PdfFonts, evidence: EvidenceFile, image: PDFImage, checked: CheckedImage): void {
+  const caption = captionLines(evidence, fonts);
+  let y = CAPTION_BOTTOM + caption.height;
+  for (const line of caption.titleLines) {
+    drawLine(page, line, MARGIN.left, y - caption.title.size, CONTENT_WIDTH, caption.title);
+    y -= lineHeightOf(caption.title);
+  }
+  for (const line of caption.metaLines) {
+    drawLine(page, line, MARGIN.left, y - caption.meta.size, CONTENT_WIDTH, caption.meta);
+    y -= lineHeightOf(caption.meta);
+  }
+  const area = { x: 56, y: CAPTION_BOTTOM + caption.height + 18, width: A4.width - 112, height: 0 };
+  const top = A4.height - 56;
+  const shown = shownSize(checked.width, checked.height, checked.orientation);
+  const fit = fitInto(shown.width, shown.height, { ...area, height: top - area.y });
+  const scaleToShown: readonly [number, number, number, number, number, number] = [shown.width * fit[0], 0, 0, shown.height * fit[3], fit[4], fit[5]];
+  const matrix = compose(ORIENTATION_MATRIX[checked.orientation], scaleToShown);
+  const name = page.node.newXObject('Image', image.ref);
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...matrix), drawObject(name), popGraphicsState());
+}

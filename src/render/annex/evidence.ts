@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { sniffFileType } from '../../load/evidence-files.ts';
+import type { Issue } from '../../model/issue.ts';
+import type { EvidenceFile } from '../../model/project-data.ts';
+import type { PdfFonts } from '../pdf/fonts.ts';
+import { checkImage, drawPhotoPage, embedImage } from './evidence-image.ts';
+import { appendEvidencePages, openEvidencePdf } from './evidence-pdf.ts';
+import { A4 } from './layout.ts';
+import { drawPlaceholder, type EvidenceProblem } from './problems.ts';
+
+export interface PlacedEvidence {
+  /** the pages added to the annex: the evidence, or one 材料无法读取 page */
+  readonly pages: readonly PDFPage[];
+  readonly problem?: EvidenceProblem;
+  /** info notes (e.g. decrypted with qpdf) */
+  readonly notes: readonly Issue[];
+}
+
+const NAMES: Record<string, string> = { tiff: 'TIFF 图片', webp: 'WebP 图片', bmp: 'BMP 图片', heic: 'HEIC 照片', gif: 'GIF 图片', zip: 'Office 文档或压缩包', unknown: '无法识别的格式' };
+
+async function readEvidence(evidence: EvidenceFile): Promise<Uint8Array | EvidenceProblem> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(evidence.absPath);
+  } catch (e) {
+    return { kind: 'unreadable-file', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
+  if (bytes.length === 0) return { kind: 'empty' };
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The 材料无法读取 page for a file already known to be bad (nothing added with `checkOnly`). */
+export function placeholder(doc: PDFDocument, fonts: PdfFonts, evidence: EvidenceFile, problem: EvidenceProblem, projectDir: string, checkOnly = false): PlacedEvidence {
+  if (checkOnly) return { pages: [], problem, notes: [] };
+  const page = doc.addPage([A4.width, A4.height]);
+  drawPlaceholder(page, fonts, evidence, problem, projectDir);
+  return { pages: [page], problem, notes: [] };
+}
+
+const isProblem = (v: unknown): v is EvidenceProblem => typeof v === 'object' && v !== null && 'kind' in v && !('ref' in v);
+
+/**
+ * Reads one evidence file and appends its pages to the annex. A file that cannot be placed gets one
+ * placeholder page instead (kept only when the annex allows missing material). With `checkOnly`, the file is
+ * read and checked as thoroughly as for placing, but nothing is added (used once the annex has failed, to
+ * report every bad file in one run).
+ */
+export async function placeEvidence(
+  doc: PDFDocument,
+  fonts: PdfFonts,
+  evidence: EvidenceFile,
+  projectDir: string,
+  checkOnly = false,
+): Promise<PlacedEvidence> {
+  const fail = (problem: EvidenceProblem): PlacedEvidence => placeholder(doc, fonts, evidence, problem, projectDir, checkOnly);
+  const bytes = await readEvidence(evidence);
+  if (isProblem(bytes)) return fail(bytes);
+  // the loader sniffed the type; sniff again, the file may have changed since
+  const type = sniffFileType(bytes.subarray(0, 1024));
+  if (type !== 'pdf' && type !== 'jpeg' && type !== 'png') return fail({ kind: 'unsupported', detail: `文件实际是${NAMES[type] ?? type}` });
+  if (type === 'pdf') {
+    const opened = await openEvidencePdf(evidence, bytes);
+    if (!opened.ok) return fail(opened.problem);
+    if (checkOnly) return { pages: [], notes: opened.notes };
+    return { pages: await appendEvidencePages(doc, opened.value), notes: opened.notes };
+  }
+  const checked = checkImage(type, bytes);
+  if (isProblem(checked)) return fail(checked);
+  const target = checkOnly ? await PDFDocument.create() : doc;
+  const image = await embedImage(target, checked, bytes);
+  if (isProblem(image)) return fail(image);
+  if (checkOnly) return { pages: [], notes: [] };
+  const page = doc.addPage([A4.width, A4.height]);
+  drawPhotoPage(page, fonts, evidence, image, checked);
+  return { pages: [page], notes: [] };
+}

@@ -1,0 +1,137 @@
+import path from 'node:path';
+import type { Verdict } from '../../judge/index.ts';
+import { displayPath } from '../../load/project.ts';
+import type { PlacedIndicator } from '../../model/catalog.ts';
+import { InternalError, type Issue } from '../../model/issue.ts';
+import type { EvidenceFile } from '../../model/project-data.ts';
+import type { RenderInput } from '../types.ts';
+
+/**
+ * What the annex contains, decided before anything is drawn (pure).
+ *
+ * An evidence item that serves several indicators is printed under each of them: reviewers check one
+ * indicator at a time and should find its proof in its own section. Only an item larger than
+ * SHARED_EVIDENCE_LIMIT_BYTES is printed once, under the first indicator it serves, and the others
+ * list it with a reference to that place.
+ */
+export const SHARED_EVIDENCE_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** 1 MB in --max-volume-mb: 1024 × 1024 bytes. */
+export const MB = 1024 * 1024;
+
+/**
+ * Room kept in every volume for its cover, contents, dividers and font subsets (a few hundred KB in practice):
+ * 1 MB, or a tenth of a small limit.
+ */
+export function volumeOverheadBytes(maxVolumeMb: number): number {
+  return Math.min(MB, (maxVolumeMb * MB) / 10);
+}
+const PER_INDICATOR_BYTES = 8 * 1024;
+/** pdf-lib stores PNG pixels deflated without PNG's row filters: the result is often larger than the file */
+const GROWTH: Record<EvidenceFile['type'], number> = { pdf: 1, jpeg: 1, png: 2 };
+
+export type AnnexEntry =
+  | { readonly kind: 'placed'; readonly evidence: EvidenceFile }
+  | { readonly kind: 'reference'; readonly evidence: EvidenceFile; readonly placedUnder: number };
+
+export interface AnnexSection {
+  readonly indicator: PlacedIndicator;
+  readonly verdict?: Verdict;
+  readonly entries: readonly AnnexEntry[];
+  /** estimated bytes this section adds to a volume */
+  readonly estimatedBytes: number;
+}
+
+export interface AnnexVolumePlan {
+  readonly no: number;
+  readonly total: number;
+  /** indicator numbers, in 附件1 order */
+  readonly indicators: readonly number[];
+  /** sum of the evidence file sizes printed in this volume */
+  readonly evidenceBytes: number;
+}
+
+/** Every indicator in 附件1 order (those without evidence too: their divider says so), with its evidence. */
+export function annexSections(input: Pick<RenderInput, 'data' | 'verdicts'>): AnnexSection[] {
+  const firstUse = new Map<string, number>();
+  const verdicts = new Map(input.verdicts.map((v) => [v.no, v]));
+  return input.data.indicators.map((indicator) => {
+    const entries = input.data.evidence
+      .filter((e) => e.indicators.includes(indicator.no))
+      .map((evidence): AnnexEntry => {
+        const first = firstUse.get(evidence.id);
+        if (first === undefined) firstUse.set(evidence.id, indicator.no);
+        return first !== undefined && evidence.bytes > SHARED_EVIDENCE_LIMIT_BYTES
+          ? { kind: 'reference', evidence, placedUnder: first }
+          : { kind: 'placed', evidence };
+      });
+    const estimatedBytes = entries.reduce(
+      (n, e) => n + (e.kind === 'placed' ? e.evidence.bytes * GROWTH[e.evidence.type] : 0),
+      PER_INDICATOR_BYTES,
+    );
+    const verdict = verdicts.get(indicator.no);
+    return { indicator, ...(verdict ? { verdict } : {}), entries, estimatedBytes };
+  });
+}
+
+function placedBytes(section: AnnexSection): number {
+  return section.entries.reduce((n, e) => n + (e.kind === 'placed' ? e.evidence.bytes : 0), 0);
+}
+
+const mb = (bytes: number) => (bytes / MB).toFixed(1);
+
+/**
+ * Splits the annex into volumes at indicator boundaries, each estimated under `maxVolumeMb` (0: one volume).
+ * An indicator whose evidence alone exceeds the limit gets a volume of its own, with a warning.
+ */
+export function planAnnexVolumes(
+  input: Pick<RenderInput, 'data' | 'verdicts'>,
+  maxVolumeMb: number,
+): { volumes: AnnexVolumePlan[]; issues: Issue[] } {
+  if (!Number.isFinite(maxVolumeMb) || maxVolumeMb < 0) throw new InternalError(`每册大小上限应为非负数，收到 ${maxVolumeMb}`);
+  const sections = annexSections(input);
+  const issues: Issue[] = [];
+  const groups: AnnexSection[][] = [];
+  const budget = maxVolumeMb * MB - volumeOverheadBytes(maxVolumeMb);
+  let current: AnnexSection[] = [];
+  let used = 0;
+  for (const section of sections) {
+    const size = section.estimatedBytes;
+    if (maxVolumeMb > 0 && size > budget) {
+      if (current.length) groups.push(current);
+      groups.push([section]);
+      current = [];
+      used = 0;
+      issues.push({
+        code: 'annex-indicator-oversize', severity: 'warning', file: displayPath(path.join(input.data.dir, 'evidence.yaml')), path: [],
+        message: `指标${section.indicator.no}（${section.indicator.name}）的佐证材料约 ${mb(size)} MB，超过每册上限 ${maxVolumeMb} MB，单独成册（第${groups.length}册），该册会超过上限`,
+        hint: '压缩扫描件（如把分辨率降到 200 dpi）后替换，或提高 --max-volume-mb',
+      });
+      continue;
+    }
+    if (maxVolumeMb > 0 && current.length && used + size > budget) {
+      groups.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(section);
+    used += size;
+  }
+  if (current.length || groups.length === 0) groups.push(current);
+  const total = groups.length;
+  const volumes = groups.map((group, i) => ({
+    no: i + 1,
+    total,
+    indicators: group.map((s) => s.indicator.no),
+    evidenceBytes: group.reduce((n, s) => n + placedBytes(s), 0),
+  }));
+  return { volumes, issues };
+}
+
+/** The title the annex files are named after. */
+export const ANNEX_FILE_TITLE = '佐证材料汇编';
+
+/** 佐证材料汇编.pdf for a single volume, 佐证材料汇编-第2册.pdf when split. */
+export function annexFileName(title: string, volume: Pick<AnnexVolumePlan, 'no' | 'total'>): string {
+  return volume.total > 1 ? `${title}-第${volume.no}册.pdf` : `${title}.pdf`;
+}

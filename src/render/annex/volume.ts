@@ -1,0 +1,177 @@
+import { rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { hasErrors, type Issue } from '../../model/issue.ts';
+import { tempPathBeside } from '../../package/atomic.ts';
+import { GENERATOR } from '../../version.ts';
+import { embedAllFonts, type PdfFonts } from '../pdf/fonts.ts';
+import { setFixedMetadata } from '../pdf/metadata.ts';
+import { TemplateError } from '../templates.ts';
+import { titlesOf } from '../titles.ts';
+import type { ProgressListener, RenderInput } from '../types.ts';
+import { assembleVolume, stampSectionHeaders, type BuiltSection } from './assemble.ts';
+import { coverLines, drawCover } from './cover.ts';
+import { placeEvidence, placeholder } from './evidence.ts';
+import { A4 } from './layout.ts';
+import { setVolumeNavigation } from './navigation.ts';
+import type { PageBook } from './page-book.ts';
+import { annexSections, type AnnexSection, type AnnexVolumePlan } from './plan.ts';
+import { problemIssue, type EvidenceProblem } from './problems.ts';
+
+export interface AnnexIndicatorPages {
+  readonly no: number;
+  readonly firstPage: number;
+  readonly lastPage: number;
+  readonly evidence: readonly { id: string; firstPage: number; pages: number }[];
+}
+
+export interface AnnexVolumeResult {
+  /** volume number (1-based) */
+  readonly no: number;
+  readonly file: string;
+  /** pages in the file, cover included */
+  readonly pages: number;
+  /** number stamped on the first page after the cover, and on the last page */
+  readonly firstPage: number;
+  readonly lastPage: number;
+  readonly bytes: number;
+  readonly indicators: readonly AnnexIndicatorPages[];
+  readonly issues: readonly Issue[];
+}
+
+export interface RenderVolumeOptions {
+  readonly startPage: number;
+  readonly outFile: string;
+  readonly allowMissing: boolean;
+  readonly onProgress?: ProgressListener;
+  /** results of the volumes before this one: lets a reference name the volume and page of a shared item */
+  readonly earlier?: readonly AnnexVolumeResult[];
+  /** check every evidence file as for rendering, but write nothing (after another volume failed) */
+  readonly checkOnly?: boolean;
+}
+
+const PROGRESS_STEP = '编排佐证材料汇编';
+
+function failed(volume: AnnexVolumePlan, options: RenderVolumeOptions, issues: readonly Issue[]): AnnexVolumeResult {
+  return { no: volume.no, file: options.outFile, pages: 0, firstPage: options.startPage, lastPage: options.startPage - 1, bytes: 0, indicators: [], issues };
+}
+
+/** Words for an item printed under another indicator; names the volume when it is another one. */
+function referenceWords(earlier: readonly AnnexVolumeResult[] | undefined, volumeNo: number) {
+  return (indicator: number, id: string): string => {
+    for (const v of earlier ?? []) {
+      const item = v.indicators.find((i) => i.no === indicator)?.evidence.find((e) => e.id === id);
+      if (item && v.no !== volumeNo) return `已编入指标${indicator}（第${v.no}册第${item.firstPage}页）`;
+    }
+    return `已编入指标${indicator}`;
+  };
+}
+
+async function placeSections(doc: PDFDocument, fonts: PdfFonts, sections: readonly AnnexSection[], input: RenderInput, options: RenderVolumeOptions) {
+  const issues: Issue[] = [];
+  const built: BuiltSection[] = [];
+  const total = sections.reduce((n, s) => n + s.entries.filter((e) => e.kind === 'placed').length, 0);
+  let done = 0;
+  let checkOnly = options.checkOnly ?? false;
+  // an item printed under several indicators is read each time, but a bad one is reported once
+  const bad = new Map<string, EvidenceProblem>();
+  for (const section of sections) {
+    const items: { id: string; pages: number }[] = [];
+    const problems = new Map<string, EvidenceProblem>();
+    let rel = 1;
+    for (const entry of section.entries) {
+      if (entry.kind === 'reference') continue;
+      const known = bad.get(entry.evidence.id);
+      const placed = known
+        ? placeholder(doc, fonts, entry.evidence, known, input.data.dir, checkOnly)
+        : await placeEvidence(doc, fonts, entry.evidence, input.data.dir, checkOnly);
+      if (!known) issues.push(...placed.notes);
+      if (placed.problem) problems.set(entry.evidence.id, placed.problem);
+      if (placed.problem && !known) {
+        bad.set(entry.evidence.id, placed.problem);
+        issues.push(problemIssue(entry.evidence, placed.problem, options.allowMissing ? 'warning' : 'error'));
+        // without allowMissing the annex is lost anyway: only check the remaining files from here on
+        if (!options.allowMissing) checkOnly = true;
+      }
+      stampSectionHeaders(placed.pages, fonts, section, rel);
+      rel += placed.pages.length;
+      items.push({ id: entry.evidence.id, pages: placed.pages.length });
+      options.onProgress?.({ step: PROGRESS_STEP, done: ++done, total });
+    }
+    built.push({ section, items, problems });
+  }
+  return { built, issues, checkOnly };
+}
+
+function indicatorPages(sections: readonly AnnexSection[], book: PageBook): AnnexIndicatorPages[] {
+  return sections.map((s) => {
+    const no = s.indicator.no;
+    const range = book.sections.get(no)!;
+    const evidence = s.entries.flatMap((e) => {
+      const p = e.kind === 'placed' ? book.item(no, e.evidence.id) : undefined;
+      return p ? [{ id: e.evidence.id, firstPage: p.first, pages: p.last - p.first + 1 }] : [];
+    });
+    return { no, firstPage: range.first, lastPage: range.last, evidence };
+  });
+}
+
+/**
+ * Renders one volume of the annex into `outFile` (written through a temporary file and a rename). When an
+ * evidence file cannot be placed and `allowMissing` is false, resolves with the error issues and writes
+ * nothing (an older `outFile` is removed).
+ */
+export async function renderAnnexVolume(input: RenderInput, volume: AnnexVolumePlan, options: RenderVolumeOptions): Promise<AnnexVolumeResult> {
+  const sections = annexSections(input).filter((s) => volume.indicators.includes(s.indicator.no));
+  const fail = async (issues: readonly Issue[]) => {
+    if (!options.checkOnly) await rm(options.outFile, { force: true });
+    return failed(volume, options, issues);
+  };
+  const coverFacts = (first: number, last: number) => ({ volume: { no: volume.no, total: volume.total }, pages: { first, last }, indicators: volume.indicators });
+  try {
+    coverLines(input, coverFacts(options.startPage, options.startPage)); // template errors show before the long work
+  } catch (e) {
+    if (e instanceof TemplateError) return fail([e.toIssue()]);
+    throw e;
+  }
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const fonts = await embedAllFonts(doc);
+  const cover = doc.addPage([A4.width, A4.height]);
+  const placed = await placeSections(doc, fonts, sections, input, options);
+  if (placed.checkOnly || hasErrors(placed.issues)) return fail(placed.issues);
+
+  const referenceText = referenceWords(options.earlier, volume.no);
+  const book = assembleVolume(doc, fonts, placed.built, { volume, startPage: options.startPage, referenceText });
+  const pageCount = doc.getPageCount();
+  const lastPage = options.startPage + pageCount - 2;
+  drawCover(cover, coverLines(input, coverFacts(options.startPage, lastPage)), fonts);
+  setVolumeNavigation(doc, sections, book, options.startPage);
+  const { project } = input.data;
+  const title = titlesOf(project).annex;
+  setFixedMetadata(doc, {
+    title: volume.total > 1 ? `${title}（第${volume.no}册）` : title,
+    author: project.district.government,
+    subject: `${project.programme.title}创建申报材料 · 佐证材料汇编`,
+    keywords: [project.district.name, project.programme.title, '佐证材料汇编'],
+    producer: `${GENERATOR.name} ${GENERATOR.version}`,
+    date: project.generatedAt,
+    identity: JSON.stringify([project.district.code, title, volume.no, volume.total]),
+    contentKey: JSON.stringify({
+      revision: input.revision, startPage: options.startPage, volume, verdicts: input.verdicts.filter((v) => volume.indicators.includes(v.no)),
+      evidence: sections.flatMap((s) => s.entries.map((e) => [s.indicator.no, e.evidence.id, e.evidence.bytes])),
+    }),
+  });
+  const bytes = await doc.save({ useObjectStreams: true, objectsPerTick: Infinity });
+  await mkdir(path.dirname(options.outFile), { recursive: true });
+  const temp = tempPathBeside(options.outFile);
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, options.outFile);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+  return {
+    no: volume.no, file: options.outFile, pages: pageCount, firstPage: options.startPage, lastPage, bytes: bytes.length,
+    indicators: indicatorPages(sections, book), issues: placed.issues,
+  };
+}

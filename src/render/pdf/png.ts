@@ -1,0 +1,58 @@
+import { ImageDecodeError } from './jpeg.ts';
+
+/** Just enough of PNG to refuse a file a PDF could not show: signature, chunk checksums, IHDR, IDAT, IEND. */
+export interface PngInfo {
+  readonly width: number;
+  readonly height: number;
+  readonly bitDepth: number;
+  readonly colorType: number;
+}
+
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+const u32 = (b: Uint8Array, at: number) => b[at]! * 0x1000000 + ((b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!);
+
+export function inspectPng(bytes: Uint8Array): PngInfo {
+  if (bytes.length < 8 || SIGNATURE.some((v, i) => bytes[i] !== v)) throw new ImageDecodeError('不是 PNG 文件（文件头不对）');
+  let at = 8;
+  let info: PngInfo | undefined;
+  let sawData = false;
+  while (at + 12 <= bytes.length) {
+    const length = u32(bytes, at);
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    const end = at + 12 + length;
+    if (end > bytes.length) break;
+    if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== u32(bytes, at + 8 + length)) {
+      throw new ImageDecodeError(`数据块 ${type} 校验和错误（文件已损坏）`);
+    }
+    const data = bytes.subarray(at + 8, at + 8 + length);
+    if (!info && type !== 'IHDR') throw new ImageDecodeError('缺少文件头数据块 IHDR');
+    if (type === 'IHDR') {
+      info = { width: u32(data, 0), height: u32(data, 4), bitDepth: data[8]!, colorType: data[9]! };
+      if (info.width === 0 || info.height === 0) throw new ImageDecodeError('图像宽度或高度为 0');
+    }
+    if (type === 'IDAT') sawData = true;
+    if (type === 'IEND') {
+      if (!sawData) throw new ImageDecodeError('没有图像数据（IDAT）');
+      return info!;
+    }
+    at = end;
+  }
+  throw new ImageDecodeError('文件不完整（缺少结束数据块 IEND，可能只传了一部分）');
+}
