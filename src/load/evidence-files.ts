@@ -61,7 +61,15 @@ export async function checkEvidenceFiles(
   evidenceDir: string,
   items: readonly EvidenceItem[],
   where: Locator,
+  options: {
+    /** data path of item k's file in the YAML it came from */
+    readonly filePath?: (index: number) => (string | number)[];
+    /** how messages name the root folder */
+    readonly rootLabel?: string;
+  } = {},
 ): Promise<{ files: EvidenceFile[]; issues: Issue[] }> {
+  const filePath = options.filePath ?? ((index: number) => ['evidence', index, 'file']);
+  const root = options.rootLabel ?? 'evidence/';
   const files: EvidenceFile[] = [];
   const issues: Issue[] = [];
   let realRoot: string | undefined;
@@ -71,24 +79,24 @@ export async function checkEvidenceFiles(
     realRoot = undefined;
   }
   for (const [index, item] of items.entries()) {
-    const at = where.locate(['evidence', index, 'file']);
+    const at = where.locate(filePath(index));
     const fail = (code: string, message: string, hint?: string) =>
-      issues.push({ code, severity: 'error', path: ['evidence', index, 'file'], ...at, message, ...(hint ? { hint } : {}) });
+      issues.push({ code, severity: 'error', path: filePath(index), ...at, message, ...(hint ? { hint } : {}) });
     const label = `佐证材料 ${item.id} 的文件“${item.file}”`;
     if (path.isAbsolute(item.file) || /^[A-Za-z]:[\\/]/.test(item.file) || item.file.startsWith('\\')) {
-      fail('evidence-outside', `${label}是绝对路径，应为相对于 evidence/ 文件夹的路径`, '把文件复制到项目的 evidence/ 文件夹下，再写相对路径');
+      fail('evidence-outside', `${label}是绝对路径，应为相对于 ${root} 文件夹的路径`, `把文件复制到项目的 ${root} 文件夹下，再写相对路径`);
       continue;
     }
     const abs = path.resolve(evidenceDir, item.file);
     if (!isInside(evidenceDir, abs)) {
-      fail('evidence-outside', `${label}指向 evidence/ 文件夹之外`, '路径中不能用“..”跳出 evidence/ 文件夹');
+      fail('evidence-outside', `${label}指向 ${root} 文件夹之外`, `路径中不能用“..”跳出 ${root} 文件夹`);
       continue;
     }
     let stat;
     try {
       stat = await lstat(abs);
     } catch {
-      fail('evidence-missing', `找不到${label}（应在 ${path.join('evidence', item.file)}）`, '检查文件名的拼写、大小写和扩展名');
+      fail('evidence-missing', `找不到${label}（应在 ${root}${item.file}）`, '检查文件名的拼写、大小写和扩展名');
       continue;
     }
     let real: string;
@@ -99,7 +107,7 @@ export async function checkEvidenceFiles(
       continue;
     }
     if (realRoot === undefined || !isInside(realRoot, real)) {
-      fail('evidence-outside', `${label}是指向 evidence/ 文件夹之外的链接`, '把真实文件复制到 evidence/ 文件夹中');
+      fail('evidence-outside', `${label}是指向 ${root} 文件夹之外的链接`, `把真实文件复制到 ${root} 文件夹中`);
       continue;
     }
     if (stat.isSymbolicLink()) stat = await lstat(real);

@@ -1,6 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
 import { Catalog, listIndicators } from '../model/catalog.ts';
 import { EvidenceList } from '../model/evidence.ts';
 import { hasErrors, type Issue } from '../model/issue.ts';
@@ -11,8 +10,7 @@ import { checkTargets } from '../judge/index.ts';
 import { checkCatalog, checkEvidenceItems, checkResults } from '../validate/cross-checks.ts';
 import { resolveUnit } from '../validate/units.ts';
 import { checkEvidenceFiles, listUnlistedFiles } from './evidence-files.ts';
-import { schemaIssues } from './schema-issues.ts';
-import { parseYaml, type YamlSource } from './yaml-file.ts';
+import { readSchemaFile } from './schema-file.ts';
 
 export const PROJECT_FILES = {
   project: 'project.yaml',
@@ -28,50 +26,8 @@ export interface LoadOutcome {
   readonly issues: readonly Issue[];
 }
 
-/** How files are named in messages: relative to the working folder when inside it. */
-export function displayPath(abs: string): string {
-  const rel = path.relative(process.cwd(), abs);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
-}
-
-interface Parsed<T> {
-  readonly value?: T;
-  readonly source?: YamlSource;
-}
-
-async function readSchemaFile<S extends z.ZodType>(
-  abs: string,
-  schema: S,
-  required: boolean,
-  issues: Issue[],
-): Promise<Parsed<z.output<S>>> {
-  const file = displayPath(abs);
-  let text: string;
-  try {
-    text = await readFile(abs, 'utf8');
-  } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    issues.push({
-      code: missing ? 'file-missing' : 'file-unreadable',
-      severity: required ? 'error' : 'warning',
-      file,
-      path: [],
-      message: missing ? `找不到文件 ${file}` : `无法读取文件 ${file}：${(e as Error).message}`,
-      ...(missing ? { hint: required ? '项目文件夹中必须有这个文件' : '尚未提供：视为空列表' } : {}),
-    });
-    return {};
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const parsed = parseYaml(file, text);
-  issues.push(...parsed.issues);
-  if (!parsed.source) return {};
-  const result = schema.safeParse(parsed.source.data, { reportInput: true });
-  if (!result.success) {
-    issues.push(...schemaIssues(result.error, parsed.source));
-    return { source: parsed.source };
-  }
-  return { value: result.data, source: parsed.source };
-}
+export { displayPath } from './schema-file.ts';
+import { displayPath } from './schema-file.ts';
 
 /**
  * load + validate: reads a project folder into validated model objects and a list of located issues.

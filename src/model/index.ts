@@ -6,3 +6,4 @@ export * from './results.ts';
 export * from './evidence.ts';
 export * from './project-data.ts';
 export * from "./manifest.ts";
+export * from "./feedback.ts";

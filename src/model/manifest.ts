@@ -31,6 +31,17 @@ export const ManifestFile = z.strictObject({
   inputHash: Sha256,
   /** annex volumes: the numbers stamped on their first and last numbered pages */
   pages: z.strictObject({ first: z.number().int(), last: z.number().int(), count: z.number().int() }).optional(),
+  /** annex volumes: where each indicator and evidence item sits (stamped page numbers) */
+  contents: z
+    .array(
+      z.strictObject({
+        indicator: z.number().int(),
+        firstPage: z.number().int(),
+        lastPage: z.number().int(),
+        evidence: z.array(z.strictObject({ id: z.string(), firstPage: z.number().int(), pages: z.number().int() })),
+      }),
+    )
+    .optional(),
   /** evidence originals: the evidence item ids the file holds */
   evidence: z.array(z.string()).optional(),
 });

@@ -8,6 +8,7 @@ export interface WrittenFile {
   readonly sha256: string;
   readonly bytes: number;
   readonly pages?: { readonly first: number; readonly last: number; readonly count: number };
+  readonly contents?: ManifestFile['contents'];
 }
 
 /** manifest.json content: generator, project, revision, every file with role, hash, size, indicators and inputs. */
@@ -30,6 +31,7 @@ export function buildManifest(
       inputs: { ...w.artifact.inputs },
       inputHash: w.artifact.inputHash,
       ...(w.pages ? { pages: { ...w.pages } } : {}),
+      ...(w.contents ? { contents: w.contents } : {}),
       ...(w.artifact.evidence ? { evidence: [...w.artifact.evidence] } : {}),
     }));
   return {

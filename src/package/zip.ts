@@ -1,6 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { ZipArchive } from 'archiver';
+import { useNativeCrc32 } from './native-crc.ts';
 
 /** Files that are compressed already: deflating them costs time and saves nothing. */
 const STORED = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.docx', '.xlsx', '.zip', '.gz', '.webp', '.heic', '.tif', '.tiff']);
@@ -21,6 +22,7 @@ export async function zipFolder(
   outFile: string,
   onProgress: (doneBytes: number) => void = () => {},
 ): Promise<void> {
+  useNativeCrc32();
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   const archive = new ZipArchive({ zlib: { level: 6 }, statConcurrency: 1 });
   const output = createWriteStream(outFile);
@@ -45,7 +47,7 @@ export async function zipFolder(
   for (const e of entries) {
     if (e.dir) archive.append(Buffer.alloc(0), { name: e.name, date, mode: 0o40755 });
     else
-      archive.append(createReadStream(path.join(folder, ...e.rel.split('/'))), {
+      archive.append(createReadStream(path.join(folder, ...e.rel.split('/')), { highWaterMark: 1 << 20 }), {
         name: e.name, date, mode: 0o100644, store: storedInZip(e.rel),
       });
   }

@@ -95,7 +95,7 @@ export function planBundle(input: PlanInput): BundlePlan {
       artifact({
         path: input.annexFileName(volume), role: 'annex', indicators: [...volume.indicators], source: { kind: 'annex-volume', volume },
         inputs: {
-          generator, project, templates: input.templatesHash, volume: hashOf([volume.no, volume.total, revision]),
+          generator, project, templates: input.templatesHash, volume: hashOf([volume.no, volume.total]),
           indicators: hashOf(data.indicators.filter((i) => inVolume.has(i.no))),
           verdicts: hashOf(verdicts.filter((v) => inVolume.has(v.no))),
           evidence: hashOf(data.evidence.filter((e) => e.indicators.some((n) => inVolume.has(n))).map((e) => evidenceMeta(e, input.evidenceHashes))),

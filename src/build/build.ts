@@ -1,0 +1,175 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Issue } from '../model/issue.ts';
+import { hasErrors } from '../model/issue.ts';
+import { CHANGES_FILE, MANIFEST_FILE, type FileChange, type Manifest } from '../model/manifest.ts';
+import { changesArtifact, compareFiles } from '../package/changes.ts';
+import { checksumText, buildManifest, manifestJson, CHECKSUM_FILE, type WrittenFile } from '../package/manifest.ts';
+import { abortStaging, commitStaging, createStaging, type Staging } from '../package/staging.ts';
+import { zipFolder } from '../package/zip.ts';
+import { loadProject } from '../load/project.ts';
+import { judgeProject } from '../pipeline.ts';
+import { hashFiles, sha256 } from '../plan/hash.ts';
+import { planBundle, type BundlePlan } from '../plan/bundle-plan.ts';
+import { annexFileName, planAnnexVolumes } from '../render/annex/index.ts';
+import { templateSet } from '../render/templates.ts';
+import type { ProgressListener, RenderInput } from '../render/types.ts';
+import type { ProjectData } from '../model/project-data.ts';
+import { produce, type PreviousBundle } from './produce.ts';
+import { writeFile } from 'node:fs/promises';
+
+export interface BuildOptions {
+  /** folder the bundle folder and zip go into (default out/) */
+  readonly outDir: string;
+  readonly allowMissing?: boolean;
+  /** annex volume size limit in MB; 0 = one volume */
+  readonly maxVolumeMb?: number;
+  /** replace a bundle of the same revision whose manifest differs */
+  readonly force?: boolean;
+  readonly revision?: number;
+  readonly onProgress?: ProgressListener;
+  /** revise: the previous bundle to reuse unchanged files from, and the changes to record */
+  readonly previous?: PreviousBundle & { readonly manifest: Manifest; readonly manifestSha256: string };
+  /** revise: extra artifacts (response document …) rendered after the plan's */
+  readonly extraFiles?: (render: RenderInput, bundleDir: string, written: readonly WrittenFile[]) => Promise<readonly WrittenFile[]>;
+}
+
+export interface BuildResult {
+  readonly ok: boolean;
+  readonly bundleDir?: string;
+  readonly zip?: string;
+  readonly issues: readonly Issue[];
+  readonly manifest?: Manifest;
+  /** the bundle in out/ already had exactly this manifest: nothing was replaced */
+  readonly unchanged?: boolean;
+  /** files copied unchanged from the previous revision */
+  readonly reused: readonly string[];
+  /** stage → milliseconds */
+  readonly timings: Readonly<Record<string, number>>;
+  readonly megabytes: number;
+}
+
+export const DEFAULT_MAX_VOLUME_MB = 100;
+
+/** sha256 over the template files a project uses (its own folder first, then the built-in one). */
+async function hashTemplates(dirs: readonly string[]): Promise<string> {
+  const parts: string[] = [];
+  const walk = async (dir: string, rel: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
+      if (e.isDirectory()) await walk(path.join(dir, e.name), `${rel}${e.name}/`);
+      else parts.push(`${rel}${e.name}:${sha256(await readFile(path.join(dir, e.name)))}`);
+    }
+  };
+  for (const dir of dirs) await walk(dir, `${dirs.indexOf(dir)}:`);
+  return sha256(parts.join('\n'));
+}
+
+const fail = (issues: readonly Issue[], timings: Record<string, number>): BuildResult => ({ ok: false, issues, reused: [], timings, megabytes: 0 });
+
+/**
+ * build: load → validate → judge → plan → render → package. Writes out/<bundle>/ and out/<bundle>.zip
+ * through a staging folder; returns issues instead of throwing on bad input.
+ */
+export async function buildBundle(projectDir: string, options: BuildOptions): Promise<BuildResult> {
+  const began = performance.now();
+  const loaded = await loadProject(projectDir);
+  const loadMs = performance.now() - began;
+  if (!loaded.data || hasErrors(loaded.issues)) return fail(loaded.issues, { load: loadMs });
+  return assembleBundle(loaded.data, loaded.issues, options, { load: loadMs });
+}
+
+/** judge → plan → render → package, from already loaded (and, when revising, amended) project data. */
+export async function assembleBundle(
+  data: ProjectData,
+  earlierIssues: readonly Issue[],
+  options: BuildOptions,
+  timings: Record<string, number> = {},
+): Promise<BuildResult> {
+  const time = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
+    const began = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timings[stage] = (timings[stage] ?? 0) + (performance.now() - began);
+    }
+  };
+  const issues: Issue[] = [...earlierIssues];
+  const verdicts = await time('judge', () => judgeProject(data));
+  const render: RenderInput = { data, verdicts, revision: options.revision ?? 1 };
+
+  const totalBytes = data.evidence.reduce((n, e) => n + e.bytes, 0);
+  const hashes = await time('hash', () =>
+    hashFiles(data.evidence, (done) => options.onProgress?.({ step: '校验佐证材料', done, total: totalBytes })),
+  );
+  const evidenceHashes = new Map(data.evidence.map((e, k) => [e.id, hashes[k]!]));
+  const templates = templateSet(data.dir, data.project.templates);
+  const volumes = planAnnexVolumes(render, options.maxVolumeMb ?? DEFAULT_MAX_VOLUME_MB);
+  issues.push(...volumes.issues);
+  const annexTitle = '佐证材料汇编';
+  const plan: BundlePlan = planBundle({
+    render, evidenceHashes, templatesHash: await hashTemplates(templates.dirs), annexVolumes: volumes.volumes,
+    annexFileName: (v) => annexFileName(annexTitle, volumes.volumes.find((x) => x.no === v.no)!),
+  });
+
+  let staging: Staging | undefined = await createStaging(options.outDir, plan.name);
+  try {
+    const written: WrittenFile[] = [];
+    const reused: string[] = [];
+    let nextPage = 1;
+    const ctx = { render, bundleDir: staging.bundleDir, allowMissing: options.allowMissing ?? false, timings, ...(options.previous ? { previous: options.previous } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+    for (const artifact of plan.artifacts) {
+      const made = await produce(ctx, artifact, nextPage);
+      issues.push(...made.issues);
+      if (hasErrors(made.issues)) return fail(issues, timings);
+      if (made.written.pages) nextPage = made.written.pages.last + 1;
+      if (made.reused) reused.push(artifact.path);
+      written.push(made.written);
+    }
+    if (options.extraFiles) written.push(...(await options.extraFiles(render, staging.bundleDir, written)));
+    let changes: FileChange[] | undefined;
+    if (options.previous) {
+      changes = compareFiles(options.previous.manifest.files, buildManifest(render, plan, written).files);
+      const text = `${JSON.stringify({ from: options.previous.manifest.revision, to: render.revision, changes }, null, 2)}\n`;
+      await writeFile(path.join(staging.bundleDir, CHANGES_FILE), text);
+      written.push({ artifact: changesArtifact(text), sha256: sha256(text), bytes: Buffer.byteLength(text) });
+    }
+    const manifest = buildManifest(render, plan, written, {
+      ...(changes ? { changes } : {}),
+      ...(options.previous ? { previous: { bundle: options.previous.manifest.bundle, revision: options.previous.manifest.revision, manifestSha256: options.previous.manifestSha256 } } : {}),
+    });
+    const json = manifestJson(manifest);
+    await writeFile(path.join(staging.bundleDir, MANIFEST_FILE), json);
+    await writeFile(path.join(staging.bundleDir, CHECKSUM_FILE), checksumText(manifest, sha256(json)));
+
+    const existing = await readFile(path.join(options.outDir, plan.name, MANIFEST_FILE), 'utf8').catch(() => undefined);
+    if (existing === json) {
+      await abortStaging(staging);
+      staging = undefined;
+      return { ok: true, bundleDir: path.join(options.outDir, plan.name), zip: path.join(options.outDir, `${plan.name}.zip`), issues, manifest, unchanged: true, reused, timings, megabytes: totalBytes / 1e6 };
+    }
+    if (existing !== undefined && !options.force) {
+      issues.push({
+        code: 'bundle-exists', severity: 'error', file: path.join(options.outDir, plan.name), path: [],
+        message: `已有同一版本（r${plan.revision}）的申报材料包，且内容与本次生成的不同；原材料包保持不变`,
+        hint: '确需覆盖请加 --force；如是根据审查意见修改，请用 eco-dossier revise 生成新版本',
+      });
+      return fail(issues, timings);
+    }
+    const files = [...manifest.files.map((f) => f.path), MANIFEST_FILE, CHECKSUM_FILE];
+    const allBytes = manifest.files.reduce((n, f) => n + f.bytes, 0);
+    await time('zip', () => zipFolder(staging!.bundleDir, plan.name, files, data.project.generatedAt, staging!.zipFile, (done) => options.onProgress?.({ step: '打包 zip', done, total: allBytes })));
+    const placed = await commitStaging(staging, options.outDir, plan.name);
+    staging = undefined;
+    return { ok: true, ...placed, issues, manifest, reused, timings, megabytes: totalBytes / 1e6 };
+  } finally {
+    if (staging) await abortStaging(staging);
+  }
+}
+

@@ -1,0 +1,111 @@
+import { copyFile, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { InternalError, type Issue } from '../model/issue.ts';
+import type { ManifestFile } from '../model/manifest.ts';
+import type { BundleReader } from '../package/bundle-reader.ts';
+import type { WrittenFile } from '../package/manifest.ts';
+import { sha256, sha256File } from '../plan/hash.ts';
+import type { PlannedArtifact } from '../plan/bundle-plan.ts';
+import { renderAnnexVolume, type AnnexVolumePlan } from '../render/annex/index.ts';
+import { renderReport } from '../render/report/index.ts';
+import { renderTaskTable } from '../render/table/index.ts';
+import type { ProgressListener, RenderInput } from '../render/types.ts';
+
+/** The previous revision's bundle, when revising: files whose inputs did not change are copied from it. */
+export interface PreviousBundle {
+  readonly reader: BundleReader;
+  readonly files: ReadonlyMap<string, ManifestFile>;
+}
+
+export interface ProduceContext {
+  readonly render: RenderInput;
+  readonly bundleDir: string;
+  readonly allowMissing: boolean;
+  readonly previous?: PreviousBundle;
+  readonly onProgress?: ProgressListener;
+  /** stage name → milliseconds, filled as artifacts are produced */
+  readonly timings: Record<string, number>;
+}
+
+export interface Produced {
+  readonly written: WrittenFile;
+  readonly reused: boolean;
+  readonly issues: readonly Issue[];
+}
+
+const STAGE_OF: Record<PlannedArtifact['source']['kind'], string> = {
+  report: 'report', 'task-table': 'table', 'annex-volume': 'annex', evidence: 'evidence', readme: 'readme',
+};
+
+function target(ctx: ProduceContext, artifact: PlannedArtifact): string {
+  const file = path.join(ctx.bundleDir, ...artifact.path.split('/'));
+  mkdirSync(path.dirname(file), { recursive: true });
+  return file;
+}
+
+async function writeBytes(ctx: ProduceContext, artifact: PlannedArtifact, bytes: Uint8Array): Promise<WrittenFile> {
+  await writeFile(target(ctx, artifact), bytes);
+  return { artifact, sha256: sha256(bytes), bytes: bytes.length };
+}
+
+/** The same file in the previous bundle, when its inputs are unchanged (annex: also its first page number). */
+export function reusable(ctx: ProduceContext, artifact: PlannedArtifact, startPage?: number): ManifestFile | undefined {
+  const old = ctx.previous?.files.get(artifact.path);
+  if (!old || old.inputHash !== artifact.inputHash || old.role !== artifact.role) return undefined;
+  if (startPage !== undefined && old.pages?.first !== startPage) return undefined;
+  return old;
+}
+
+/**
+ * Makes one artifact of the plan in the staging folder: rendered, copied from the evidence folder,
+ * or, when revising with unchanged inputs, copied byte for byte from the previous bundle.
+ */
+export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, startPage = 1): Promise<Produced> {
+  const began = performance.now();
+  const stage = STAGE_OF[artifact.source.kind];
+  try {
+    const isAnnex = artifact.source.kind === 'annex-volume';
+    const old = reusable(ctx, artifact, isAnnex ? startPage : undefined);
+    if (old && ctx.previous) {
+      await pipeline(await ctx.previous.reader.open(old.path), createWriteStream(target(ctx, artifact)));
+      const kept = { ...(old.pages ? { pages: old.pages } : {}), ...(old.contents ? { contents: old.contents } : {}) };
+      return { written: { artifact, sha256: old.sha256, bytes: old.bytes, ...kept }, reused: true, issues: [] };
+    }
+    const source = artifact.source;
+    switch (source.kind) {
+      case 'report':
+        return { written: await writeBytes(ctx, artifact, await renderReport(ctx.render)), reused: false, issues: [] };
+      case 'task-table':
+        return { written: await writeBytes(ctx, artifact, await renderTaskTable(ctx.render, { withStatus: true })), reused: false, issues: [] };
+      case 'readme':
+        return { written: await writeBytes(ctx, artifact, Buffer.from(source.text, 'utf8')), reused: false, issues: [] };
+      case 'evidence': {
+        const file = target(ctx, artifact);
+        await copyFile(source.absPath, file);
+        return { written: { artifact, sha256: artifact.inputs.file ?? (await sha256File(file)), bytes: ctx.render.data.evidence.find((e) => e.id === source.evidenceId)!.bytes }, reused: false, issues: [] };
+      }
+      case 'annex-volume': {
+        const file = target(ctx, artifact);
+        const result = await renderAnnexVolume(ctx.render, source.volume as AnnexVolumePlan, {
+          startPage, outFile: file, allowMissing: ctx.allowMissing, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+        });
+        if (result.issues.some((i) => i.severity === 'error')) return { written: { artifact, sha256: '', bytes: 0 }, reused: false, issues: result.issues };
+        return {
+          written: {
+            artifact, sha256: await sha256File(file), bytes: result.bytes,
+            pages: { first: result.firstPage, last: result.lastPage, count: result.pages },
+            contents: result.indicators.map((i) => ({ indicator: i.no, firstPage: i.firstPage, lastPage: i.lastPage, evidence: i.evidence.map((e) => ({ id: e.id, firstPage: e.firstPage, pages: e.pages })) })),
+          },
+          reused: false,
+          issues: result.issues,
+        };
+      }
+      default:
+        throw new InternalError(`未知的产物类型 ${(source as { kind: string }).kind}`);
+    }
+  } finally {
+    ctx.timings[stage] = (ctx.timings[stage] ?? 0) + (performance.now() - began);
+  }
+}

@@ -1,0 +1,78 @@
+import { MANIFEST_FILE, Manifest, type FileChange } from '../model/manifest.ts';
+import { openBundle, readAll } from './bundle-reader.ts';
+import { compareFiles } from './changes.ts';
+
+export interface BundleDiff {
+  readonly from: { readonly bundle: string; readonly revision: number };
+  readonly to: { readonly bundle: string; readonly revision: number };
+  readonly files: Readonly<Record<FileChange['op'], readonly string[]>>;
+  readonly indicators: readonly {
+    readonly no: number;
+    readonly name: string;
+    readonly verdict?: { readonly from: string; readonly to: string };
+    readonly current?: { readonly from: string; readonly to: string };
+  }[];
+  readonly evidence: { readonly added: readonly string[]; readonly removed: readonly string[]; readonly replaced: readonly string[] };
+  readonly annex: readonly { readonly path: string; readonly pagesBefore: number | null; readonly pagesAfter: number | null }[];
+}
+
+export async function readManifest(location: string): Promise<Manifest> {
+  const reader = await openBundle(location);
+  try {
+    return Manifest.parse(JSON.parse((await readAll(await reader.open(MANIFEST_FILE))).toString('utf8')));
+  } finally {
+    await reader.close();
+  }
+}
+
+/** What changed between two bundles, from their manifests: files by operation, indicators, evidence, annex pages. Pure. */
+export function diffManifests(a: Manifest, b: Manifest): BundleDiff {
+  const changes = compareFiles(a.files, b.files);
+  const byOp = (op: FileChange['op']) => changes.filter((c) => c.op === op).map((c) => c.path);
+  const before = new Map(a.indicators.map((i) => [i.no, i]));
+  const indicators = b.indicators.flatMap((i) => {
+    const old = before.get(i.no);
+    if (!old) return [{ no: i.no, name: i.name, verdict: { from: '—', to: i.verdict }, current: { from: '—', to: i.current } }];
+    const verdict = old.verdict !== i.verdict ? { verdict: { from: old.verdict, to: i.verdict } } : {};
+    const current = old.current !== i.current ? { current: { from: old.current, to: i.current } } : {};
+    return Object.keys(verdict).length || Object.keys(current).length ? [{ no: i.no, name: i.name, ...verdict, ...current }] : [];
+  });
+  const evidenceFiles = (m: Manifest) => new Map(m.files.filter((f) => f.role === 'evidence').flatMap((f) => (f.evidence ?? []).map((id) => [id, f.sha256] as const)));
+  const ea = evidenceFiles(a);
+  const eb = evidenceFiles(b);
+  const annexPaths = [...new Set([...a.files, ...b.files].filter((f) => f.role === 'annex').map((f) => f.path))].sort();
+  const pages = (m: Manifest, p: string) => m.files.find((f) => f.path === p)?.pages?.count ?? null;
+  return {
+    from: { bundle: a.bundle, revision: a.revision },
+    to: { bundle: b.bundle, revision: b.revision },
+    files: { new: byOp('new'), replace: byOp('replace'), delete: byOp('delete'), unchanged: byOp('unchanged') },
+    indicators,
+    evidence: {
+      added: [...eb.keys()].filter((id) => !ea.has(id)),
+      removed: [...ea.keys()].filter((id) => !eb.has(id)),
+      replaced: [...eb.keys()].filter((id) => ea.has(id) && ea.get(id) !== eb.get(id)),
+    },
+    annex: annexPaths.map((p) => ({ path: p, pagesBefore: pages(a, p), pagesAfter: pages(b, p) })),
+  };
+}
+
+export function formatDiff(d: BundleDiff): string {
+  const lines = [`第${d.from.revision}版（${d.from.bundle}）→ 第${d.to.revision}版（${d.to.bundle}）`, '', '文件:'];
+  const label = { new: '新增', replace: '替换', delete: '删除', unchanged: '未变' } as const;
+  for (const op of ['new', 'replace', 'delete'] as const) for (const p of d.files[op]) lines.push(`  ${label[op]}  ${p}`);
+  lines.push(`  未变  ${d.files.unchanged.length} 个文件`);
+  lines.push('', '指标:');
+  if (!d.indicators.length) lines.push('  无变化');
+  for (const i of d.indicators) {
+    const parts = [
+      i.current ? `现状值 ${i.current.from.replace(/\n/g, ' ')} → ${i.current.to.replace(/\n/g, ' ')}` : '',
+      i.verdict ? `达标情况 ${i.verdict.from} → ${i.verdict.to}` : '',
+    ].filter(Boolean);
+    lines.push(`  ${i.no} ${i.name}：${parts.join('；')}`);
+  }
+  lines.push('', '佐证材料:');
+  lines.push(`  新增 ${d.evidence.added.join('、') || '无'}；删除 ${d.evidence.removed.join('、') || '无'}；内容更换 ${d.evidence.replaced.join('、') || '无'}`);
+  lines.push('', '佐证材料汇编页数:');
+  for (const a of d.annex) lines.push(`  ${a.path}: ${a.pagesBefore ?? '—'} → ${a.pagesAfter ?? '—'} 页`);
+  return lines.join('\n');
+}
