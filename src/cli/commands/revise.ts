@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { reviseBundle } from '../../revise/revise.ts';
+import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
+import { progressBar } from '../progress.ts';
+import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
+import { onInterrupt, parseVolumeMb } from './build.ts';
+
+const USAGE = 'eco-dossier revise [项目目录] --from 上一版.zip|上一版目录 [--feedback 审查意见.yaml] [--out 目录] [--json] [--allow-missing] [--max-volume-mb N]';
+
+export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { from: { type: 'string' }, feedback: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, 'allow-missing': { type: 'boolean' }, 'max-volume-mb': { type: 'string' } },
+    USAGE,
+  );
+  if (!values.from) throw new CliUsageError('请用 --from 指定上一版材料包（zip 文件或文件夹）', USAGE);
+  const progress = progressBar((t) => process.stderr.write(t), ctx.isTTY && !values.json);
+  const release = onInterrupt();
+  try {
+    const result = await reviseBundle(projectDir(ctx, positionals[0]), {
+      from: path.resolve(ctx.cwd, values.from),
+      ...(values.feedback ? { feedbackFile: path.resolve(ctx.cwd, values.feedback) } : {}),
+      outDir: path.resolve(ctx.cwd, values.out ?? 'out'),
+      allowMissing: values['allow-missing'] ?? false,
+      maxVolumeMb: parseVolumeMb(values['max-volume-mb'], USAGE),
+      onProgress: progress,
+    });
+    progress.done();
+    const { errors, warnings } = splitIssues(result.issues);
+    const changes = result.manifest?.changes ?? [];
+    const count = (op: string) => changes.filter((c) => c.op === op).length;
+    if (values.json) {
+      ctx.stdout(JSON.stringify({
+        ok: result.ok, revision: result.revision ?? null, bundleDir: result.bundleDir ?? null, zip: result.zip ?? null,
+        feedback: result.feedbackFile ?? null, open: result.open, reused: result.reused, changes,
+        errors: issuesToJson(errors), warnings: issuesToJson(warnings), timings: result.timings,
+      }, null, 2));
+    } else {
+      const text = formatIssues(result.issues);
+      if (text) ctx.stdout(text);
+      if (result.ok) {
+        ctx.stdout([
+          `已生成第${result.revision}版申报材料包：`, `  ${result.bundleDir}`, `  ${result.zip}`,
+          `文件：新增 ${count('new')}，替换 ${count('replace')}，删除 ${count('delete')}，未变 ${count('unchanged')}（原样沿用上一版 ${result.reused.length} 个）`,
+          ...(result.open.length ? [`尚未答复的审查意见：${result.open.join('、')}`] : []),
+        ].join('\n'));
+      } else ctx.stdout('未生成新版本：请先按上面的位置修改错误。');
+    }
+    return result.ok ? EXIT.ok : EXIT.inputProblems;
+  } finally {
+    release();
+  }
+}

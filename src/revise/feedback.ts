@@ -1,0 +1,117 @@
+import path from 'node:path';
+import type { Issue } from '../model/issue.ts';
+import { Feedback, type FeedbackItem } from '../model/feedback.ts';
+import type { EvidenceFile, ProjectData } from '../model/project-data.ts';
+import type { EvidenceItem } from '../model/evidence.ts';
+import type { Result } from '../model/results.ts';
+import { checkEvidenceFiles } from '../load/evidence-files.ts';
+import { readSchemaFile } from '../load/schema-file.ts';
+import { circledNumber } from '../render/templates.ts';
+
+export interface LoadedFeedback {
+  readonly feedback?: Feedback;
+  readonly issues: readonly Issue[];
+  /** evidence files the responses add, checked like evidence.yaml's */
+  readonly added: readonly EvidenceFile[];
+  /** items without a response yet */
+  readonly open: readonly FeedbackItem[];
+}
+
+/** Reads feedback/<round>.yaml and checks every reference against the project: located errors, never a throw. */
+export async function loadFeedback(file: string, data: ProjectData): Promise<LoadedFeedback> {
+  const issues: Issue[] = [];
+  const parsed = await readSchemaFile(path.resolve(file), Feedback, true, issues);
+  if (!parsed.value || !parsed.source) return { issues, added: [], open: [] };
+  const feedback = parsed.value;
+  const at = parsed.source;
+  const indicators = new Map(data.indicators.map((i) => [i.no, i]));
+  const known = new Set(data.evidence.map((e) => e.id));
+  const ids = new Set<string>();
+  const flat: { item: EvidenceItem; path: (string | number)[] }[] = [];
+  const error = (code: string, p: (string | number)[], message: string, hint?: string) =>
+    issues.push({ code, severity: 'error', path: p, ...at.locate(p), message, ...(hint ? { hint } : {}) });
+
+  feedback.items.forEach((item, i) => {
+    if (ids.has(item.id)) error('feedback-duplicate-id', ['items', i, 'id'], `审查意见编号“${item.id}”重复`);
+    ids.add(item.id);
+    const indicator = item.indicator === 'general' ? undefined : indicators.get(item.indicator);
+    if (item.indicator !== 'general' && !indicator) {
+      error('feedback-unknown-indicator', ['items', i, 'indicator'], `审查意见 ${item.id} 针对的指标序号 ${item.indicator} 不存在于 indicators.yaml`, '写指标序号，或写 general 表示综合意见');
+    }
+    if (!item.response) {
+      issues.push({ code: 'feedback-open', severity: 'warning', path: ['items', i], ...at.locate(['items', i]), message: `审查意见 ${item.id} 尚未答复（没有 response），将在说明中列为待答复` });
+      return;
+    }
+    item.response.evidence.forEach((e, j) => {
+      const p = ['items', i, 'response', 'evidence', j];
+      if (e.replaces !== undefined && !known.has(e.replaces)) {
+        error('feedback-unknown-evidence', [...p, 'replaces'], `审查意见 ${item.id} 要替换的佐证材料“${e.replaces}”不存在于 evidence.yaml`);
+      }
+      if (known.has(e.id) && e.replaces !== e.id) {
+        error('feedback-evidence-id-taken', [...p, 'id'], `审查意见 ${item.id} 新增的佐证材料编号“${e.id}”已被 evidence.yaml 使用`, '换一个编号，或用 replaces 写明替换哪一份');
+      }
+      const served = e.indicators ?? (item.indicator === 'general' ? [] : [item.indicator]);
+      if (served.length === 0) error('feedback-evidence-no-indicator', p, `审查意见 ${item.id} 新增的佐证材料 ${e.id} 没有对应的指标`, '综合意见下新增材料时请写 indicators');
+      for (const no of served) if (!indicators.has(no)) error('feedback-unknown-indicator', [...p, 'indicators'], `佐证材料 ${e.id} 引用的指标序号 ${no} 不存在`);
+      const { replaces: _r, indicators: _i, ...rest } = e;
+      flat.push({ item: { ...rest, indicators: served.length ? served : [0] }, path: [...p, 'file'] });
+    });
+    item.response.values.forEach((v, j) => {
+      const p = ['items', i, 'response', 'values', j];
+      if (!indicator) {
+        error('feedback-value-without-indicator', p, `审查意见 ${item.id} 是综合意见，不能更正数值`, '把数值更正写在针对该指标的意见下');
+        return;
+      }
+      if (v.sub !== undefined && !indicator.subIndicators.some((s) => s.no === v.sub)) {
+        error('feedback-unknown-sub', [...p, 'sub'], `指标${indicator.no}“${indicator.name}”没有分项 ${circledNumber(v.sub)}`);
+      }
+    });
+  });
+  // files a response adds sit beside the feedback file (feedback/round-1/…), apart from evidence/
+  const checked = await checkEvidenceFiles(path.dirname(path.resolve(file)), flat.map((f) => f.item), at, {
+    filePath: (k) => flat[k]!.path,
+    rootLabel: `${path.basename(path.dirname(path.resolve(file)))}/`,
+  });
+  issues.push(...checked.issues);
+  const open = feedback.items.filter((i) => !i.response);
+  return { feedback, issues, added: checked.files, open };
+}
+
+export interface ValueChange {
+  readonly feedbackId: string;
+  readonly indicator: number;
+  readonly sub?: number;
+  readonly year: number;
+  readonly from?: number;
+  readonly to: number;
+  readonly note?: string;
+}
+
+/**
+ * The project as the responses make it: corrected values laid over results.yaml, added evidence in,
+ * replaced evidence out. Pure.
+ */
+export function applyFeedback(data: ProjectData, feedback: Feedback, added: readonly EvidenceFile[]): { data: ProjectData; valueChanges: ValueChange[] } {
+  const results: Result[] = data.results.map((r) => ({ ...r, values: { ...r.values } }));
+  const valueChanges: ValueChange[] = [];
+  const replaced = new Set<string>();
+  for (const item of feedback.items) {
+    if (!item.response || item.indicator === 'general') continue;
+    for (const v of item.response.values) {
+      let result = results.find((r) => r.indicator === item.indicator && r.sub === v.sub);
+      if (!result) {
+        result = { indicator: item.indicator as number, ...(v.sub !== undefined ? { sub: v.sub } : {}), values: {} };
+        results.push(result);
+      }
+      const from = result.values[String(v.year)];
+      result.values[String(v.year)] = v.value;
+      valueChanges.push({
+        feedbackId: item.id, indicator: item.indicator as number, ...(v.sub !== undefined ? { sub: v.sub } : {}),
+        year: v.year, ...(from !== undefined ? { from } : {}), to: v.value, ...(v.note ? { note: v.note } : {}),
+      });
+    }
+    for (const e of item.response.evidence) if (e.replaces) replaced.add(e.replaces);
+  }
+  const evidence = [...data.evidence.filter((e) => !replaced.has(e.id)), ...added];
+  return { data: { ...data, results, evidence }, valueChanges };
+}

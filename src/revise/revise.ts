@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { assembleBundle, type BuildOptions, type BuildResult } from '../build/build.ts';
+import { loadProject } from '../load/project.ts';
+import { hasErrors, type Issue } from '../model/issue.ts';
+import { MANIFEST_FILE } from '../model/manifest.ts';
+import { openBundle, readAll } from '../package/bundle-reader.ts';
+import { verifyBundle } from '../package/verify.ts';
+import { sha256 } from '../plan/hash.ts';
+import { applyFeedback, loadFeedback, type LoadedFeedback } from './feedback.ts';
+import { responseDocument } from './response.ts';
+
+export interface ReviseOptions extends Omit<BuildOptions, 'previous' | 'extraFiles' | 'revision' | 'force'> {
+  /** the previous bundle: its zip or folder */
+  readonly from: string;
+  /** feedback/<round>.yaml; default: feedback/round-<previous revision>.yaml when it exists */
+  readonly feedbackFile?: string;
+}
+
+export interface ReviseResult extends BuildResult {
+  readonly revision?: number;
+  readonly feedbackFile?: string;
+  /** feedback items without a response yet */
+  readonly open: readonly string[];
+}
+
+const failed = (issues: readonly Issue[], extra: Partial<ReviseResult> = {}): ReviseResult => ({
+  ok: false, issues, reused: [], timings: {}, megabytes: 0, open: [], ...extra,
+});
+
+/**
+ * revise: the next revision after review feedback. The previous bundle is verified first; files whose
+ * inputs did not change are copied from it byte for byte; changes.json and 补充材料说明.docx are added.
+ */
+export async function reviseBundle(projectDir: string, options: ReviseOptions): Promise<ReviseResult> {
+  const checked = await verifyBundle(options.from);
+  if (!checked.ok || !checked.manifest) {
+    const detail = [...checked.problems, ...checked.missing.map((p) => `缺少 ${p}`), ...checked.altered.map((a) => `${a.path} 已被改动`), ...checked.extra.map((p) => `多出 ${p}`)];
+    return failed([{
+      code: 'previous-damaged', severity: 'error', file: options.from, path: [],
+      message: `上一版材料包不完整或已被改动，不能在它的基础上修订：${detail.slice(0, 5).join('；')}${detail.length > 5 ? ` 等 ${detail.length} 处` : ''}`,
+      hint: '请使用原始的上一版材料包（可用 eco-dossier verify 检查）',
+    }]);
+  }
+  const previousManifest = checked.manifest;
+  const revision = previousManifest.revision + 1;
+  const loaded = await loadProject(projectDir);
+  if (!loaded.data || hasErrors(loaded.issues)) return failed(loaded.issues);
+  const issues: Issue[] = [...loaded.issues];
+
+  const defaultFeedback = path.join(loaded.data.dir, 'feedback', `round-${previousManifest.revision}.yaml`);
+  const feedbackFile = options.feedbackFile ?? (existsSync(defaultFeedback) ? defaultFeedback : undefined);
+  let feedback: LoadedFeedback | undefined;
+  let data = loaded.data;
+  let valueChanges: ReturnType<typeof applyFeedback>['valueChanges'] = [];
+  if (feedbackFile) {
+    feedback = await loadFeedback(feedbackFile, loaded.data);
+    issues.push(...feedback.issues);
+    if (!feedback.feedback || hasErrors(feedback.issues)) return failed(issues, { feedbackFile });
+    ({ data, valueChanges } = applyFeedback(loaded.data, feedback.feedback, feedback.added));
+  }
+
+  const reader = await openBundle(options.from);
+  try {
+    const manifestSha256 = sha256(await readAll(await reader.open(MANIFEST_FILE)));
+    const result = await assembleBundle(data, issues, {
+      ...options,
+      revision,
+      previous: { reader, files: new Map(previousManifest.files.map((f) => [f.path, f])), manifest: previousManifest, manifestSha256 },
+      ...(feedback?.feedback
+        ? { extraFiles: (render, bundleDir, written) => responseDocument({ render, bundleDir, written, feedback: feedback!.feedback!, valueChanges, previous: previousManifest }) }
+        : {}),
+    });
+    return { ...result, revision, ...(feedbackFile ? { feedbackFile } : {}), open: feedback?.open.map((i) => i.id) ?? [] };
+  } finally {
+    await reader.close();
+  }
+}

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle, type BuildResult } from '../../src/build/build.ts';
+import { diffManifests, readManifest } from '../../src/package/diff.ts';
+import { verifyBundle } from '../../src/package/verify.ts';
+import { reviseBundle, type ReviseResult } from '../../src/revise/revise.ts';
+import { run } from '../helpers/cli.ts';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const SAMPLE = 'fixtures/yanzhou-2023';
+
+let out: string;
+let r1: BuildResult;
+let r2: ReviseResult;
+beforeAll(async () => {
+  out = mkdtempSync(path.join(os.tmpdir(), 'eco-revise-'));
+  r1 = await buildBundle(SAMPLE, { outDir: out });
+  r2 = await reviseBundle(SAMPLE, { from: r1.zip!, outDir: out });
+}, 300_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('revise after the sample review round', () => {
+  it('builds r2 from r1 and feedback/round-1.yaml', () => {
+    expect(r1.ok).toBe(true);
+    expect(r2.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r2.ok).toBe(true);
+    expect(r2.revision).toBe(2);
+    expect(path.basename(r2.bundleDir!)).toBe('兖州区-国家生态文明建设示范区申报材料-r2');
+    expect(r2.feedbackFile).toMatch(/feedback\/round-1\.yaml$/);
+    expect(r2.open).toEqual([]);
+  });
+
+  it('keeps unchanged files byte-identical and at the same paths', () => {
+    const m1 = r1.manifest!;
+    const m2 = r2.manifest!;
+    const unchanged = m2.changes!.filter((c) => c.op === 'unchanged').map((c) => c.path);
+    expect(unchanged.length).toBeGreaterThan(40);
+    for (const p of unchanged) {
+      expect(sha(path.join(r2.bundleDir!, ...p.split('/'))), p).toBe(sha(path.join(r1.bundleDir!, ...p.split('/'))));
+    }
+    const evidence1 = m1.files.filter((f) => f.role === 'evidence').map((f) => f.path);
+    expect(unchanged).toEqual(expect.arrayContaining(evidence1));
+    expect(r2.reused).toEqual(expect.arrayContaining(evidence1));
+  });
+
+  it('changes.json lists every path with its operation, and the manifest shows the same', () => {
+    const changes = JSON.parse(readFileSync(path.join(r2.bundleDir!, 'changes.json'), 'utf8'));
+    expect(changes.from).toBe(1);
+    expect(changes.to).toBe(2);
+    expect(changes.changes).toEqual(r2.manifest!.changes);
+    const ops = Object.fromEntries(changes.changes.map((c: { path: string; op: string }) => [c.path, c.op]));
+    expect(ops['补充材料说明.docx']).toBe('new');
+    expect(ops['原始材料/28-农村生活垃圾无害化处理村占比/农村生活垃圾无害化处理情况核查报告.pdf']).toBe('new');
+    expect(ops['申报报告.docx']).toBe('replace');
+    expect(ops['指标任务分解表.xlsx']).toBe('replace');
+    expect(ops['佐证材料汇编.pdf']).toBe('replace');
+    const allPaths = new Set([...r1.manifest!.files, ...r2.manifest!.files].map((f) => f.path).filter((p) => p !== 'changes.json'));
+    expect(new Set(changes.changes.map((c: { path: string }) => c.path))).toEqual(allPaths);
+    for (const c of changes.changes) {
+      const old = r1.manifest!.files.find((f) => f.path === c.path);
+      const now = r2.manifest!.files.find((f) => f.path === c.path);
+      expect(c.oldSha256).toBe(old?.sha256 ?? null);
+      expect(c.newSha256).toBe(now?.sha256 ?? null);
+    }
+  });
+
+  it('verify passes on r2', async () => {
+    expect((await verifyBundle(r2.bundleDir!)).ok).toBe(true);
+    expect((await verifyBundle(r2.zip!)).ok).toBe(true);
+  });
+
+  it('diff agrees with changes.json and names the indicators that changed', async () => {
+    const d = diffManifests(await readManifest(r1.zip!), await readManifest(r2.zip!));
+    const fromChanges = (op: string) => r2.manifest!.changes!.filter((c) => c.op === op).map((c) => c.path);
+    expect(d.files.new).toEqual(fromChanges('new'));
+    expect(d.files.replace).toEqual(fromChanges('replace'));
+    expect(d.files.unchanged).toEqual(fromChanges('unchanged'));
+    const byNo = Object.fromEntries(d.indicators.map((i) => [i.no, i]));
+    expect(byNo[26]).toMatchObject({ verdict: { from: '未达标', to: '达标' }, current: { from: '46.3%', to: '51.2%' } });
+    expect(byNo[28]).toMatchObject({ verdict: { from: '待补充', to: '达标' } });
+    expect(Object.keys(byNo).map(Number)).toEqual([26, 28]);
+    expect(d.evidence.added).toEqual(['E50-rural-waste-check']);
+    expect(d.annex[0]!.pagesAfter).toBeGreaterThan(d.annex[0]!.pagesBefore!);
+    const cli = await run('diff', r1.zip!, r2.bundleDir!);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toContain('26 农村生活污水治理率：现状值 46.3% → 51.2%；达标情况 未达标 → 达标');
+  });
+
+  it('the response document answers each item in order', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(path.join(r2.bundleDir!, '补充材料说明.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    const at = (s: string) => text.indexOf(s);
+    for (const id of ['R1-01', 'R1-02', 'R1-03']) expect(text).toContain(id);
+    expect(at('R1-01')).toBeLessThan(at('R1-02'));
+    expect(at('R1-02')).toBeLessThan(at('R1-03'));
+    expect(text).toContain('由 46.3% 更正为 51.2%');
+    expect(text).toMatch(/见佐证材料汇编\.pdf 第\d+页/);
+    expect(text).toContain('由“未达标”变为“达标”');
+  });
+
+  it('refuses a damaged previous bundle', async () => {
+    const copy = mkdtempSync(path.join(os.tmpdir(), 'eco-damaged-'));
+    try {
+      const { execFileSync } = await import('node:child_process');
+      execFileSync('cp', ['-r', r1.bundleDir!, copy]);
+      const dir = path.join(copy, path.basename(r1.bundleDir!));
+      writeFileSync(path.join(dir, '说明.txt'), 'changed');
+      const refused = await reviseBundle(SAMPLE, { from: dir, outDir: copy });
+      expect(refused.ok).toBe(false);
+      expect(refused.issues[0]).toMatchObject({ code: 'previous-damaged' });
+      expect(refused.issues[0]!.message).toContain('说明.txt 已被改动');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
