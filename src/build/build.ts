@@ -9,7 +9,8 @@ import { abortStaging, commitStaging, createStaging, type Staging } from '../pac
 import { zipFolder } from '../package/zip.ts';
 import { loadProject } from '../load/project.ts';
 import { judgeProject } from '../pipeline.ts';
-import { hashFiles, sha256 } from '../plan/hash.ts';
+import { sha256 } from '../plan/hash.ts';
+import { hashEvidence } from '../plan/hash-cache.ts';
 import { planBundle, type BundlePlan } from '../plan/bundle-plan.ts';
 import { annexFileName, planAnnexVolumes } from '../render/annex/index.ts';
 import { templateSet } from '../render/templates.ts';
@@ -106,7 +107,7 @@ export async function assembleBundle(
 
   const totalBytes = data.evidence.reduce((n, e) => n + e.bytes, 0);
   const hashes = await time('hash', () =>
-    hashFiles(data.evidence, (done) => options.onProgress?.({ step: '校验佐证材料', done, total: totalBytes })),
+    hashEvidence(data.evidence, options.outDir, (done) => options.onProgress?.({ step: '校验佐证材料', done, total: totalBytes })),
   );
   const evidenceHashes = new Map(data.evidence.map((e, k) => [e.id, hashes[k]!]));
   const templates = templateSet(data.dir, data.project.templates);

@@ -1,4 +1,5 @@
-import { copyFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,24 @@ async function writeBytes(ctx: ProduceContext, artifact: PlannedArtifact, bytes:
   return { artifact, sha256: sha256(bytes), bytes: bytes.length };
 }
 
+/**
+ * Puts an unchanged file of the previous bundle into the new one: a hard link when the previous bundle is a
+ * folder on the same disk (bundles are never edited in place; verify would tell), else a copy.
+ */
+async function reuseFile(previous: PreviousBundle, rel: string, to: string): Promise<void> {
+  const from = previous.reader.pathOf?.(rel);
+  if (from) {
+    try {
+      await link(from, to);
+      return;
+    } catch {
+      await copyFile(from, to, constants.COPYFILE_FICLONE);
+      return;
+    }
+  }
+  await pipeline(await previous.reader.open(rel), createWriteStream(to));
+}
+
 /** The same file in the previous bundle, when its inputs are unchanged (annex: also its first page number). */
 export function reusable(ctx: ProduceContext, artifact: PlannedArtifact, startPage?: number): ManifestFile | undefined {
   const old = ctx.previous?.files.get(artifact.path);
@@ -69,7 +88,7 @@ export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, st
     const isAnnex = artifact.source.kind === 'annex-volume';
     const old = reusable(ctx, artifact, isAnnex ? startPage : undefined);
     if (old && ctx.previous) {
-      await pipeline(await ctx.previous.reader.open(old.path), createWriteStream(target(ctx, artifact)));
+      await reuseFile(ctx.previous, old.path, target(ctx, artifact));
       const kept = { ...(old.pages ? { pages: old.pages } : {}), ...(old.contents ? { contents: old.contents } : {}) };
       return { written: { artifact, sha256: old.sha256, bytes: old.bytes, ...kept }, reused: true, issues: [] };
     }
@@ -83,7 +102,7 @@ export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, st
         return { written: await writeBytes(ctx, artifact, Buffer.from(source.text, 'utf8')), reused: false, issues: [] };
       case 'evidence': {
         const file = target(ctx, artifact);
-        await copyFile(source.absPath, file);
+        await copyFile(source.absPath, file, constants.COPYFILE_FICLONE);
         return { written: { artifact, sha256: artifact.inputs.file ?? (await sha256File(file)), bytes: ctx.render.data.evidence.find((e) => e.id === source.evidenceId)!.bytes }, reused: false, issues: [] };
       }
       case 'annex-volume': {

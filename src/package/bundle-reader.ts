@@ -13,6 +13,8 @@ export interface BundleReader {
   /** every file, / separated, relative to the bundle folder, sorted */
   readonly files: readonly { readonly path: string; readonly bytes: number }[];
   open(relPath: string): Promise<Readable>;
+  /** for a folder: the file on disk (lets a revision link instead of copying) */
+  readonly pathOf?: (relPath: string) => string;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,8 @@ async function openFolder(dir: string): Promise<BundleReader> {
     location: dir,
     name: path.basename(path.resolve(dir)),
     files,
-    open: async (rel) => createReadStream(path.join(dir, ...rel.split('/'))),
+    open: async (rel) => createReadStream(path.join(dir, ...rel.split('/')), { highWaterMark: 1 << 20 }),
+    pathOf: (rel) => path.join(dir, ...rel.split('/')),
     close: async () => {},
   };
 }

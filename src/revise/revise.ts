@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assembleBundle, type BuildOptions, type BuildResult } from '../build/build.ts';
 import { loadProject } from '../load/project.ts';
@@ -24,6 +25,31 @@ export interface ReviseResult extends BuildResult {
   readonly open: readonly string[];
 }
 
+/**
+ * The previous bundle to read: when given its zip and the folder it was made from sits beside it with the
+ * same manifest, the folder (its files can be linked into the new revision instead of copied). Either way
+ * the source is verified in full before anything is reused.
+ */
+async function previousSource(from: string): Promise<string> {
+  if (!from.toLowerCase().endsWith('.zip')) return from;
+  const folder = from.slice(0, -4);
+  try {
+    const [a, b] = await Promise.all([readFile(path.join(folder, MANIFEST_FILE)), readZipManifest(from)]);
+    return a.equals(b) ? folder : from;
+  } catch {
+    return from;
+  }
+}
+
+async function readZipManifest(zip: string): Promise<Buffer> {
+  const reader = await openBundle(zip);
+  try {
+    return await readAll(await reader.open(MANIFEST_FILE));
+  } finally {
+    await reader.close();
+  }
+}
+
 const failed = (issues: readonly Issue[], extra: Partial<ReviseResult> = {}): ReviseResult => ({
   ok: false, issues, reused: [], timings: {}, megabytes: 0, open: [], ...extra,
 });
@@ -33,7 +59,8 @@ const failed = (issues: readonly Issue[], extra: Partial<ReviseResult> = {}): Re
  * inputs did not change are copied from it byte for byte; changes.json and 补充材料说明.docx are added.
  */
 export async function reviseBundle(projectDir: string, options: ReviseOptions): Promise<ReviseResult> {
-  const checked = await verifyBundle(options.from);
+  const source = await previousSource(options.from);
+  const checked = await verifyBundle(source);
   if (!checked.ok || !checked.manifest) {
     const detail = [...checked.problems, ...checked.missing.map((p) => `缺少 ${p}`), ...checked.altered.map((a) => `${a.path} 已被改动`), ...checked.extra.map((p) => `多出 ${p}`)];
     return failed([{
@@ -60,7 +87,7 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
     ({ data, valueChanges } = applyFeedback(loaded.data, feedback.feedback, feedback.added));
   }
 
-  const reader = await openBundle(options.from);
+  const reader = await openBundle(source);
   try {
     const manifestSha256 = sha256(await readAll(await reader.open(MANIFEST_FILE)));
     const result = await assembleBundle(data, issues, {

@@ -28,7 +28,7 @@ describe('build on the sample', () => {
     expect(first.bundleDir).toBe(path.join(out, BUNDLE));
     expect(first.zip).toBe(path.join(out, `${BUNDLE}.zip`));
     expect(existsSync(first.zip!)).toBe(true);
-    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(readdirSync(out).filter((n) => /staging|\.old-/.test(n))).toEqual([]);
   });
 
   it('lays the bundle out for a reviewer', () => {
@@ -132,7 +132,7 @@ describe('build is atomic and safe', () => {
     expect(bad.issues.some((i) => i.severity === 'error' && i.file.includes(path.basename(firstPdf)))).toBe(true);
     expect(sha(good.zip!)).toBe(zipBefore);
     expect(readFileSync(path.join(good.bundleDir!, 'manifest.json'), 'utf8')).toBe(manifestBefore);
-    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(readdirSync(dir).filter((n) => /staging|\.old-/.test(n))).toEqual([]);
     expect((await verifyBundle(good.bundleDir!)).ok).toBe(true);
   });
 

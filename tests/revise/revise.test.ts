@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -45,6 +45,9 @@ describe('revise after the sample review round', () => {
     const evidence1 = m1.files.filter((f) => f.role === 'evidence').map((f) => f.path);
     expect(unchanged).toEqual(expect.arrayContaining(evidence1));
     expect(r2.reused).toEqual(expect.arrayContaining(evidence1));
+    // the folder of r1 sits beside its zip: unchanged files are linked, not copied
+    const one = evidence1[0]!.split('/');
+    expect(statSync(path.join(r2.bundleDir!, ...one)).ino).toBe(statSync(path.join(r1.bundleDir!, ...one)).ino);
   });
 
   it('changes.json lists every path with its operation, and the manifest shows the same', () => {

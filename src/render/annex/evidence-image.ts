@@ -1,9 +1,10 @@
-import { PDFDocument, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFImage, type PDFPage } from 'pdf-lib';
+import { createInflate } from 'node:zlib';
+import { PDFDocument, PDFRawStream, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { EvidenceFile } from '../../model/project-data.ts';
 import type { PdfFonts } from '../pdf/fonts.ts';
 import { ImageDecodeError, inspectJpeg, ORIENTATION_MATRIX, shownSize, type ExifOrientation } from '../pdf/jpeg.ts';
 import { compose, fitInto } from '../pdf/matrix.ts';
-import { inspectPng } from '../pdf/png.ts';
+import { inspectPng, pngPassthroughData } from '../pdf/png.ts';
 import { drawLine, lineHeightOf, wrap, type TextStyle } from '../pdf/text.ts';
 import { chineseDate } from '../templates.ts';
 import { A4, CONTENT_WIDTH, MARGIN, styles } from './layout.ts';
@@ -27,10 +28,37 @@ export function checkImage(type: 'jpeg' | 'png', bytes: Uint8Array): CheckedImag
   }
 }
 
-/** Embeds the picture (pdf-lib decodes PNGs here: a bad deflate stream is found now). */
-export async function embedImage(doc: PDFDocument, image: CheckedImage, bytes: Uint8Array): Promise<PDFImage | EvidenceProblem> {
+/** A placed picture: only its object reference is needed to draw it. */
+export interface PlacedImage {
+  readonly ref: PDFRef;
+}
+
+/**
+ * An 8-bit grey or RGB PNG goes in as its own compressed data (FlateDecode with PNG predictors); the data is
+ * inflated once, streamed and thrown away, only to prove it decodes.
+ */
+async function embedPngAsIs(doc: PDFDocument, bytes: Uint8Array): Promise<PlacedImage | undefined> {
+  const png = pngPassthroughData(bytes);
+  if (!png) return undefined;
+  await new Promise<void>((resolve, reject) => {
+    const inflate = createInflate();
+    inflate.on('data', () => {}).on('end', resolve).on('error', reject);
+    inflate.end(png.data);
+  });
+  const { width, height } = png.info;
+  const dict = doc.context.obj({
+    Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8,
+    ColorSpace: png.colors === 3 ? 'DeviceRGB' : 'DeviceGray', Filter: 'FlateDecode',
+    DecodeParms: { Predictor: 15, Colors: png.colors, BitsPerComponent: 8, Columns: width },
+  });
+  return { ref: doc.context.register(PDFRawStream.of(dict, png.data)) };
+}
+
+/** Embeds the picture; a bad deflate stream or broken JPEG is found now, before anything is drawn. */
+export async function embedImage(doc: PDFDocument, image: CheckedImage, bytes: Uint8Array): Promise<PlacedImage | EvidenceProblem> {
   try {
-    return image.type === 'jpeg' ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);
+    if (image.type === 'jpeg') return await doc.embedJpg(bytes);
+    return (await embedPngAsIs(doc, bytes)) ?? (await doc.embedPng(bytes));
   } catch (e) {
     return { kind: 'image-corrupt', detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 160) };
   }
@@ -53,7 +81,7 @@ function captionLines(evidence: EvidenceFile, fonts: PdfFonts) {
  * A photo on an A4 page: upright as the camera meant it (EXIF orientation: the stored pixels are turned or
  * mirrored while drawing), scaled to fit above a caption with title, issuing unit and date.
  */
-export function drawPhotoPage(page: PDFPage, fonts: PdfFonts, evidence: EvidenceFile, image: PDFImage, checked: CheckedImage): void {
+export function drawPhotoPage(page: PDFPage, fonts: PdfFonts, evidence: EvidenceFile, image: PlacedImage, checked: CheckedImage): void {
   const caption = captionLines(evidence, fonts);
   let y = CAPTION_BOTTOM + caption.height;
   for (const line of caption.titleLines) {
