@@ -44,13 +44,22 @@ export async function zipFolder(
     ...['', ...dirs].map((d) => ({ name: d ? `${name}/${d}/` : `${name}/`, dir: true, rel: d })),
     ...sorted.map((rel) => ({ name: `${name}/${rel}`, dir: false, rel })),
   ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
+  // one entry at a time: archiver queues whatever it is given, and every queued file stream fills its
+  // buffer, so handing it all files at once held most of a gigabyte bundle in memory
+  let next = 0;
+  const appendNext = () => {
+    const e = entries[next++];
+    if (!e) {
+      void archive.finalize();
+      return;
+    }
     if (e.dir) archive.append(Buffer.alloc(0), { name: e.name, date, mode: 0o40755 });
     else
       archive.append(createReadStream(path.join(folder, ...e.rel.split('/')), { highWaterMark: 1 << 20 }), {
         name: e.name, date, mode: 0o100644, store: storedInZip(e.rel),
       });
-  }
-  await archive.finalize();
+  };
+  archive.on('entry', appendNext);
+  appendNext();
   await finished;
 }

@@ -1,3 +1,4 @@
+import { rememberWidths, speedUpPdfLib } from './speedups.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,8 @@ function fontBytes(file: string): Promise<Uint8Array> {
  * Embeds the given fonts as subsets through upstream fontkit (see fontkit-adapter.ts). Only glyphs a page
  * really uses are written, when the document is saved; a font no text uses costs a few hundred bytes.
  */
+speedUpPdfLib();
+
 export async function embedFonts<R extends FontRole>(doc: PDFDocument, roles: readonly R[]): Promise<Readonly<Record<R, PDFFont>>> {
   doc.registerFontkit(fontkitAdapter);
   const out = {} as Record<R, PDFFont>;
@@ -48,7 +51,7 @@ export async function embedFonts<R extends FontRole>(doc: PDFDocument, roles: re
     } catch (e) {
       throw new Error(`找不到字体文件 ${file}（${(e as Error).message}）；请在项目目录运行 npm install`);
     }
-    out[role] = await doc.embedFont(bytes, { subset: true, customName: name });
+    out[role] = rememberWidths(await doc.embedFont(bytes, { subset: true, customName: name }));
   }
   return out;
 }
