@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CHECKSUM_FILE, MANIFEST_FILE, Manifest } from '../model/manifest.ts';
+import { hashFilesOnThreads } from '../plan/hash-workers.ts';
 import { openBundle, readAll, type BundleReader } from './bundle-reader.ts';
 
 export interface VerifyResult {
@@ -14,6 +15,18 @@ export interface VerifyResult {
   /** a manifest that cannot be read, or a checksum file that disagrees with it */
   readonly problems: readonly string[];
   readonly manifest?: Manifest;
+}
+
+/** Entries of a zip are read one after another from the one file. */
+async function hashSequentially(reader: BundleReader, files: readonly { path: string; bytes: number }[], onProgress: (done: number) => void): Promise<string[]> {
+  const out: string[] = [];
+  let done = 0;
+  for (const f of files) {
+    out.push(await sha256Of(reader, f.path));
+    done += f.bytes;
+    onProgress(done);
+  }
+  return out;
 }
 
 async function sha256Of(reader: BundleReader, rel: string): Promise<string> {
@@ -54,15 +67,14 @@ export async function verifyBundle(location: string, onProgress: (done: number, 
     const extra = reader.files.map((f) => f.path).filter((p) => !listed.has(p) && p !== MANIFEST_FILE && p !== CHECKSUM_FILE);
     if (!present.has(CHECKSUM_FILE)) missing.push(CHECKSUM_FILE);
     const altered: { path: string; expected: string; actual: string }[] = [];
-    const total = manifest.files.reduce((n, f) => n + f.bytes, 0);
-    let done = 0;
-    for (const f of manifest.files) {
-      if (!present.has(f.path)) continue;
-      const actual = await sha256Of(reader, f.path);
-      if (actual !== f.sha256) altered.push({ path: f.path, expected: f.sha256, actual });
-      done += f.bytes;
-      onProgress(done, total);
-    }
+    const listedPresent = manifest.files.filter((f) => present.has(f.path));
+    const total = listedPresent.reduce((n, f) => n + f.bytes, 0);
+    const actuals = reader.pathOf
+      ? await hashFilesOnThreads(listedPresent.map((f) => reader.pathOf!(f.path)), listedPresent.map((f) => f.bytes), (done) => onProgress(done, total))
+      : await hashSequentially(reader, listedPresent, (done) => onProgress(done, total));
+    listedPresent.forEach((f, k) => {
+      if (actuals[k] !== f.sha256) altered.push({ path: f.path, expected: f.sha256, actual: actuals[k]! });
+    });
     if (present.has(CHECKSUM_FILE)) {
       const text = (await readAll(await reader.open(CHECKSUM_FILE))).toString('utf8');
       const manifestSha = createHash('sha256').update(manifestBytes).digest('hex');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { hashFilesOnThreads } from './hash-workers.ts';
 
 /** sha256 of a file, streamed: memory stays flat whatever the file's size. */
 export function sha256File(file: string): Promise<string> {
@@ -38,27 +39,10 @@ export function hashOf(value: unknown): string {
   return sha256(canonicalJson(value));
 }
 
-/**
- * Hashes many files with a few reads in flight (disk-bound work gains little from more),
- * reporting progress in bytes. Results come back in input order.
- */
+/** Hashes many files on worker threads (see hash-workers.ts); results come back in input order. */
 export async function hashFiles(
   files: readonly { readonly absPath: string; readonly bytes: number }[],
   onProgress: (doneBytes: number) => void = () => {},
-  concurrency = 2,
 ): Promise<string[]> {
-  const out = new Array<string>(files.length);
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const index = next++;
-      const f = files[index]!;
-      out[index] = await sha256File(f.absPath);
-      done += f.bytes;
-      onProgress(done);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
-  return out;
+  return hashFilesOnThreads(files.map((f) => f.absPath), files.map((f) => f.bytes), onProgress);
 }
