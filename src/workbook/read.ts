@@ -5,7 +5,7 @@ import type { Comparison, QualitativeStatus } from '../model/results.ts';
 import { cellContent, readComparison, readNumber, readStatus, readText, type CellContent, type Read } from './cells.ts';
 import {
   FIRST_DATA_ROW, FORMAT_VERSION, HEADER_ROW, INPUT_SHEET, STAMP_LABELS, STAMP_SHEET, TOOL_NAME,
-  columnLetter, describeStamp, fillColumns, fillRows, parseRowKey, stampOf, takesInput, type Column, type FillRow, type Stamp,
+  columnLetter, describeStamp, fillColumns, fillRows, parseRowKey, stampOf, takesInput, type Column, type Field, type FillRow, type Stamp,
 } from './layout.ts';
 
 /**
@@ -15,14 +15,7 @@ import {
  */
 
 /** The part of a Result one cell fills. */
-export type ResultField =
-  | { readonly kind: 'value'; readonly year: number }
-  | { readonly kind: 'superiorOp' }
-  | { readonly kind: 'superiorValue' }
-  | { readonly kind: 'superiorText' }
-  | { readonly kind: 'status' }
-  | { readonly kind: 'description' }
-  | { readonly kind: 'source' };
+export type ResultField = Exclude<Field, { readonly kind: 'key' | 'name' | 'unit' | 'target' | 'role' }>;
 
 export type EntryValue = number | string | Comparison | QualitativeStatus;
 
