@@ -1,5 +1,6 @@
 import type { Verdict, VerdictKind } from '../judge/index.ts';
 import type { ProjectData } from '../model/project-data.ts';
+import { chineseDate } from '../render/templates.ts';
 
 export interface DeadlineStatus {
   readonly id: string;
@@ -81,9 +82,9 @@ export function readiness(data: ProjectData, verdicts: readonly Verdict[], today
 }
 
 export function formatReadiness(r: Readiness): string {
-  const lines = [`今天 ${r.today}`, '时间节点:'];
+  const lines = [`今天 ${chineseDate(r.today)}`, '时间节点:'];
   for (const d of r.deadlines) {
-    const when = d.label ?? d.date;
+    const when = d.label ?? chineseDate(d.date);
     const left = d.daysLeft > 0 ? `还剩 ${d.daysLeft} 天` : d.daysLeft === 0 ? '就是今天' : `已过 ${-d.daysLeft} 天`;
     lines.push(`  ${when}  ${d.name}（${left}）`);
   }
