@@ -137,7 +137,7 @@ export async function assembleBundle(
     let changes: FileChange[] | undefined;
     if (options.previous) {
       changes = compareFiles(options.previous.manifest.files, buildManifest(render, plan, written).files);
-      const text = `${JSON.stringify({ from: options.previous.manifest.revision, to: render.revision, changes }, null, 2)}\n`;
+      const text = `${JSON.stringify(changes, null, 2)}\n`;
       await writeFile(path.join(staging.bundleDir, CHANGES_FILE), text);
       written.push({ artifact: changesArtifact(text), sha256: sha256(text), bytes: Buffer.byteLength(text) });
     }

@@ -51,10 +51,12 @@ describe('revise after the sample review round', () => {
   });
 
   it('changes.json lists every path with its operation, and the manifest shows the same', () => {
-    const changes = JSON.parse(readFileSync(path.join(r2.bundleDir!, 'changes.json'), 'utf8'));
-    expect(changes.from).toBe(1);
-    expect(changes.to).toBe(2);
+    const list = JSON.parse(readFileSync(path.join(r2.bundleDir!, 'changes.json'), 'utf8'));
+    const changes = { changes: list as { path: string; op: string; oldSha256: string | null; newSha256: string | null }[] };
+    expect(Array.isArray(list)).toBe(true);
+    expect(Object.keys(list[0]).sort()).toEqual(['newSha256', 'oldSha256', 'op', 'path']);
     expect(changes.changes).toEqual(r2.manifest!.changes);
+    expect(r2.manifest!.previous).toMatchObject({ revision: 1 });
     const ops = Object.fromEntries(changes.changes.map((c: { path: string; op: string }) => [c.path, c.op]));
     expect(ops['补充材料说明.docx']).toBe('new');
     expect(ops['原始材料/28-农村生活垃圾无害化处理村占比/农村生活垃圾无害化处理情况核查报告.pdf']).toBe('new');
