@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
+import { openBundle, readAll } from '../package/bundle-reader.ts';
 import path from 'node:path';
 import type { Issue } from '../model/issue.ts';
 import { hasErrors } from '../model/issue.ts';
@@ -9,8 +11,7 @@ import { abortStaging, commitStaging, createStaging, type Staging } from '../pac
 import { zipFolder } from '../package/zip.ts';
 import { loadProject } from '../load/project.ts';
 import { judgeProject } from '../pipeline.ts';
-import { sha256 } from '../plan/hash.ts';
-import { hashEvidence } from '../plan/hash-cache.ts';
+import { hashFiles, sha256 } from '../plan/hash.ts';
 import { planBundle, type BundlePlan } from '../plan/bundle-plan.ts';
 import { annexFileName, planAnnexVolumes } from '../render/annex/index.ts';
 import { templateSet } from '../render/templates.ts';
@@ -72,6 +73,20 @@ async function hashTemplates(dirs: readonly string[]): Promise<string> {
   return sha256(parts.join('\n'));
 }
 
+/** manifest.json inside a zip, as text; a zip that cannot be read counts as a different bundle. */
+async function readManifestText(zip: string): Promise<string> {
+  try {
+    const reader = await openBundle(zip);
+    try {
+      return (await readAll(await reader.open(MANIFEST_FILE))).toString('utf8');
+    } finally {
+      await reader.close();
+    }
+  } catch {
+    return '';
+  }
+}
+
 const fail = (issues: readonly Issue[], timings: Record<string, number>): BuildResult => ({ ok: false, issues, reused: [], timings, megabytes: 0 });
 
 /**
@@ -107,7 +122,7 @@ export async function assembleBundle(
 
   const totalBytes = data.evidence.reduce((n, e) => n + e.bytes, 0);
   const hashes = await time('hash', () =>
-    hashEvidence(data.evidence, options.outDir, (done) => options.onProgress?.({ step: '校验佐证材料', done, total: totalBytes })),
+    hashFiles(data.evidence, (done) => options.onProgress?.({ step: '校验佐证材料', done, total: totalBytes })),
   );
   const evidenceHashes = new Map(data.evidence.map((e, k) => [e.id, hashes[k]!]));
   const templates = templateSet(data.dir, data.project.templates);
@@ -149,13 +164,17 @@ export async function assembleBundle(
     await writeFile(path.join(staging.bundleDir, MANIFEST_FILE), json);
     await writeFile(path.join(staging.bundleDir, CHECKSUM_FILE), checksumText(manifest, sha256(json)));
 
-    const existing = await readFile(path.join(options.outDir, plan.name, MANIFEST_FILE), 'utf8').catch(() => undefined);
-    if (existing === json) {
+    // what is already in out/ under this name: the folder's manifest and the zip's (either may be all that is left)
+    const zipPath = path.join(options.outDir, `${plan.name}.zip`);
+    const existingFolder = await readFile(path.join(options.outDir, plan.name, MANIFEST_FILE), 'utf8').catch(() => undefined);
+    const existingZip = existsSync(zipPath) ? await readManifestText(zipPath) : undefined;
+    if (existingFolder === json && existingZip === json) {
       await abortStaging(staging);
       staging = undefined;
-      return { ok: true, bundleDir: path.join(options.outDir, plan.name), zip: path.join(options.outDir, `${plan.name}.zip`), issues, manifest, unchanged: true, reused, timings, megabytes: totalBytes / 1e6 };
+      return { ok: true, bundleDir: path.join(options.outDir, plan.name), zip: zipPath, issues, manifest, unchanged: true, reused, timings, megabytes: totalBytes / 1e6 };
     }
-    if (existing !== undefined && !options.force) {
+    const differs = [existingFolder, existingZip].some((m) => m !== undefined && m !== json);
+    if (differs && !options.force) {
       issues.push({
         code: 'bundle-exists', severity: 'error', file: path.join(options.outDir, plan.name), path: [],
         message: `已有同一版本（r${plan.revision}）的申报材料包，且内容与本次生成的不同；原材料包保持不变`,

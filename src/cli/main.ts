@@ -56,7 +56,10 @@ export async function runCli(argv: readonly string[], ctx: CommandContext = defa
       return 2;
     }
     const internal = e instanceof InternalError;
-    ctx.stderr(internal ? e.message : `eco-dossier 运行失败：${(e as Error)?.message ?? String(e)}`);
+    const message = internal ? e.message : `eco-dossier 运行失败：${(e as Error)?.message ?? String(e)}`;
+    ctx.stderr(message);
+    // --json promises one JSON object on stdout, also when the tool itself fails
+    if (rest.includes('--json')) ctx.stdout(JSON.stringify({ ok: false, errors: [{ code: internal ? 'internal' : 'tool-failed', severity: 'error', file: '', message }] }, null, 2));
     if (process.env.ECO_DOSSIER_DEBUG) ctx.stderr(String((e as Error)?.stack));
     return 2;
   }

@@ -21,9 +21,14 @@ const stagingPrefix = (name: string) => `.${name}.staging-`;
 
 export async function createStaging(outDir: string, name: string): Promise<Staging> {
   await mkdir(outDir, { recursive: true });
-  // leftovers of a run that was killed outright (no chance to clean up) go first
-  for (const entry of await readdir(outDir)) {
-    if (entry.startsWith(stagingPrefix(name)) || entry.startsWith(`.${name}.old-`)) await rm(path.join(outDir, entry), { recursive: true, force: true });
+  // leftovers of a run that was killed outright (no chance to clean up): a previous bundle moved aside
+  // but never replaced is put back; half-written staging folders go
+  for (const entry of (await readdir(outDir)).sort()) {
+    const full = path.join(outDir, entry);
+    if (entry.startsWith(`.${name}.old-`)) {
+      if (!existsSync(path.join(outDir, name))) await rename(full, path.join(outDir, name));
+      else await rm(full, { recursive: true, force: true });
+    } else if (entry.startsWith(stagingPrefix(name))) await rm(full, { recursive: true, force: true });
   }
   const root = path.join(outDir, `${stagingPrefix(name)}${randomBytes(4).toString('hex')}`);
   await mkdir(path.join(root, name), { recursive: true });
@@ -55,7 +60,14 @@ export async function commitStaging(staging: Staging, outDir: string, name: stri
     if (hadOld) await rename(aside, bundleDir);
     throw e;
   }
-  await rename(staging.zipFile, zip);
+  try {
+    await rename(staging.zipFile, zip);
+  } catch (e) {
+    // the zip could not be put in place (locked, say): undo the folder swap so folder and zip still match
+    await rename(bundleDir, staging.bundleDir);
+    if (hadOld) await rename(aside, bundleDir);
+    throw e;
+  }
   if (hadOld) await rm(aside, { recursive: true, force: true });
   await abortStaging(staging);
   return { bundleDir, zip };

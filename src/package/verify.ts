@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CHECKSUM_FILE, MANIFEST_FILE, Manifest } from '../model/manifest.ts';
 import { hashFilesOnThreads } from '../plan/hash-workers.ts';
+import { checksumText } from './manifest.ts';
 import { openBundle, readAll, type BundleReader } from './bundle-reader.ts';
 
 export interface VerifyResult {
@@ -52,9 +53,10 @@ export async function verifyBundle(location: string, onProgress: (done: number, 
     if (!present.has(MANIFEST_FILE)) {
       return { ok: false, location, bundle: reader.name, checked: 0, missing: [MANIFEST_FILE], extra: [], altered: [], problems: [`缺少 ${MANIFEST_FILE}，无法校验`] };
     }
-    const manifestBytes = await readAll(await reader.open(MANIFEST_FILE));
+    let manifestBytes: Buffer;
     let manifest: Manifest;
     try {
+      manifestBytes = await readAll(await reader.open(MANIFEST_FILE));
       const parsed = Manifest.safeParse(JSON.parse(manifestBytes.toString('utf8')));
       if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；'));
       manifest = parsed.data;
@@ -69,18 +71,27 @@ export async function verifyBundle(location: string, onProgress: (done: number, 
     const altered: { path: string; expected: string; actual: string }[] = [];
     const listedPresent = manifest.files.filter((f) => present.has(f.path));
     const total = listedPresent.reduce((n, f) => n + f.bytes, 0);
-    const actuals = reader.pathOf
-      ? await hashFilesOnThreads(listedPresent.map((f) => reader.pathOf!(f.path)), listedPresent.map((f) => f.bytes), (done) => onProgress(done, total))
-      : await hashSequentially(reader, listedPresent, (done) => onProgress(done, total));
+    let actuals: string[];
+    try {
+      actuals = reader.pathOf
+        ? await hashFilesOnThreads(listedPresent.map((f) => reader.pathOf!(f.path)), listedPresent.map((f) => f.bytes), (done) => onProgress(done, total))
+        : await hashSequentially(reader, listedPresent, (done) => onProgress(done, total));
+    } catch {
+      // a file that cannot be read (a damaged zip entry, a permissions problem): find which, one by one
+      actuals = [];
+      for (const f of listedPresent) actuals.push(await sha256Of(reader, f.path).catch((e: Error) => `无法读取：${e.message}`));
+    }
     listedPresent.forEach((f, k) => {
       if (actuals[k] !== f.sha256) altered.push({ path: f.path, expected: f.sha256, actual: actuals[k]! });
     });
     if (present.has(CHECKSUM_FILE)) {
-      const text = (await readAll(await reader.open(CHECKSUM_FILE))).toString('utf8');
+      const text = (await readAll(await reader.open(CHECKSUM_FILE))).toString('utf8').replace(/\r\n/g, '\n');
       const manifestSha = createHash('sha256').update(manifestBytes).digest('hex');
-      const line = text.split('\n').find((l) => l.endsWith(`  ${MANIFEST_FILE}`));
-      if (!line) problems.push(`${CHECKSUM_FILE} 中没有 ${MANIFEST_FILE} 的校验值`);
-      else if (!line.startsWith(manifestSha)) altered.push({ path: MANIFEST_FILE, expected: line.slice(0, 64), actual: manifestSha });
+      if (text !== checksumText(manifest, manifestSha)) {
+        const line = text.split('\n').find((l) => l.endsWith(`  ${MANIFEST_FILE}`));
+        if (line && !line.startsWith(manifestSha)) altered.push({ path: MANIFEST_FILE, expected: line.slice(0, 64), actual: manifestSha });
+        else altered.push({ path: CHECKSUM_FILE, expected: '与 manifest.json 一致的校验清单', actual: '内容不一致' });
+      }
     }
     const ok = missing.length === 0 && extra.length === 0 && altered.length === 0 && problems.length === 0;
     return { ok, location, bundle: reader.name, revision: manifest.revision, checked: manifest.files.length, missing, extra, altered, problems, manifest };

@@ -5,7 +5,7 @@ import { titlesOf } from '../render/titles.ts';
 import type { RenderInput } from '../render/types.ts';
 import { GENERATOR } from '../version.ts';
 import { hashOf } from './hash.ts';
-import { safeSegment, uniquePaths } from './safe-names.ts';
+import { MAX_SEGMENT, safeSegment, uniquePaths } from './safe-names.ts';
 
 /** The annex volumes as the annex module plans them (only what the bundle plan needs to know). */
 export interface VolumeRef {
@@ -56,7 +56,8 @@ export const EVIDENCE_FOLDER = '原始材料';
 export const ARTIFACT_NAMES = { report: '申报报告.docx', taskTable: '指标任务分解表.xlsx', annex: '佐证材料汇编', readme: '说明.txt' } as const;
 
 export function bundleName(render: RenderInput): string {
-  return safeSegment(`${titlesOf(render.data.project).bundle}-r${render.revision}`);
+  // the title is shortened on its own, so the revision suffix always survives
+  return `${safeSegment(titlesOf(render.data.project).bundle, '申报材料', MAX_SEGMENT - 6)}-r${render.revision}`;
 }
 
 /** Evidence metadata without the machine's absolute paths: what an artifact's content depends on. */

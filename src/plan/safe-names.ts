@@ -12,20 +12,20 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 export const MAX_SEGMENT = 80;
 
 /** One path segment made safe: NFC, no forbidden characters, no reserved name, no trailing dot or space, bounded length. */
-export function safeSegment(name: string, fallback = '未命名'): string {
+export function safeSegment(name: string, fallback = '未命名', maxLength = MAX_SEGMENT): string {
   let s = name.normalize('NFC').replace(/[<>:"/\\|?*]/g, (c) => FULL_WIDTH[c]!);
   s = s.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '_').trim();
   s = s.replace(/[. ]+$/, '');
   if (!s) s = fallback;
   const dot = s.lastIndexOf('.');
-  const stem = dot > 0 ? s.slice(0, dot) : s;
   const ext = dot > 0 ? s.slice(dot) : '';
-  if (RESERVED.test(stem)) s = `_${s}`;
+  // Windows reserves CON, NUL … whatever follows the first dot, and ignores trailing spaces there
+  if (RESERVED.test(s.split('.')[0]!.trimEnd())) s = `_${s}`;
   const chars = [...s];
-  if (chars.length > MAX_SEGMENT) {
+  if (chars.length > maxLength) {
     const extChars = [...ext];
     const keep = extChars.length < 12 ? extChars.length : 0;
-    s = [...chars.slice(0, MAX_SEGMENT - keep)].join('').replace(/[. ]+$/, '') + (keep ? ext : '');
+    s = [...chars.slice(0, maxLength - keep)].join('').replace(/[. ]+$/, '') + (keep ? ext : '');
   }
   return s;
 }

@@ -27,6 +27,7 @@ export async function loadFeedback(file: string, data: ProjectData): Promise<Loa
   const indicators = new Map(data.indicators.map((i) => [i.no, i]));
   const known = new Set(data.evidence.map((e) => e.id));
   const ids = new Set<string>();
+  const addedIds = new Set<string>();
   const flat: { item: EvidenceItem; path: (string | number)[] }[] = [];
   const error = (code: string, p: (string | number)[], message: string, hint?: string) =>
     issues.push({ code, severity: 'error', path: p, ...at.locate(p), message, ...(hint ? { hint } : {}) });
@@ -47,6 +48,10 @@ export async function loadFeedback(file: string, data: ProjectData): Promise<Loa
       if (e.replaces !== undefined && !known.has(e.replaces)) {
         error('feedback-unknown-evidence', [...p, 'replaces'], `审查意见 ${item.id} 要替换的佐证材料“${e.replaces}”不存在于 evidence.yaml`);
       }
+      if (addedIds.has(e.id)) {
+        error('feedback-evidence-id-taken', [...p, 'id'], `新增的佐证材料编号“${e.id}”在本轮答复中重复`, '每份新增材料一个唯一编号');
+      }
+      addedIds.add(e.id);
       if (known.has(e.id) && e.replaces !== e.id) {
         error('feedback-evidence-id-taken', [...p, 'id'], `审查意见 ${item.id} 新增的佐证材料编号“${e.id}”已被 evidence.yaml 使用`, '换一个编号，或用 replaces 写明替换哪一份');
       }
