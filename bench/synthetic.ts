@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { crc32 } from '../src/render/pdf/png.ts';
 
 /**
  * A deterministic synthetic project of a requested size: the sample's 35 indicators, its results, and
@@ -44,15 +45,6 @@ function syntheticJpeg(template: Buffer, width: number, height: number, bytes: n
   const scan = randomBytes(seed, bytes);
   for (let i = 0; i < scan.length; i++) if (scan[i] === 0xff) scan[i] = 0xfe;
   return Buffer.concat([...head, scan, Buffer.from([0xff, 0xd9])]);
-}
-
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
