@@ -37,7 +37,7 @@ export interface Produced {
 }
 
 const STAGE_OF: Record<PlannedArtifact['source']['kind'], string> = {
-  report: 'report', 'task-table': 'table', 'annex-volume': 'annex', evidence: 'evidence', readme: 'readme',
+  report: 'report', 'task-table': 'table', 'annex-volume': 'annex', evidence: 'evidence', readme: 'readme', written: 'revision',
 };
 
 function target(ctx: ProduceContext, artifact: PlannedArtifact): string {

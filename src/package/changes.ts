@@ -21,5 +21,5 @@ export function compareFiles(before: readonly ManifestFile[], after: readonly Ma
 /** changes.json as an artifact of the bundle, so verify checks it like any other file. */
 export function changesArtifact(text: string): PlannedArtifact {
   const inputs = { text: hashOf(text) };
-  return { path: CHANGES_FILE, role: 'changes', indicators: [], inputs, inputHash: hashOf(inputs), source: { kind: 'readme', text } };
+  return { path: CHANGES_FILE, role: 'changes', indicators: [], inputs, inputHash: hashOf(inputs), source: { kind: 'written' } };
 }

@@ -20,7 +20,9 @@ export type ArtifactSource =
   | { readonly kind: 'task-table' }
   | { readonly kind: 'annex-volume'; readonly volume: VolumeRef }
   | { readonly kind: 'evidence'; readonly evidenceId: string; readonly absPath: string }
-  | { readonly kind: 'readme'; readonly text: string };
+  | { readonly kind: 'readme'; readonly text: string }
+  /** written by the revision itself (changes.json, the response document), never produced from the plan */
+  | { readonly kind: 'written' };
 
 export interface PlannedArtifact {
   /** path inside the bundle folder, / separated, safe on Windows */

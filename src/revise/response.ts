@@ -110,7 +110,7 @@ export async function responseDocument(input: ResponseInput): Promise<WrittenFil
   const inputs = { context: hashOf(context), template: sha256(markdown) };
   const artifact: PlannedArtifact = {
     path: RESPONSE_FILE, role: 'response', indicators: [...new Set(input.feedback.items.flatMap((i) => (i.indicator === 'general' ? [] : [i.indicator])))],
-    inputs, inputHash: hashOf(inputs), source: { kind: 'readme', text: '' },
+    inputs, inputHash: hashOf(inputs), source: { kind: 'written' },
   };
   return [{ artifact, sha256: sha256(bytes), bytes: bytes.length }];
 }
