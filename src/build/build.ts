@@ -12,6 +12,7 @@ import { zipFolder } from '../package/zip.ts';
 import { loadProject } from '../load/project.ts';
 import { judgeProject } from '../pipeline.ts';
 import { hashFiles, sha256 } from '../plan/hash.ts';
+import { openFingerprints, statExact, type FingerprintStore } from '../plan/fingerprints.ts';
 import { planBundle, type BundlePlan } from '../plan/bundle-plan.ts';
 import { annexFileName, planAnnexVolumes } from '../render/annex/index.ts';
 import { templateSet } from '../render/templates.ts';
@@ -29,6 +30,13 @@ export interface BuildOptions {
   /** replace a bundle of the same revision whose manifest differs */
   readonly force?: boolean;
   readonly revision?: number;
+  /**
+   * read every evidence file (and, in revise, every file of the previous bundle) instead of trusting the
+   * fingerprints recorded when this tool last hashed or wrote them (see plan/fingerprints.ts)
+   */
+  readonly fullCheck?: boolean;
+  /** the fingerprint store to use (revise passes the one it checked the previous bundle with) */
+  readonly fingerprints?: FingerprintStore;
   readonly onProgress?: ProgressListener;
   /** revise: the previous bundle to reuse unchanged files from, and the changes to record */
   readonly previous?: PreviousBundle & { readonly manifest: Manifest; readonly manifestSha256: string };
@@ -89,6 +97,16 @@ async function readManifestText(zip: string): Promise<string> {
 
 const fail = (issues: readonly Issue[], timings: Record<string, number>): BuildResult => ({ ok: false, issues, reused: [], timings, megabytes: 0 });
 
+/** Fingerprints of the bundle just put in place, so the next revise need not read it all again. */
+async function recordBundle(store: FingerprintStore, placed: { bundleDir: string; zip: string }, manifest: Manifest, manifestSha256: string): Promise<void> {
+  for (const f of manifest.files) {
+    const file = path.join(placed.bundleDir, ...f.path.split('/'));
+    store.record(file, await statExact(file), f.sha256);
+  }
+  store.record(placed.zip, await statExact(placed.zip), manifestSha256);
+  await store.save();
+}
+
 /**
  * build: load → validate → judge → plan → render → package. Writes out/<bundle>/ and out/<bundle>.zip
  * through a staging folder; returns issues instead of throwing on bad input.
@@ -121,9 +139,11 @@ export async function assembleBundle(
   const render: RenderInput = { data, verdicts, revision: options.revision ?? 1 };
 
   const totalBytes = data.evidence.reduce((n, e) => n + e.bytes, 0);
+  const store = options.fingerprints ?? (options.fullCheck ? undefined : await openFingerprints(options.outDir));
   const hashes = await time('hash', () =>
-    hashFiles(data.evidence, (done) => options.onProgress?.({ step: '校验佐证材料', done, total: totalBytes })),
+    hashFiles(data.evidence, (done) => options.onProgress?.({ step: '校验佐证材料', done, total: totalBytes }), store),
   );
+  await store?.save();
   const evidenceHashes = new Map(data.evidence.map((e, k) => [e.id, hashes[k]!]));
   const templates = templateSet(data.dir, data.project.templates);
   const volumes = planAnnexVolumes(render, options.maxVolumeMb ?? DEFAULT_MAX_VOLUME_MB);
@@ -187,6 +207,7 @@ export async function assembleBundle(
     await time('zip', () => zipFolder(staging!.bundleDir, plan.name, files, data.project.generatedAt, staging!.zipFile, (done) => options.onProgress?.({ step: '打包 zip', done, total: allBytes })));
     const placed = await commitStaging(staging, options.outDir, plan.name);
     staging = undefined;
+    if (store) await time('record', () => recordBundle(store, placed, manifest, sha256(json)));
     return { ok: true, ...placed, issues, manifest, reused, timings, megabytes: totalBytes / 1e6 };
   } finally {
     if (staging) await abortStaging(staging);

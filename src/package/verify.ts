@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CHECKSUM_FILE, MANIFEST_FILE, Manifest } from '../model/manifest.ts';
+import { fingerprintOf, statExact, type FingerprintStore } from '../plan/fingerprints.ts';
 import { hashFilesOnThreads } from '../plan/hash-workers.ts';
 import { checksumText } from './manifest.ts';
 import { openBundle, readAll, type BundleReader } from './bundle-reader.ts';
@@ -10,6 +11,8 @@ export interface VerifyResult {
   readonly bundle?: string;
   readonly revision?: number;
   readonly checked: number;
+  /** of those, files not read again: their fingerprint shows them untouched since this tool hashed or wrote them */
+  readonly trusted: number;
   readonly missing: readonly string[];
   readonly extra: readonly string[];
   readonly altered: readonly { readonly path: string; readonly expected: string; readonly actual: string }[];
@@ -36,22 +39,35 @@ async function sha256Of(reader: BundleReader, rel: string): Promise<string> {
   return hash.digest('hex');
 }
 
+export interface VerifyOptions {
+  readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * revise's check of the previous bundle: files (or a whole zip) whose fingerprint shows them untouched
+   * since this tool wrote or hashed them are not read again; files read now are recorded. The `verify`
+   * command never passes one: it reads every byte.
+   */
+  readonly fingerprints?: FingerprintStore;
+}
+
 /**
  * verify: completeness (every listed file present, nothing unlisted) and validity (every hash matches),
- * for a bundle folder or its zip. Reads every file once, streamed.
+ * for a bundle folder or its zip. Reads every file once, streamed (see VerifyOptions for revise's check).
  */
-export async function verifyBundle(location: string, onProgress: (done: number, total: number) => void = () => {}): Promise<VerifyResult> {
+export async function verifyBundle(location: string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const onProgress = options.onProgress ?? (() => {});
+  const store = options.fingerprints;
+  const began = Date.now();
   let reader: BundleReader;
   try {
     reader = await openBundle(location);
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? `找不到 ${location}` : (e as Error).message;
-    return { ok: false, location, checked: 0, missing: [], extra: [], altered: [], problems: [reason] };
+    return { ok: false, location, checked: 0, trusted: 0, missing: [], extra: [], altered: [], problems: [reason] };
   }
   try {
     const present = new Map(reader.files.map((f) => [f.path, f.bytes]));
     if (!present.has(MANIFEST_FILE)) {
-      return { ok: false, location, bundle: reader.name, checked: 0, missing: [MANIFEST_FILE], extra: [], altered: [], problems: [`缺少 ${MANIFEST_FILE}，无法校验`] };
+      return { ok: false, location, bundle: reader.name, checked: 0, trusted: 0, missing: [MANIFEST_FILE], extra: [], altered: [], problems: [`缺少 ${MANIFEST_FILE}，无法校验`] };
     }
     let manifestBytes: Buffer;
     let manifest: Manifest;
@@ -61,7 +77,7 @@ export async function verifyBundle(location: string, onProgress: (done: number, 
       if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；'));
       manifest = parsed.data;
     } catch (e) {
-      return { ok: false, location, bundle: reader.name, checked: 0, missing: [], extra: [], altered: [], problems: [`${MANIFEST_FILE} 无法读取：${(e as Error).message}`] };
+      return { ok: false, location, bundle: reader.name, checked: 0, trusted: 0, missing: [], extra: [], altered: [], problems: [`${MANIFEST_FILE} 无法读取：${(e as Error).message}`] };
     }
     const problems: string[] = [];
     const listed = new Set(manifest.files.map((f) => f.path));
@@ -70,23 +86,40 @@ export async function verifyBundle(location: string, onProgress: (done: number, 
     if (!present.has(CHECKSUM_FILE)) missing.push(CHECKSUM_FILE);
     const altered: { path: string; expected: string; actual: string }[] = [];
     const listedPresent = manifest.files.filter((f) => present.has(f.path));
-    const total = listedPresent.reduce((n, f) => n + f.bytes, 0);
-    let actuals: string[];
+    const manifestSha = createHash('sha256').update(manifestBytes).digest('hex');
+    const zipStat = store && !reader.pathOf ? await statExact(location) : undefined;
+    const zipTrusted = zipStat !== undefined && store!.known(location, zipStat) === manifestSha;
+    // a folder's files one by one: those known untouched keep their recorded hash, the rest are read
+    const known = new Map<string, string>();
+    const stats = new Map<string, Awaited<ReturnType<typeof statExact>>>();
+    if (store && reader.pathOf) {
+      for (const f of listedPresent) {
+        const info = await statExact(reader.pathOf(f.path)).catch(() => undefined);
+        if (!info) continue;
+        stats.set(f.path, info);
+        const sha = store.known(reader.pathOf(f.path), info);
+        if (sha) known.set(f.path, sha);
+      }
+    }
+    const toRead = zipTrusted ? [] : listedPresent.filter((f) => !known.has(f.path));
+    const total = toRead.reduce((n, f) => n + f.bytes, 0);
+    let read: string[];
     try {
-      actuals = reader.pathOf
-        ? await hashFilesOnThreads(listedPresent.map((f) => reader.pathOf!(f.path)), listedPresent.map((f) => f.bytes), (done) => onProgress(done, total))
-        : await hashSequentially(reader, listedPresent, (done) => onProgress(done, total));
+      read = reader.pathOf
+        ? await hashFilesOnThreads(toRead.map((f) => reader.pathOf!(f.path)), toRead.map((f) => f.bytes), (done) => onProgress(done, total))
+        : await hashSequentially(reader, toRead, (done) => onProgress(done, total));
     } catch {
       // a file that cannot be read (a damaged zip entry, a permissions problem): find which, one by one
-      actuals = [];
-      for (const f of listedPresent) actuals.push(await sha256Of(reader, f.path).catch((e: Error) => `无法读取：${e.message}`));
+      read = [];
+      for (const f of toRead) read.push(await sha256Of(reader, f.path).catch((e: Error) => `无法读取：${e.message}`));
     }
+    const readSha = new Map(toRead.map((f, k) => [f.path, read[k]!]));
+    const actuals = listedPresent.map((f) => (zipTrusted ? f.sha256 : known.get(f.path) ?? readSha.get(f.path)!));
     listedPresent.forEach((f, k) => {
       if (actuals[k] !== f.sha256) altered.push({ path: f.path, expected: f.sha256, actual: actuals[k]! });
     });
     if (present.has(CHECKSUM_FILE)) {
       const text = (await readAll(await reader.open(CHECKSUM_FILE))).toString('utf8').replace(/\r\n/g, '\n');
-      const manifestSha = createHash('sha256').update(manifestBytes).digest('hex');
       if (text !== checksumText(manifest, manifestSha)) {
         const line = text.split('\n').find((l) => l.endsWith(`  ${MANIFEST_FILE}`));
         if (line && !line.startsWith(manifestSha)) altered.push({ path: MANIFEST_FILE, expected: line.slice(0, 64), actual: manifestSha });
@@ -94,7 +127,18 @@ export async function verifyBundle(location: string, onProgress: (done: number, 
       }
     }
     const ok = missing.length === 0 && extra.length === 0 && altered.length === 0 && problems.length === 0;
-    return { ok, location, bundle: reader.name, revision: manifest.revision, checked: manifest.files.length, missing, extra, altered, problems, manifest };
+    if (store && ok) {
+      // what was read now and found right is known from here on (unless it changed while being read)
+      for (const f of toRead) {
+        if (!reader.pathOf) break;
+        const info = await statExact(reader.pathOf(f.path)).catch(() => undefined);
+        const before = stats.get(f.path);
+        if (info && before && fingerprintOf(info) === fingerprintOf(before)) store.record(reader.pathOf(f.path), info, f.sha256, began);
+      }
+      if (zipStat && !zipTrusted) store.record(location, zipStat, manifestSha, began);
+    }
+    const trusted = zipTrusted ? listedPresent.length : known.size;
+    return { ok, location, bundle: reader.name, revision: manifest.revision, checked: manifest.files.length, trusted, missing, extra, altered, problems, manifest };
   } finally {
     await reader.close();
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { fingerprintOf, statExact, type FingerprintStore } from './fingerprints.ts';
 import { hashFilesOnThreads } from './hash-workers.ts';
 
 /** sha256 of a file, streamed: memory stays flat whatever the file's size. */
@@ -39,10 +40,34 @@ export function hashOf(value: unknown): string {
   return sha256(canonicalJson(value));
 }
 
-/** Hashes many files on worker threads (see hash-workers.ts); results come back in input order. */
+/**
+ * Hashes many files on worker threads (see hash-workers.ts); results come back in input order. With a
+ * fingerprint store, files it knows untouched since they were last hashed are not read again, and the
+ * ones hashed now are recorded when they did not change while being read.
+ */
 export async function hashFiles(
   files: readonly { readonly absPath: string; readonly bytes: number }[],
   onProgress: (doneBytes: number) => void = () => {},
+  store?: FingerprintStore,
 ): Promise<string[]> {
-  return hashFilesOnThreads(files.map((f) => f.absPath), files.map((f) => f.bytes), onProgress);
+  if (!store) return hashFilesOnThreads(files.map((f) => f.absPath), files.map((f) => f.bytes), onProgress);
+  const began = Date.now();
+  const before = await Promise.all(files.map((f) => statExact(f.absPath)));
+  const out = new Array<string>(files.length);
+  const todo: number[] = [];
+  let known = 0;
+  files.forEach((f, k) => {
+    const sha = store.known(f.absPath, before[k]!);
+    if (sha) {
+      out[k] = sha;
+      known += f.bytes;
+    } else todo.push(k);
+  });
+  const hashed = await hashFilesOnThreads(todo.map((k) => files[k]!.absPath), todo.map((k) => files[k]!.bytes), (done) => onProgress(known + done));
+  const after = await Promise.all(todo.map((k) => statExact(files[k]!.absPath)));
+  todo.forEach((k, j) => {
+    out[k] = hashed[j]!;
+    if (fingerprintOf(after[j]!) === fingerprintOf(before[k]!)) store.record(files[k]!.absPath, after[j]!, hashed[j]!, began);
+  });
+  return out;
 }

@@ -8,6 +8,7 @@ import { MANIFEST_FILE } from '../model/manifest.ts';
 import { openBundle, readAll } from '../package/bundle-reader.ts';
 import { verifyBundle } from '../package/verify.ts';
 import { sha256 } from '../plan/hash.ts';
+import { openFingerprints } from '../plan/fingerprints.ts';
 import { applyFeedback, loadFeedback, type LoadedFeedback } from './feedback.ts';
 import { responseDocument } from './response.ts';
 
@@ -23,6 +24,8 @@ export interface ReviseResult extends BuildResult {
   readonly feedbackFile?: string;
   /** feedback items without a response yet */
   readonly open: readonly string[];
+  /** the check of the previous bundle: files checked, and of those how many were known untouched (not read) */
+  readonly previousCheck?: { readonly files: number; readonly trusted: number };
 }
 
 /**
@@ -60,7 +63,10 @@ const failed = (issues: readonly Issue[], extra: Partial<ReviseResult> = {}): Re
  */
 export async function reviseBundle(projectDir: string, options: ReviseOptions): Promise<ReviseResult> {
   const source = await previousSource(options.from);
-  const checked = await verifyBundle(source);
+  const began = performance.now();
+  const store = options.fullCheck ? undefined : await openFingerprints(options.outDir);
+  const checked = await verifyBundle(source, store ? { fingerprints: store } : {});
+  const verifyMs = performance.now() - began;
   if (!checked.ok || !checked.manifest) {
     const detail = [...checked.problems, ...checked.missing.map((p) => `缺少 ${p}`), ...checked.altered.map((a) => `${a.path} 已被改动`), ...checked.extra.map((p) => `多出 ${p}`)];
     return failed([{
@@ -93,12 +99,13 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
     const result = await assembleBundle(data, issues, {
       ...options,
       revision,
+      ...(store ? { fingerprints: store } : {}),
       previous: { reader, files: new Map(previousManifest.files.map((f) => [f.path, f])), manifest: previousManifest, manifestSha256 },
       ...(feedback?.feedback
         ? { extraFiles: (render, bundleDir, written) => responseDocument({ render, bundleDir, written, feedback: feedback!.feedback!, valueChanges, previous: previousManifest }) }
         : {}),
-    });
-    return { ...result, revision, ...(feedbackFile ? { feedbackFile } : {}), open: feedback?.open.map((i) => i.id) ?? [] };
+    }, { verify: verifyMs });
+    return { ...result, revision, previousCheck: { files: checked.checked, trusted: checked.trusted }, ...(feedbackFile ? { feedbackFile } : {}), open: feedback?.open.map((i) => i.id) ?? [] };
   } finally {
     await reader.close();
   }

@@ -9,7 +9,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, USAGE);
   if (!positionals[0]) throw new CliUsageError('请给出要校验的材料包（zip 文件或文件夹）', USAGE);
   const progress = progressBar((t) => process.stderr.write(t), ctx.isTTY && !values.json);
-  const result = await verifyBundle(path.resolve(ctx.cwd, positionals[0]), (done, total) => progress({ step: '校验文件', done, total }));
+  const result = await verifyBundle(path.resolve(ctx.cwd, positionals[0]), { onProgress: (done, total) => progress({ step: '校验文件', done, total }) });
   progress.done();
   if (values.json) {
     const { manifest: _m, ...rest } = result;
