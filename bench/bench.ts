@@ -160,6 +160,7 @@ const rows = [
   '',
   `build   ${f(build.seconds)} s, peak ${Math.round(build.peakMB)} MB; baselines together ${f(baselineSeconds)} s → ratio ${f(summary.ratio)}`,
   `revise  ${f(revise.seconds)} s (${f(summary.revise.ratioToBuild * 100, 1)} % of build), peak ${Math.round(revise.peakMB)} MB, ${revise.reused} files reused`,
+  `        ${Object.entries(revise.timings).filter(([, ms]) => ms >= 5).map(([stage, ms]) => `${stage} ${f(ms / 1000)}`).join(', ')} s; the rest is loading the project`,
   '',
   'written: out/bench.json',
 ];

@@ -6,6 +6,7 @@ import type { Issue } from '../model/issue.ts';
 import { hasErrors } from '../model/issue.ts';
 import { CHANGES_FILE, MANIFEST_FILE, type FileChange, type Manifest } from '../model/manifest.ts';
 import { changesArtifact, compareFiles } from '../package/changes.ts';
+import { changesPackage } from '../package/changes-package.ts';
 import { checksumText, buildManifest, manifestJson, CHECKSUM_FILE, type WrittenFile } from '../package/manifest.ts';
 import { abortStaging, commitStaging, createStaging, type Staging } from '../package/staging.ts';
 import { zipFolder } from '../package/zip.ts';
@@ -40,6 +41,12 @@ export interface BuildOptions {
   readonly onProgress?: ProgressListener;
   /** revise: the previous bundle to reuse unchanged files from, and the changes to record */
   readonly previous?: PreviousBundle & { readonly manifest: Manifest; readonly manifestSha256: string };
+  /**
+   * revise: what the zip carries. `changes` (revise's default): only what is new or replaced since the
+   * previous revision, with the full manifest (see package/changes-package.ts); `complete`: every file.
+   * The folder is always complete.
+   */
+  readonly zipContents?: 'complete' | 'changes';
   /** revise: extra artifacts (response document …) rendered after the plan's */
   readonly extraFiles?: (render: RenderInput, bundleDir: string, written: readonly WrittenFile[]) => Promise<readonly WrittenFile[]>;
 }
@@ -52,6 +59,8 @@ export interface BuildResult {
   readonly manifest?: Manifest;
   /** the bundle in out/ already had exactly this manifest: nothing was replaced */
   readonly unchanged?: boolean;
+  /** what the zip carries: every file, or (revise's default) only the files changed since the previous revision */
+  readonly zipContents?: 'complete' | 'changes';
   /** files copied unchanged from the previous revision */
   readonly reused: readonly string[];
   /** stage → milliseconds */
@@ -81,27 +90,38 @@ async function hashTemplates(dirs: readonly string[]): Promise<string> {
   return sha256(parts.join('\n'));
 }
 
-/** manifest.json inside a zip, as text; a zip that cannot be read counts as a different bundle. */
-async function readManifestText(zip: string): Promise<string> {
+/** manifest.json inside a zip, as text, and how many files the zip holds; an unreadable zip counts as a different bundle. */
+async function readZipManifest(zip: string): Promise<{ text: string; files: number }> {
   try {
     const reader = await openBundle(zip);
     try {
-      return (await readAll(await reader.open(MANIFEST_FILE))).toString('utf8');
+      return { text: (await readAll(await reader.open(MANIFEST_FILE))).toString('utf8'), files: reader.files.length };
     } finally {
       await reader.close();
     }
   } catch {
-    return '';
+    return { text: '', files: 0 };
   }
 }
 
 const fail = (issues: readonly Issue[], timings: Record<string, number>): BuildResult => ({ ok: false, issues, reused: [], timings, megabytes: 0 });
 
-/** Fingerprints of the bundle just put in place, so the next revise need not read it all again. */
-async function recordBundle(store: FingerprintStore, placed: { bundleDir: string; zip: string }, manifest: Manifest, manifestSha256: string): Promise<void> {
+/**
+ * Fingerprints of the bundle just put in place, so the next revise need not read it all again. A file
+ * linked from the previous revision shares its inode, whose ctime the link changed: the previous
+ * revision's path is recorded afresh too, or revising from it again would read it all.
+ */
+async function recordBundle(
+  store: FingerprintStore, placed: { bundleDir: string; zip: string }, manifest: Manifest, manifestSha256: string,
+  previousPathOf?: (rel: string) => string,
+): Promise<void> {
   for (const f of manifest.files) {
     const file = path.join(placed.bundleDir, ...f.path.split('/'));
-    store.record(file, await statExact(file), f.sha256);
+    const info = await statExact(file);
+    store.record(file, info, f.sha256);
+    const old = previousPathOf?.(f.path);
+    const oldInfo = old ? await statExact(old).catch(() => undefined) : undefined;
+    if (old && oldInfo && oldInfo.ino === info.ino && oldInfo.dev === info.dev) store.record(old, oldInfo, f.sha256);
   }
   store.record(placed.zip, await statExact(placed.zip), manifestSha256);
   await store.save();
@@ -184,16 +204,22 @@ export async function assembleBundle(
     await writeFile(path.join(staging.bundleDir, MANIFEST_FILE), json);
     await writeFile(path.join(staging.bundleDir, CHECKSUM_FILE), checksumText(manifest, sha256(json)));
 
+    const manifestSha256 = sha256(json);
+    const pack = options.previous && options.zipContents !== 'complete' ? changesPackage(manifest, manifestSha256) : undefined;
+    const zipFiles = pack ? pack.carried : [...manifest.files.map((f) => f.path), MANIFEST_FILE, CHECKSUM_FILE];
+    const zipContents = pack ? 'changes' : 'complete';
+
     // what is already in out/ under this name: the folder's manifest and the zip's (either may be all that is left)
     const zipPath = path.join(options.outDir, `${plan.name}.zip`);
     const existingFolder = await readFile(path.join(options.outDir, plan.name, MANIFEST_FILE), 'utf8').catch(() => undefined);
-    const existingZip = existsSync(zipPath) ? await readManifestText(zipPath) : undefined;
-    if (existingFolder === json && existingZip === json) {
+    const existingZip = existsSync(zipPath) ? await readZipManifest(zipPath) : undefined;
+    if (existingFolder === json && existingZip?.text === json && existingZip.files === zipFiles.length) {
       await abortStaging(staging);
       staging = undefined;
-      return { ok: true, bundleDir: path.join(options.outDir, plan.name), zip: zipPath, issues, manifest, unchanged: true, reused, timings, megabytes: totalBytes / 1e6 };
+      return { ok: true, bundleDir: path.join(options.outDir, plan.name), zip: zipPath, issues, manifest, unchanged: true, zipContents, reused, timings, megabytes: totalBytes / 1e6 };
     }
-    const differs = [existingFolder, existingZip].some((m) => m !== undefined && m !== json);
+    // the same manifest with a zip of the other kind (changes only / complete) is the same bundle: no --force needed
+    const differs = [existingFolder, existingZip?.text].some((m) => m !== undefined && m !== json);
     if (differs && !options.force) {
       issues.push({
         code: 'bundle-exists', severity: 'error', file: path.join(options.outDir, plan.name), path: [],
@@ -202,13 +228,14 @@ export async function assembleBundle(
       });
       return fail(issues, timings);
     }
-    const files = [...manifest.files.map((f) => f.path), MANIFEST_FILE, CHECKSUM_FILE];
-    const allBytes = manifest.files.reduce((n, f) => n + f.bytes, 0);
-    await time('zip', () => zipFolder(staging!.bundleDir, plan.name, files, data.project.generatedAt, staging!.zipFile, (done) => options.onProgress?.({ step: '打包 zip', done, total: allBytes })));
+    const sizes = new Map(manifest.files.map((f) => [f.path, f.bytes]));
+    const allBytes = zipFiles.reduce((n, f) => n + (sizes.get(f) ?? 0), 0);
+    const inMemory = new Map(pack ? [[CHECKSUM_FILE, Buffer.from(pack.checksumText, 'utf8')]] : []);
+    await time('zip', () => zipFolder(staging!.bundleDir, plan.name, zipFiles, data.project.generatedAt, staging!.zipFile, (done) => options.onProgress?.({ step: '打包 zip', done, total: allBytes }), inMemory));
     const placed = await commitStaging(staging, options.outDir, plan.name);
     staging = undefined;
-    if (store) await time('record', () => recordBundle(store, placed, manifest, sha256(json)));
-    return { ok: true, ...placed, issues, manifest, reused, timings, megabytes: totalBytes / 1e6 };
+    if (store) await time('record', () => recordBundle(store, placed, manifest, manifestSha256, options.previous?.reader.pathOf));
+    return { ok: true, ...placed, issues, manifest, zipContents, reused, timings, megabytes: totalBytes / 1e6 };
   } finally {
     if (staging) await abortStaging(staging);
   }

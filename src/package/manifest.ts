@@ -67,7 +67,7 @@ export function manifestJson(manifest: Manifest): string {
 }
 
 /** The lines `sha256sum -c` reads: "<hash>  <path>", every file plus manifest.json itself. */
-export function checksumText(manifest: Manifest, manifestSha256: string): string {
+export function checksumText(manifest: { readonly files: readonly ManifestFile[] }, manifestSha256: string): string {
   const lines = [...manifest.files.map((f) => `${f.sha256}  ${f.path}`), `${manifestSha256}  ${MANIFEST_FILE}`];
   return `${lines.join('\n')}\n`;
 }

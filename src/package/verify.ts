@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CHECKSUM_FILE, MANIFEST_FILE, Manifest } from '../model/manifest.ts';
 import { fingerprintOf, statExact, type FingerprintStore } from '../plan/fingerprints.ts';
 import { hashFilesOnThreads } from '../plan/hash-workers.ts';
+import { changesPackage } from './changes-package.ts';
 import { checksumText } from './manifest.ts';
 import { openBundle, readAll, type BundleReader } from './bundle-reader.ts';
 
@@ -11,6 +12,12 @@ export interface VerifyResult {
   readonly bundle?: string;
   readonly revision?: number;
   readonly checked: number;
+  /**
+   * `changes`: a revision's changes-only package (see changes-package.ts): the files unchanged since the
+   * previous revision are left out by design, and counted in `omitted`
+   */
+  readonly contents?: 'complete' | 'changes';
+  readonly omitted?: number;
   /** of those, files not read again: their fingerprint shows them untouched since this tool hashed or wrote them */
   readonly trusted: number;
   readonly missing: readonly string[];
@@ -80,13 +87,17 @@ export async function verifyBundle(location: string, options: VerifyOptions = {}
       return { ok: false, location, bundle: reader.name, checked: 0, trusted: 0, missing: [], extra: [], altered: [], problems: [`${MANIFEST_FILE} 无法读取：${(e as Error).message}`] };
     }
     const problems: string[] = [];
+    const manifestSha = createHash('sha256').update(manifestBytes).digest('hex');
+    // a revision's changes-only package: every file unchanged since the previous revision is left out
+    const pack = changesPackage(manifest, manifestSha);
+    const changesOnly = pack !== undefined && pack.omitted.length > 0 && pack.omitted.every((p) => !present.has(p));
+    const omitted = new Set(changesOnly ? pack.omitted : []);
     const listed = new Set(manifest.files.map((f) => f.path));
-    const missing = manifest.files.filter((f) => !present.has(f.path)).map((f) => f.path);
+    const missing = manifest.files.filter((f) => !present.has(f.path) && !omitted.has(f.path)).map((f) => f.path);
     const extra = reader.files.map((f) => f.path).filter((p) => !listed.has(p) && p !== MANIFEST_FILE && p !== CHECKSUM_FILE);
     if (!present.has(CHECKSUM_FILE)) missing.push(CHECKSUM_FILE);
     const altered: { path: string; expected: string; actual: string }[] = [];
     const listedPresent = manifest.files.filter((f) => present.has(f.path));
-    const manifestSha = createHash('sha256').update(manifestBytes).digest('hex');
     const zipStat = store && !reader.pathOf ? await statExact(location) : undefined;
     const zipTrusted = zipStat !== undefined && store!.known(location, zipStat) === manifestSha;
     // a folder's files one by one: those known untouched keep their recorded hash, the rest are read
@@ -120,7 +131,7 @@ export async function verifyBundle(location: string, options: VerifyOptions = {}
     });
     if (present.has(CHECKSUM_FILE)) {
       const text = (await readAll(await reader.open(CHECKSUM_FILE))).toString('utf8').replace(/\r\n/g, '\n');
-      if (text !== checksumText(manifest, manifestSha)) {
+      if (text !== (changesOnly ? pack.checksumText : checksumText(manifest, manifestSha))) {
         const line = text.split('\n').find((l) => l.endsWith(`  ${MANIFEST_FILE}`));
         if (line && !line.startsWith(manifestSha)) altered.push({ path: MANIFEST_FILE, expected: line.slice(0, 64), actual: manifestSha });
         else altered.push({ path: CHECKSUM_FILE, expected: '与 manifest.json 一致的校验清单', actual: '内容不一致' });
@@ -138,7 +149,10 @@ export async function verifyBundle(location: string, options: VerifyOptions = {}
       if (zipStat && !zipTrusted) store.record(location, zipStat, manifestSha, began);
     }
     const trusted = zipTrusted ? listedPresent.length : known.size;
-    return { ok, location, bundle: reader.name, revision: manifest.revision, checked: manifest.files.length, trusted, missing, extra, altered, problems, manifest };
+    return {
+      ok, location, bundle: reader.name, revision: manifest.revision, checked: listedPresent.length, trusted,
+      contents: changesOnly ? 'changes' : 'complete', omitted: omitted.size, missing, extra, altered, problems, manifest,
+    };
   } finally {
     await reader.close();
   }

@@ -13,6 +13,8 @@ export function storedInZip(file: string): boolean {
 /**
  * Writes `<name>/…` into a zip: entries sorted, one at a time (no stat races), UTF-8 names (flag set),
  * a fixed date and fixed permissions on every entry, zip64 where sizes need it. Same files, same bytes.
+ * `inMemory`: entries whose bytes are given instead of read from the folder (a changes-only package's
+ * own checksum file).
  */
 export async function zipFolder(
   folder: string,
@@ -21,6 +23,7 @@ export async function zipFolder(
   isoDate: string,
   outFile: string,
   onProgress: (doneBytes: number) => void = () => {},
+  inMemory: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Promise<void> {
   useNativeCrc32();
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
@@ -53,7 +56,9 @@ export async function zipFolder(
       void archive.finalize();
       return;
     }
+    const given = inMemory.get(e.rel);
     if (e.dir) archive.append(Buffer.alloc(0), { name: e.name, date, mode: 0o40755 });
+    else if (given) archive.append(Buffer.from(given), { name: e.name, date, mode: 0o100644, store: storedInZip(e.rel) });
     else
       archive.append(createReadStream(path.join(folder, ...e.rel.split('/')), { highWaterMark: 1 << 20 }), {
         name: e.name, date, mode: 0o100644, store: storedInZip(e.rel),

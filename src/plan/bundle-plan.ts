@@ -149,6 +149,16 @@ function readmeText(render: RenderInput, artifacts: readonly PlannedArtifact[]):
     '  manifest.json         清单：每个文件的用途、对应指标、字节数和 SHA-256 校验值',
     '  manifest-sha256.txt   校验文件，可用标准工具检查',
     '',
+    ...(render.revision > 1
+      ? [
+          `本版是在第${render.revision - 1}版基础上的修订：`,
+          '  changes.json          每个文件相对上一版的变化：new 新增、replace 替换、delete 删除、unchanged 未变',
+          '  补充材料说明.docx      对审查意见的逐条答复（有审查意见时）',
+          '  未变的文件与上一版逐字节相同，路径不变。修订的“变更部分包”（zip）只含新增和替换的文件、',
+          '  manifest.json（仍列出全部文件）和只列包内文件的 manifest-sha256.txt；与上一版材料包合起来即完整的本版。',
+          '',
+        ]
+      : []),
     '如何检查材料是否完整、未被改动：',
     '  Linux / macOS：在本文件夹中运行  sha256sum -c manifest-sha256.txt',
     '  Windows PowerShell：Get-FileHash -Algorithm SHA256 <文件名>，与 manifest-sha256.txt 中的值比对',

@@ -75,6 +75,13 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
       hint: '请使用原始的上一版材料包（可用 eco-dossier verify 检查）',
     }]);
   }
+  if (checked.contents === 'changes') {
+    return failed([{
+      code: 'previous-changes-only', severity: 'error', file: options.from, path: [],
+      message: `${path.basename(options.from)} 是第${checked.revision}版的变更部分包，只含相对上一版新增和替换的文件（${checked.omitted} 个未变的文件不在其中），不能单独作为修订的基础`,
+      hint: `请用完整的第${checked.revision}版材料包：同名文件夹（${checked.bundle}/），或用 revise --full-zip 生成的完整 zip`,
+    }]);
+  }
   const previousManifest = checked.manifest;
   const revision = previousManifest.revision + 1;
   const loaded = await loadProject(projectDir);

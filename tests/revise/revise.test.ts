@@ -9,6 +9,7 @@ import { diffManifests, readManifest } from '../../src/package/diff.ts';
 import { verifyBundle } from '../../src/package/verify.ts';
 import { reviseBundle, type ReviseResult } from '../../src/revise/revise.ts';
 import { run } from '../helpers/cli.ts';
+import { haveTools } from '../helpers/tools.ts';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const SAMPLE = 'fixtures/yanzhou-2023';
@@ -73,10 +74,80 @@ describe('revise after the sample review round', () => {
     }
   });
 
-  it('verify passes on r2', async () => {
-    expect((await verifyBundle(r2.bundleDir!)).ok).toBe(true);
-    expect((await verifyBundle(r2.zip!)).ok).toBe(true);
+  it('verify passes on r2: the complete folder, and the zip of the changed files', async () => {
+    const folder = await verifyBundle(r2.bundleDir!);
+    expect(folder).toMatchObject({ ok: true, contents: 'complete', omitted: 0, checked: r2.manifest!.files.length });
+    const zip = await verifyBundle(r2.zip!);
+    const unchanged = r2.manifest!.changes!.filter((c) => c.op === 'unchanged').map((c) => c.path);
+    expect(zip).toMatchObject({ ok: true, contents: 'changes', omitted: unchanged.length, checked: r2.manifest!.files.length - unchanged.length });
+    const cli = await run('verify', r2.zip!);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toContain(`这是第2版的变更部分包：只含相对第1版新增和替换的文件，另有 ${unchanged.length} 个未变的文件按设计不在包中`);
   });
+
+  it('the r2 zip carries exactly what is new or replaced, plus the full manifest, and checks with sha256sum', async () => {
+    expect(r2.zipContents).toBe('changes');
+    const zip = await JSZip.loadAsync(readFileSync(r2.zip!));
+    const top = `${path.basename(r2.bundleDir!)}/`;
+    const inZip = Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name.slice(top.length)).sort();
+    const carried = r2.manifest!.files.filter((f) => r2.manifest!.changes!.find((c) => c.path === f.path)?.op !== 'unchanged').map((f) => f.path);
+    expect(inZip).toEqual([...carried, 'manifest-sha256.txt', 'manifest.json'].sort());
+    expect(inZip).toEqual(expect.arrayContaining(['补充材料说明.docx', '申报报告.docx', '佐证材料汇编.pdf', 'changes.json']));
+    expect(inZip.filter((p) => p.startsWith('原始材料/'))).toEqual(['原始材料/28-农村生活垃圾无害化处理村占比/农村生活垃圾无害化处理情况核查报告.pdf']);
+    // the manifest is the folder's, byte for byte: it still lists every file of r2
+    expect(await zip.file(`${top}manifest.json`)!.async('nodebuffer')).toEqual(readFileSync(path.join(r2.bundleDir!, 'manifest.json')));
+    if (haveTools('unzip', 'sha256sum')) {
+      const { execFileSync } = await import('node:child_process');
+      const into = mkdtempSync(path.join(os.tmpdir(), 'eco-r2zip-'));
+      try {
+        execFileSync('unzip', ['-q', r2.zip!, '-d', into]);
+        const lines = execFileSync('sha256sum', ['-c', 'manifest-sha256.txt'], { cwd: path.join(into, path.basename(r2.bundleDir!)), encoding: 'utf8' });
+        expect(lines.trim().split('\n')).toHaveLength(inZip.length - 1);
+      } finally {
+        rmSync(into, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it('verify still names files missing from a changes-only package, and unchanged files missing from a complete one', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-r2-missing-'));
+    try {
+      const { execFileSync } = await import('node:child_process');
+      execFileSync('unzip', ['-q', r2.zip!, '-d', path.join(own, 'changes')]);
+      const changesDir = path.join(own, 'changes', path.basename(r2.bundleDir!));
+      rmSync(path.join(changesDir, '申报报告.docx'));
+      expect(await verifyBundle(changesDir)).toMatchObject({ ok: false, contents: 'changes', missing: ['申报报告.docx'] });
+      execFileSync('cp', ['-r', r2.bundleDir!, path.join(own, 'complete')]);
+      const completeDir = path.join(own, 'complete');
+      const someUnchanged = r2.manifest!.changes!.filter((c) => c.op === 'unchanged').slice(0, 2).map((c) => c.path);
+      for (const p of someUnchanged) rmSync(path.join(completeDir, ...p.split('/')));
+      expect(await verifyBundle(completeDir)).toMatchObject({ ok: false, contents: 'complete', missing: someUnchanged });
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
+  it('--full-zip gives a complete r2 zip; a changes-only zip alone cannot be revised from', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-fullzip-'));
+    try {
+      const { execFileSync } = await import('node:child_process');
+      execFileSync('cp', ['-r', r1.bundleDir!, r1.zip!, own]);
+      const from = path.join(own, path.basename(r1.zip!));
+      const full = await reviseBundle(SAMPLE, { from, outDir: own, zipContents: 'complete' });
+      expect(full.zipContents).toBe('complete');
+      expect(readFileSync(path.join(own, path.basename(r2.bundleDir!), 'manifest.json'))).toEqual(readFileSync(path.join(r2.bundleDir!, 'manifest.json')));
+      expect(await verifyBundle(full.zip!)).toMatchObject({ ok: true, contents: 'complete', checked: r2.manifest!.files.length });
+      // the changes-only zip of r2 without its folder
+      rmSync(path.join(own, path.basename(r2.bundleDir!)), { recursive: true });
+      execFileSync('cp', [r2.zip!, own]);
+      const refused = await reviseBundle(SAMPLE, { from: path.join(own, path.basename(r2.zip!)), outDir: own });
+      expect(refused.ok).toBe(false);
+      expect(refused.issues[0]).toMatchObject({ code: 'previous-changes-only' });
+      expect(refused.issues[0]!.message).toContain('变更部分包');
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('diff agrees with changes.json and names the indicators that changed', async () => {
     const d = diffManifests(await readManifest(r1.zip!), await readManifest(r2.zip!));
