@@ -106,6 +106,14 @@ async function readZipManifest(zip: string): Promise<{ text: string; files: numb
 
 const fail = (issues: readonly Issue[], timings: Record<string, number>): BuildResult => ({ ok: false, issues, reused: [], timings, megabytes: 0 });
 
+/** The indicators of each annex volume of a previous revision, in volume order. */
+function previousSplit(manifest: Manifest): number[][] {
+  return manifest.files
+    .filter((f) => f.role === 'annex' && f.pages)
+    .sort((a, b) => a.pages!.first - b.pages!.first)
+    .map((f) => [...(f.indicators ?? [])]);
+}
+
 /**
  * Fingerprints of the bundle just put in place, so the next revise need not read it all again. A file
  * linked from the previous revision shares its inode, whose ctime the link changed: the previous
@@ -166,7 +174,7 @@ export async function assembleBundle(
   await store?.save();
   const evidenceHashes = new Map(data.evidence.map((e, k) => [e.id, hashes[k]!]));
   const templates = templateSet(data.dir, data.project.templates);
-  const volumes = planAnnexVolumes(render, options.maxVolumeMb ?? DEFAULT_MAX_VOLUME_MB);
+  const volumes = planAnnexVolumes(render, options.maxVolumeMb ?? DEFAULT_MAX_VOLUME_MB, options.previous && previousSplit(options.previous.manifest));
   issues.push(...volumes.issues);
   const annexTitle = '佐证材料汇编';
   const plan: BundlePlan = planBundle({

@@ -78,6 +78,17 @@ export function reusable(ctx: ProduceContext, artifact: PlannedArtifact, startPa
 }
 
 /**
+ * A revision re-rendering an annex volume that starts where it did keeps the range of page numbers it had,
+ * so the volumes after it keep theirs (and are reused when their content did not change); pages it gained
+ * become inserted pages after its old last number. The last volume has nobody after it and simply grows.
+ */
+export function keptRange(ctx: ProduceContext, artifact: PlannedArtifact, volume: AnnexVolumePlan, startPage: number): number | undefined {
+  const old = ctx.previous?.files.get(artifact.path);
+  if (!old?.pages || old.role !== 'annex' || old.pages.first !== startPage || volume.no === volume.total) return undefined;
+  return old.pages.last;
+}
+
+/**
  * Makes one artifact of the plan in the staging folder: rendered, copied from the evidence folder,
  * or, when revising with unchanged inputs, copied byte for byte from the previous bundle.
  */
@@ -107,14 +118,16 @@ export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, st
       }
       case 'annex-volume': {
         const file = target(ctx, artifact);
-        const result = await renderAnnexVolume(ctx.render, source.volume as AnnexVolumePlan, {
-          startPage, outFile: file, allowMissing: ctx.allowMissing, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+        const volume = source.volume as AnnexVolumePlan;
+        const keepLast = keptRange(ctx, artifact, volume, startPage);
+        const result = await renderAnnexVolume(ctx.render, volume, {
+          startPage, ...(keepLast !== undefined ? { keepLast } : {}), outFile: file, allowMissing: ctx.allowMissing, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
         });
         if (result.issues.some((i) => i.severity === 'error')) return { written: { artifact, sha256: '', bytes: 0 }, reused: false, issues: result.issues };
         return {
           written: {
             artifact, sha256: await sha256File(file), bytes: result.bytes,
-            pages: { first: result.firstPage, last: result.lastPage, count: result.pages },
+            pages: { first: result.firstPage, last: result.lastPage, count: result.pages, ...(result.inserted ? { inserted: result.inserted } : {}) },
             contents: result.indicators.map((i) => ({ indicator: i.no, firstPage: i.firstPage, lastPage: i.lastPage, evidence: i.evidence.map((e) => ({ id: e.id, firstPage: e.firstPage, pages: e.pages })) })),
           },
           reused: false,

@@ -30,7 +30,12 @@ export const ManifestFile = z.strictObject({
   inputs: z.record(z.string(), Sha256),
   inputHash: Sha256,
   /** annex volumes: the numbers stamped on their first and last numbered pages */
-  pages: z.strictObject({ first: z.number().int(), last: z.number().int(), count: z.number().int() }).optional(),
+  /**
+   * annex volumes: the range of page numbers (`last`: the next volume starts after it) and the pages in the file,
+   * cover included. A volume re-rendered in a revision keeps its range; `inserted` pages beyond it are labelled
+   * last-1, last-2 … (插页), and the `contents` page numbers above `last` are those inserted pages.
+   */
+  pages: z.strictObject({ first: z.number().int(), last: z.number().int(), count: z.number().int(), inserted: z.number().int().positive().optional() }).optional(),
   /** annex volumes: where each indicator and evidence item sits (stamped page numbers) */
   contents: z
     .array(

@@ -195,3 +195,56 @@ describe('revise after the sample review round', () => {
     }
   });
 });
+
+describe('revise with the annex in volumes: only the volumes holding changed indicators are regenerated', () => {
+  let own: string;
+  let v1: BuildResult;
+  let v2: ReviseResult;
+  beforeAll(async () => {
+    own = mkdtempSync(path.join(os.tmpdir(), 'eco-revise-volumes-'));
+    v1 = await buildBundle(SAMPLE, { outDir: own, maxVolumeMb: 0.3 });
+    v2 = await reviseBundle(SAMPLE, { from: v1.zip!, outDir: own, maxVolumeMb: 0.3 });
+  }, 300_000);
+  afterAll(() => rmSync(own, { recursive: true, force: true }));
+
+  const annexOf = (m: BuildResult['manifest']) => m!.files.filter((f) => f.role === 'annex');
+
+  it('keeps the split and the page numbers of every other volume; the grown one gets inserted pages', () => {
+    expect(v2.ok).toBe(true);
+    const before = annexOf(v1.manifest);
+    const after = annexOf(v2.manifest);
+    expect(before.length).toBeGreaterThan(3);
+    expect(after.map((f) => [f.path, f.indicators])).toEqual(before.map((f) => [f.path, f.indicators]));
+    const ops = new Map(v2.manifest!.changes!.map((c) => [c.path, c.op]));
+    const changed = after.filter((f) => ops.get(f.path) === 'replace');
+    // 26 (corrected value) and 28 (new evidence) sit in the same volume here: exactly that one is regenerated
+    expect(changed.map((f) => f.indicators)).toEqual([expect.arrayContaining([26, 28])]);
+    for (const f of after.filter((x) => x !== changed[0])) {
+      expect(ops.get(f.path), f.path).toBe('unchanged');
+      expect(sha(path.join(v2.bundleDir!, f.path))).toBe(sha(path.join(v1.bundleDir!, f.path)));
+    }
+    const grown = changed[0]!;
+    const old = before.find((f) => f.path === grown.path)!;
+    expect(grown.pages).toEqual({ first: old.pages!.first, last: old.pages!.last, count: old.pages!.count + 1, inserted: 1 });
+  });
+
+  it('stamps the inserted page, labels it for PDF readers, and names it on the cover and in the response', async () => {
+    const ops = new Map(v2.manifest!.changes!.map((c) => [c.path, c.op]));
+    const grown = annexOf(v2.manifest).find((f) => ops.get(f.path) === 'replace')!;
+    const file = path.join(v2.bundleDir!, grown.path);
+    const last = grown.pages!.last;
+    const response = await JSZip.loadAsync(readFileSync(path.join(v2.bundleDir!, '补充材料说明.docx')));
+    const text = (await response.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain(`见${grown.path} 第`);
+    if (!haveTools('pdftotext', 'qpdf')) return;
+    const { execFileSync } = await import('node:child_process');
+    const count = grown.pages!.count;
+    const lastPageText = execFileSync('pdftotext', ['-f', String(count), '-l', String(count), file, '-'], { encoding: 'utf8' });
+    expect(lastPageText).toContain(`— ${last}-1 —`);
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    expect(cover).toContain(`第${grown.pages!.first}—${last}-1页`);
+    const labels = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pagelabels', file], { encoding: 'utf8' })).pagelabels;
+    expect(labels.at(-1)).toEqual({ index: count - 1, label: { '/P': `u:${last}-`, '/S': '/D', '/St': 1 } });
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+  });
+});

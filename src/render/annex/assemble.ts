@@ -19,6 +19,8 @@ export interface BuiltSection {
 export interface AssembleContext {
   readonly volume: { readonly no: number; readonly total: number };
   readonly startPage: number;
+  /** a revision's re-rendered volume: the last number it keeps; pages beyond are inserted pages (see pageLabel) */
+  readonly keepLast?: number;
   readonly referenceText: (indicator: number, id: string) => string;
 }
 
@@ -31,7 +33,7 @@ const FRAME = { top: A4.height - MARGIN.top, bottom: MARGIN.bottom };
  * the real numbers, and stamps — N — on every page after the cover.
  */
 export function assembleVolume(doc: PDFDocument, fonts: PdfFonts, built: readonly BuiltSection[], ctx: AssembleContext): PageBook {
-  const book = new PageBook();
+  const book = new PageBook(ctx.keepLast);
   const s = styles(fonts);
   const dividers: FlowPage[][] = built.map((b) =>
     paginate(dividerBlocks({ section: b.section, styles: s, book, problems: b.problems, referenceText: ctx.referenceText }), FRAME),
@@ -75,7 +77,7 @@ export function assembleVolume(doc: PDFDocument, fonts: PdfFonts, built: readonl
     dividerPages[k]!.slice(1).forEach((page) => stampEvidenceHeader(page, fonts, `指标${ind.no} ${ind.name}　佐证材料清单（续）`));
   });
   doc.getPages().forEach((page, i) => {
-    if (i > 0) stampPageNumber(page, fonts, numberAt(i));
+    if (i > 0) stampPageNumber(page, fonts, book.label(numberAt(i)));
   });
   return book;
 }

@@ -71,16 +71,19 @@ export function contentsBlocks(options: ContentsOptions): FlowBlock[] {
     const ind = section.indicator;
     if (ind.domain !== domain) {
       domain = ind.domain;
-      blocks.push(entryBlock(ind.domain, 0, styles.subheading, 10, () => String(book.divider(ind.no).first), true));
+      blocks.push(entryBlock(ind.domain, 0, styles.subheading, 10, () => book.label(book.divider(ind.no).first), true));
     }
     const indicatorStyle: TextStyle = { ...styles.label, size: 11, lineHeight: 19 };
-    blocks.push(entryBlock(`指标${ind.no}　${ind.name}`, 12, indicatorStyle, 4, () => String(book.divider(ind.no).first), section.entries.length > 0));
+    blocks.push(entryBlock(`指标${ind.no}　${ind.name}`, 12, indicatorStyle, 4, () => book.label(book.divider(ind.no).first), section.entries.length > 0));
     section.entries.forEach((entry, i) => {
       const id = entry.evidence.id;
       const text = `${i + 1}. ${entry.evidence.title}`;
       // a reference shows the page of the printed copy when that copy is in this volume
       const under = entry.kind === 'placed' ? ind.no : entry.placedUnder;
-      const page = () => String(book.item(under, id)?.first ?? '');
+      const page = () => {
+        const at = book.item(under, id);
+        return at ? book.label(at.first) : '';
+      };
       const full = entry.kind === 'reference' ? `${text}（${options.referenceText(entry.placedUnder, id)}）` : text;
       blocks.push(entryBlock(full, 30, { ...styles.body, size: 10, lineHeight: 16 }, 0, page));
     });

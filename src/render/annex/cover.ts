@@ -46,7 +46,8 @@ export function parseCoverLines(output: string, templateFile: string): CoverLine
 
 export interface CoverFacts {
   readonly volume: { readonly no: number; readonly total: number };
-  readonly pages: { readonly first: number; readonly last: number };
+  /** printed labels of the first numbered page and of the last page (`215`, or an inserted page `215-2`) */
+  readonly pages: { readonly first: string; readonly last: string };
   readonly indicators: readonly number[];
 }
 

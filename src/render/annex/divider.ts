@@ -3,7 +3,7 @@ import type { FlowBlock } from '../pdf/flow.ts';
 import { drawLine, fitSize, lineHeightOf, wrap, wrapFields, type TextStyle } from '../pdf/text.ts';
 import { chineseDate, chineseNumeral, circledNumber } from '../templates.ts';
 import { CONTENT_WIDTH, MARGIN, RED, RULE, type AnnexStyles } from './layout.ts';
-import { pageRange, type PageBook } from './page-book.ts';
+import type { PageBook } from './page-book.ts';
 import type { AnnexSection } from './plan.ts';
 import { problemReason, type EvidenceProblem } from './problems.ts';
 
@@ -116,10 +116,10 @@ export function dividerBlocks(options: DividerOptions): FlowBlock[] {
     blocks.push(lateLine(() => {
       if (entry.kind === 'reference') {
         const placed = book.item(entry.placedUnder, e.id);
-        return `${options.referenceText(entry.placedUnder, e.id)}${placed ? `，见第${pageRange(placed.first, placed.last)}页` : ''}`;
+        return `${options.referenceText(entry.placedUnder, e.id)}${placed ? `，见第${book.range(placed.first, placed.last)}页` : ''}`;
       }
       const p = book.item(ind.no, e.id);
-      return p ? `位置：本指标第${pageRange(p.relFirst, p.relLast)}页（汇编第${pageRange(p.first, p.last)}页）` : '';
+      return p ? `位置：本指标第${p.relFirst === p.relLast ? p.relFirst : `${p.relFirst}—${p.relLast}`}页（汇编第${book.range(p.first, p.last)}页）` : '';
     }, s.small, 16));
   });
   return blocks;

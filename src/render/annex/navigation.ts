@@ -9,6 +9,7 @@ import type { AnnexSection } from './plan.ts';
  * labelled 封面, every later page with the number stamped on it, so a reader's “go to page 45” finds — 45 —.
  */
 export function setVolumeNavigation(doc: PDFDocument, sections: readonly AnnexSection[], book: PageBook, startPage: number): void {
+  // (pages beyond a kept last number are inserted pages: labelled 83-1, 83-2 … as stamped)
   const pages = doc.getPages();
   const at = (printed: number): PDFPage => {
     const page = pages[printed - startPage + 1];
@@ -36,8 +37,10 @@ export function setVolumeNavigation(doc: PDFDocument, sections: readonly AnnexSe
   }
   flush();
   setOutline(doc, roots);
+  const plain = book.keepLast === undefined ? pages.length - 1 : Math.max(0, Math.min(pages.length - 1, book.keepLast - startPage + 1));
   setPageLabels(doc, [
     { startIndex: 0, prefix: '封面' },
-    ...(pages.length > 1 ? [{ startIndex: 1, style: 'D' as const, start: startPage }] : []),
+    ...(plain > 0 ? [{ startIndex: 1, style: 'D' as const, start: startPage }] : []),
+    ...(plain < pages.length - 1 ? [{ startIndex: 1 + plain, style: 'D' as const, prefix: `${book.keepLast}-`, start: 1 }] : []),
   ]);
 }

@@ -11,7 +11,29 @@ export interface ItemPages {
   readonly relLast: number;
 }
 
+/**
+ * The label printed for page `n` of a volume whose numbers end at `last`: `n` itself, or for a page beyond
+ * `last` an inserted page (插页) `last-1`, `last-2` …. A volume re-rendered in a revision keeps the range of
+ * numbers it had, so the volumes after it keep theirs and need not be regenerated; pages it gained are
+ * inserted pages after its old last number. Without a kept range (`last` infinite) every page is plain.
+ */
+export function pageLabel(n: number, last = Number.POSITIVE_INFINITY): string {
+  return n > last ? `${last}-${n - last}` : `${n}`;
+}
+
 export class PageBook {
+  constructor(readonly keepLast?: number) {}
+
+  /** the printed label of page number `n` of this volume */
+  label(n: number): string {
+    return pageLabel(n, this.keepLast);
+  }
+
+  /** `45` or `45—47`, as printed */
+  range(first: number, last: number): string {
+    return first === last ? this.label(first) : `${this.label(first)}—${this.label(last)}`;
+  }
+
   readonly dividers = new Map<number, { first: number; last: number }>();
   readonly sections = new Map<number, { first: number; last: number }>();
   readonly items = new Map<string, ItemPages>();
@@ -32,7 +54,3 @@ export class PageBook {
   }
 }
 
-/** `45` or `45—47` */
-export function pageRange(first: number, last: number): string {
-  return first === last ? `${first}` : `${first}—${last}`;
-}

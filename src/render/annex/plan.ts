@@ -87,9 +87,12 @@ const mb = (bytes: number) => (bytes / MB).toFixed(1);
 export function planAnnexVolumes(
   input: Pick<RenderInput, 'data' | 'verdicts'>,
   maxVolumeMb: number,
+  keep?: readonly (readonly number[])[],
 ): { volumes: AnnexVolumePlan[]; issues: Issue[] } {
   if (!Number.isFinite(maxVolumeMb) || maxVolumeMb < 0) throw new InternalError(`每册大小上限应为非负数，收到 ${maxVolumeMb}`);
   const sections = annexSections(input);
+  const kept = keep && keptSplit(sections, keep, maxVolumeMb, input.data.dir);
+  if (kept) return kept;
   const issues: Issue[] = [];
   const groups: AnnexSection[][] = [];
   const budget = maxVolumeMb * MB - volumeOverheadBytes(maxVolumeMb);
@@ -118,14 +121,41 @@ export function planAnnexVolumes(
     used += size;
   }
   if (current.length || groups.length === 0) groups.push(current);
-  const total = groups.length;
-  const volumes = groups.map((group, i) => ({
+  return { volumes: volumesOf(groups), issues };
+}
+
+function volumesOf(groups: readonly (readonly AnnexSection[])[]): AnnexVolumePlan[] {
+  return groups.map((group, i) => ({
     no: i + 1,
-    total,
+    total: groups.length,
     indicators: group.map((s) => s.indicator.no),
     evidenceBytes: group.reduce((n, s) => n + placedBytes(s), 0),
   }));
-  return { volumes, issues };
+}
+
+/**
+ * A revision keeps the previous revision's split into volumes, so a volume that grew does not push
+ * indicators into the next one and change it too. Used when it still covers every indicator once, in
+ * order; a volume now over the limit gets a warning, not a new split.
+ */
+function keptSplit(sections: readonly AnnexSection[], keep: readonly (readonly number[])[], maxVolumeMb: number, dir: string) {
+  const order = sections.map((s) => s.indicator.no);
+  if (keep.some((g) => g.length === 0) || keep.flat().join(',') !== order.join(',')) return undefined;
+  const byNo = new Map(sections.map((s) => [s.indicator.no, s]));
+  const groups = keep.map((g) => g.map((no) => byNo.get(no)!));
+  const budget = maxVolumeMb * MB - volumeOverheadBytes(maxVolumeMb);
+  const issues: Issue[] = [];
+  groups.forEach((group, i) => {
+    const size = group.reduce((n, s) => n + s.estimatedBytes, 0);
+    if (maxVolumeMb > 0 && groups.length > 1 && size > budget) {
+      issues.push({
+        code: 'annex-volume-oversize', severity: 'warning', file: displayPath(path.join(dir, 'evidence.yaml')), path: [],
+        message: `修订沿用上一版的分册，第${i + 1}册的佐证材料约 ${mb(size)} MB，超过每册上限 ${maxVolumeMb} MB`,
+        hint: '为使其他各册保持不变，修订时不重新分册；如需按上限重新分册，请用 eco-dossier build 生成新的完整材料包',
+      });
+    }
+  });
+  return { volumes: volumesOf(groups), issues };
 }
 
 /** The title the annex files are named after. */

@@ -3,9 +3,9 @@ import type { PdfFonts } from '../pdf/fonts.ts';
 import { fitSize, GREY } from '../pdf/text.ts';
 import { BAND, stampUnit } from './layout.ts';
 
-/** The footer of every page after the cover: `— 5 —`, centred. */
-export function pageNumberText(n: number): string {
-  return `— ${n} —`;
+/** The footer of every page after the cover: `— 5 —` (an inserted page: `— 83-1 —`), centred. */
+export function pageNumberText(label: string): string {
+  return `— ${label} —`;
 }
 
 /** The small header of evidence pages: where a reviewer's reference “指标12 第3页” points. */
@@ -14,10 +14,10 @@ export function evidenceHeaderText(indicatorNo: number, indicatorName: string, p
 }
 
 /** Stamps the page number centred in the bottom band (pages are upright: see shrinkPageInto). */
-export function stampPageNumber(page: PDFPage, fonts: PdfFonts, n: number): void {
+export function stampPageNumber(page: PDFPage, fonts: PdfFonts, label: string): void {
   const { width, height } = page.getSize();
   const u = stampUnit(width, height);
-  const text = pageNumberText(n);
+  const text = pageNumberText(label);
   const size = 10.5 * u;
   const w = fonts.label.widthOfTextAtSize(text, size);
   page.drawText(text, { x: (width - w) / 2, y: (BAND.bottom * u - size) / 2 + 1.5 * u, size, font: fonts.label });

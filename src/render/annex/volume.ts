@@ -14,7 +14,7 @@ import { coverLines, drawCover } from './cover.ts';
 import { placeEvidence, placeholder } from './evidence.ts';
 import { A4 } from './layout.ts';
 import { setVolumeNavigation } from './navigation.ts';
-import type { PageBook } from './page-book.ts';
+import { pageLabel, type PageBook } from './page-book.ts';
 import { annexSections, type AnnexSection, type AnnexVolumePlan } from './plan.ts';
 import { problemIssue, type EvidenceProblem } from './problems.ts';
 
@@ -31,9 +31,14 @@ export interface AnnexVolumeResult {
   readonly file: string;
   /** pages in the file, cover included */
   readonly pages: number;
-  /** number stamped on the first page after the cover, and on the last page */
+  /**
+   * the volume's range of page numbers: the number on the first page after the cover, and the last number
+   * (the next volume starts after it). In a revision's re-rendered volume the range is the one it had, and
+   * `inserted` pages beyond it are labelled lastPage-1, lastPage-2 … (see pageLabel).
+   */
   readonly firstPage: number;
   readonly lastPage: number;
+  readonly inserted: number;
   readonly bytes: number;
   readonly indicators: readonly AnnexIndicatorPages[];
   readonly issues: readonly Issue[];
@@ -41,6 +46,8 @@ export interface AnnexVolumeResult {
 
 export interface RenderVolumeOptions {
   readonly startPage: number;
+  /** a revision: keep the previous range of numbers, ending at this one (pages beyond it are inserted pages) */
+  readonly keepLast?: number;
   readonly outFile: string;
   readonly allowMissing: boolean;
   readonly onProgress?: ProgressListener;
@@ -53,7 +60,7 @@ export interface RenderVolumeOptions {
 const PROGRESS_STEP = '编排佐证材料汇编';
 
 function failed(volume: AnnexVolumePlan, options: RenderVolumeOptions, issues: readonly Issue[]): AnnexVolumeResult {
-  return { no: volume.no, file: options.outFile, pages: 0, firstPage: options.startPage, lastPage: options.startPage - 1, bytes: 0, indicators: [], issues };
+  return { no: volume.no, file: options.outFile, pages: 0, firstPage: options.startPage, lastPage: options.startPage - 1, inserted: 0, bytes: 0, indicators: [], issues };
 }
 
 /** Words for an item printed under another indicator; names the volume when it is another one. */
@@ -61,7 +68,7 @@ function referenceWords(earlier: readonly AnnexVolumeResult[] | undefined, volum
   return (indicator: number, id: string): string => {
     for (const v of earlier ?? []) {
       const item = v.indicators.find((i) => i.no === indicator)?.evidence.find((e) => e.id === id);
-      if (item && v.no !== volumeNo) return `已编入指标${indicator}（第${v.no}册第${item.firstPage}页）`;
+      if (item && v.no !== volumeNo) return `已编入指标${indicator}（第${v.no}册第${pageLabel(item.firstPage, v.lastPage)}页）`;
     }
     return `已编入指标${indicator}`;
   };
@@ -126,9 +133,9 @@ export async function renderAnnexVolume(input: RenderInput, volume: AnnexVolumeP
     if (!options.checkOnly) await rm(options.outFile, { force: true });
     return failed(volume, options, issues);
   };
-  const coverFacts = (first: number, last: number) => ({ volume: { no: volume.no, total: volume.total }, pages: { first, last }, indicators: volume.indicators });
+  const coverFacts = (first: string, last: string) => ({ volume: { no: volume.no, total: volume.total }, pages: { first, last }, indicators: volume.indicators });
   try {
-    coverLines(input, coverFacts(options.startPage, options.startPage)); // template errors show before the long work
+    coverLines(input, coverFacts(String(options.startPage), String(options.startPage))); // template errors show before the long work
   } catch (e) {
     if (e instanceof TemplateError) return fail([e.toIssue()]);
     throw e;
@@ -140,10 +147,14 @@ export async function renderAnnexVolume(input: RenderInput, volume: AnnexVolumeP
   if (placed.checkOnly || hasErrors(placed.issues)) return fail(placed.issues);
 
   const referenceText = referenceWords(options.earlier, volume.no);
-  const book = assembleVolume(doc, fonts, placed.built, { volume, startPage: options.startPage, referenceText });
+  const book = assembleVolume(doc, fonts, placed.built, {
+    volume, startPage: options.startPage, referenceText, ...(options.keepLast !== undefined ? { keepLast: options.keepLast } : {}),
+  });
   const pageCount = doc.getPageCount();
-  const lastPage = options.startPage + pageCount - 2;
-  drawCover(cover, coverLines(input, coverFacts(options.startPage, lastPage)), fonts);
+  const lastNumbered = options.startPage + pageCount - 2;
+  const lastPage = options.keepLast ?? lastNumbered;
+  const inserted = Math.max(0, lastNumbered - lastPage);
+  drawCover(cover, coverLines(input, coverFacts(book.label(options.startPage), book.label(lastNumbered))), fonts);
   setVolumeNavigation(doc, sections, book, options.startPage);
   const { project } = input.data;
   const title = titlesOf(project).annex;
@@ -156,7 +167,7 @@ export async function renderAnnexVolume(input: RenderInput, volume: AnnexVolumeP
     date: project.generatedAt,
     identity: JSON.stringify([project.district.code, title, volume.no, volume.total]),
     contentKey: JSON.stringify({
-      revision: input.revision, startPage: options.startPage, volume, verdicts: input.verdicts.filter((v) => volume.indicators.includes(v.no)),
+      revision: input.revision, startPage: options.startPage, keepLast: options.keepLast ?? null, volume, verdicts: input.verdicts.filter((v) => volume.indicators.includes(v.no)),
       evidence: sections.flatMap((s) => s.entries.map((e) => [s.indicator.no, e.evidence.id, e.evidence.bytes])),
     }),
   });
@@ -171,7 +182,7 @@ export async function renderAnnexVolume(input: RenderInput, volume: AnnexVolumeP
     throw e;
   }
   return {
-    no: volume.no, file: options.outFile, pages: pageCount, firstPage: options.startPage, lastPage, bytes: bytes.length,
+    no: volume.no, file: options.outFile, pages: pageCount, firstPage: options.startPage, lastPage, inserted, bytes: bytes.length,
     indicators: indicatorPages(sections, book), issues: placed.issues,
   };
 }
