@@ -1,6 +1,7 @@
 import { MANIFEST_FILE, Manifest, type FileChange } from '../model/manifest.ts';
 import { openBundle, readAll } from './bundle-reader.ts';
 import { compareFiles } from './changes.ts';
+import { pageLabel } from '../render/annex/page-book.ts';
 
 export interface BundleDiff {
   readonly from: { readonly bundle: string; readonly revision: number };
@@ -13,7 +14,7 @@ export interface BundleDiff {
     readonly current?: { readonly from: string; readonly to: string };
   }[];
   readonly evidence: { readonly added: readonly string[]; readonly removed: readonly string[]; readonly replaced: readonly string[] };
-  readonly annex: readonly { readonly path: string; readonly pagesBefore: number | null; readonly pagesAfter: number | null }[];
+  readonly annex: readonly { readonly path: string; readonly pagesBefore: number | null; readonly pagesAfter: number | null; readonly numbersBefore: string | null; readonly numbersAfter: string | null }[];
 }
 
 export async function readManifest(location: string): Promise<Manifest> {
@@ -42,6 +43,11 @@ export function diffManifests(a: Manifest, b: Manifest): BundleDiff {
   const eb = evidenceFiles(b);
   const annexPaths = [...new Set([...a.files, ...b.files].filter((f) => f.role === 'annex').map((f) => f.path))].sort();
   const pages = (m: Manifest, p: string) => m.files.find((f) => f.path === p)?.pages?.count ?? null;
+  // the numbers printed on the first and the last page: 69—83, or 69—83-1 with an inserted page
+  const range = (m: Manifest, p: string) => {
+    const at = m.files.find((f) => f.path === p)?.pages;
+    return at ? `${at.first}—${pageLabel(at.first + at.count - 2, at.last)}` : null;
+  };
   return {
     from: { bundle: a.bundle, revision: a.revision },
     to: { bundle: b.bundle, revision: b.revision },
@@ -52,7 +58,7 @@ export function diffManifests(a: Manifest, b: Manifest): BundleDiff {
       removed: [...ea.keys()].filter((id) => !eb.has(id)),
       replaced: [...eb.keys()].filter((id) => ea.has(id) && ea.get(id) !== eb.get(id)),
     },
-    annex: annexPaths.map((p) => ({ path: p, pagesBefore: pages(a, p), pagesAfter: pages(b, p) })),
+    annex: annexPaths.map((p) => ({ path: p, pagesBefore: pages(a, p), pagesAfter: pages(b, p), numbersBefore: range(a, p), numbersAfter: range(b, p) })),
   };
 }
 
@@ -73,6 +79,9 @@ export function formatDiff(d: BundleDiff): string {
   lines.push('', '佐证材料:');
   lines.push(`  新增 ${d.evidence.added.join('、') || '无'}；删除 ${d.evidence.removed.join('、') || '无'}；内容更换 ${d.evidence.replaced.join('、') || '无'}`);
   lines.push('', '佐证材料汇编页数:');
-  for (const a of d.annex) lines.push(`  ${a.path}: ${a.pagesBefore ?? '—'} → ${a.pagesAfter ?? '—'} 页`);
+  for (const a of d.annex) {
+    const numbers = a.numbersBefore === a.numbersAfter ? `第${a.numbersAfter}页` : `第${a.numbersBefore ?? '—'}页 → 第${a.numbersAfter ?? '—'}页`;
+    lines.push(`  ${a.path}: ${a.pagesBefore ?? '—'} → ${a.pagesAfter ?? '—'} 页（${numbers}）`);
+  }
   return lines.join('\n');
 }

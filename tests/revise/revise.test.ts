@@ -5,7 +5,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, type BuildResult } from '../../src/build/build.ts';
-import { diffManifests, readManifest } from '../../src/package/diff.ts';
+import { diffManifests, formatDiff, readManifest } from '../../src/package/diff.ts';
 import { verifyBundle } from '../../src/package/verify.ts';
 import { reviseBundle, type ReviseResult } from '../../src/revise/revise.ts';
 import { run } from '../helpers/cli.ts';
@@ -226,6 +226,15 @@ describe('revise with the annex in volumes: only the volumes holding changed ind
     const grown = changed[0]!;
     const old = before.find((f) => f.path === grown.path)!;
     expect(grown.pages).toEqual({ first: old.pages!.first, last: old.pages!.last, count: old.pages!.count + 1, inserted: 1 });
+  });
+
+  it('diff shows the grown volume with its inserted page and every other volume with the same numbers', () => {
+    const d = diffManifests(v1.manifest!, v2.manifest!);
+    const grown = d.annex.filter((a) => a.pagesAfter !== a.pagesBefore);
+    expect(grown).toHaveLength(1);
+    expect(grown[0]!.numbersAfter).toBe(`${grown[0]!.numbersBefore}-1`);
+    for (const a of d.annex.filter((x) => x !== grown[0])) expect(a.numbersAfter).toBe(a.numbersBefore);
+    expect(formatDiff(d)).toContain(`（第${grown[0]!.numbersBefore}页 → 第${grown[0]!.numbersAfter}页）`);
   });
 
   it('stamps the inserted page, labels it for PDF readers, and names it on the cover and in the response', async () => {
