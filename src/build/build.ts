@@ -187,7 +187,7 @@ export async function assembleBundle(
     const written: WrittenFile[] = [];
     const reused: string[] = [];
     let nextPage = 1;
-    const ctx = { render, bundleDir: staging.bundleDir, allowMissing: options.allowMissing ?? false, timings, ...(options.previous ? { previous: options.previous } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+    const ctx = { render, bundleDir: staging.bundleDir, allowMissing: options.allowMissing ?? false, timings, annex: { earlier: [], rendered: new Set<number>() }, ...(options.previous ? { previous: options.previous } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
     for (const artifact of plan.artifacts) {
       const made = await produce(ctx, artifact, nextPage);
       issues.push(...made.issues);

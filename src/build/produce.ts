@@ -9,7 +9,7 @@ import type { BundleReader } from '../package/bundle-reader.ts';
 import type { WrittenFile } from '../package/manifest.ts';
 import { sha256, sha256File } from '../plan/hash.ts';
 import type { PlannedArtifact } from '../plan/bundle-plan.ts';
-import { renderAnnexVolume, type AnnexVolumePlan } from '../render/annex/index.ts';
+import { annexSections, renderAnnexVolume, type AnnexVolumePlan, type EarlierVolume } from '../render/annex/index.ts';
 import { renderReport } from '../render/report/index.ts';
 import { renderTaskTable } from '../render/table/index.ts';
 import type { ProgressListener, RenderInput } from '../render/types.ts';
@@ -28,6 +28,8 @@ export interface ProduceContext {
   readonly onProgress?: ProgressListener;
   /** stage name → milliseconds, filled as artifacts are produced */
   readonly timings: Record<string, number>;
+  /** annex volumes produced so far, in order (filled by produce): where shared evidence sits, which were re-rendered */
+  readonly annex: { readonly earlier: EarlierVolume[]; readonly rendered: Set<number> };
 }
 
 export interface Produced {
@@ -77,6 +79,35 @@ export function reusable(ctx: ProduceContext, artifact: PlannedArtifact, startPa
   return old;
 }
 
+function volumeOf(artifact: PlannedArtifact): AnnexVolumePlan {
+  if (artifact.source.kind !== 'annex-volume') throw new InternalError(`${artifact.path} 不是佐证材料汇编的一册`);
+  return artifact.source.volume as AnnexVolumePlan;
+}
+
+/**
+ * A volume whose dividers refer to shared evidence printed in an earlier volume (items over the shared-evidence
+ * limit are printed once) names that volume's page: when that volume was re-rendered in this run, the page
+ * may have moved, so this volume is re-rendered too.
+ */
+function refersToRerendered(ctx: ProduceContext, artifact: PlannedArtifact): boolean {
+  const volume = volumeOf(artifact);
+  const holder = (indicator: number) => ctx.annex.earlier.find((v) => v.indicators.some((i) => i.no === indicator))?.no;
+  return annexSections(ctx.render)
+    .filter((s) => volume.indicators.includes(s.indicator.no))
+    .some((s) => s.entries.some((e) => e.kind === 'reference' && ctx.annex.rendered.has(holder(e.placedUnder) ?? -1)));
+}
+
+/** Records where a volume put its evidence, for the references of the volumes after it. */
+function noteVolume(ctx: ProduceContext, artifact: PlannedArtifact, written: WrittenFile, rendered: boolean): void {
+  const volume = volumeOf(artifact);
+  ctx.annex.earlier.push({
+    no: volume.no,
+    lastPage: written.pages?.last ?? 0,
+    indicators: (written.contents ?? []).map((c) => ({ no: c.indicator, evidence: c.evidence.map((e) => ({ id: e.id, firstPage: e.firstPage })) })),
+  });
+  if (rendered) ctx.annex.rendered.add(volume.no);
+}
+
 /**
  * A revision re-rendering an annex volume that starts where it did keeps the range of page numbers it had,
  * so the volumes after it keep theirs (and are reused when their content did not change); pages it gained
@@ -98,10 +129,12 @@ export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, st
   try {
     const isAnnex = artifact.source.kind === 'annex-volume';
     const old = reusable(ctx, artifact, isAnnex ? startPage : undefined);
-    if (old && ctx.previous) {
+    if (old && ctx.previous && !(isAnnex && refersToRerendered(ctx, artifact))) {
       await reuseFile(ctx.previous, old.path, target(ctx, artifact));
       const kept = { ...(old.pages ? { pages: old.pages } : {}), ...(old.contents ? { contents: old.contents } : {}) };
-      return { written: { artifact, sha256: old.sha256, bytes: old.bytes, ...kept }, reused: true, issues: [] };
+      const written = { artifact, sha256: old.sha256, bytes: old.bytes, ...kept };
+      if (isAnnex) noteVolume(ctx, artifact, written, false);
+      return { written, reused: true, issues: [] };
     }
     const source = artifact.source;
     switch (source.kind) {
@@ -121,18 +154,16 @@ export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, st
         const volume = source.volume as AnnexVolumePlan;
         const keepLast = keptRange(ctx, artifact, volume, startPage);
         const result = await renderAnnexVolume(ctx.render, volume, {
-          startPage, ...(keepLast !== undefined ? { keepLast } : {}), outFile: file, allowMissing: ctx.allowMissing, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+          startPage, ...(keepLast !== undefined ? { keepLast } : {}), earlier: ctx.annex.earlier, outFile: file, allowMissing: ctx.allowMissing, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
         });
         if (result.issues.some((i) => i.severity === 'error')) return { written: { artifact, sha256: '', bytes: 0 }, reused: false, issues: result.issues };
-        return {
-          written: {
+        const written: WrittenFile = {
             artifact, sha256: await sha256File(file), bytes: result.bytes,
             pages: { first: result.firstPage, last: result.lastPage, count: result.pages, ...(result.inserted ? { inserted: result.inserted } : {}) },
             contents: result.indicators.map((i) => ({ indicator: i.no, firstPage: i.firstPage, lastPage: i.lastPage, evidence: i.evidence.map((e) => ({ id: e.id, firstPage: e.firstPage, pages: e.pages })) })),
-          },
-          reused: false,
-          issues: result.issues,
         };
+        noteVolume(ctx, artifact, written, true);
+        return { written, reused: false, issues: result.issues };
       }
       default:
         throw new InternalError(`未知的产物类型 ${(source as { kind: string }).kind}`);

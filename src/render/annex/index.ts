@@ -13,7 +13,7 @@ import { renderAnnexVolume, type AnnexVolumeResult } from './volume.ts';
 export { annexFileName, annexSections, planAnnexVolumes, ANNEX_FILE_TITLE, SHARED_EVIDENCE_LIMIT_BYTES, MB } from './plan.ts';
 export type { AnnexVolumePlan, AnnexSection, AnnexEntry } from './plan.ts';
 export { renderAnnexVolume } from './volume.ts';
-export type { AnnexVolumeResult, AnnexIndicatorPages, RenderVolumeOptions } from './volume.ts';
+export type { AnnexVolumeResult, AnnexIndicatorPages, EarlierVolume, RenderVolumeOptions } from './volume.ts';
 
 export const DEFAULT_MAX_VOLUME_MB = 100;
 

@@ -44,6 +44,13 @@ export interface AnnexVolumeResult {
   readonly issues: readonly Issue[];
 }
 
+/** Where an earlier volume put its evidence (an AnnexVolumeResult, or the same read back from a manifest). */
+export interface EarlierVolume {
+  readonly no: number;
+  readonly lastPage: number;
+  readonly indicators: readonly { readonly no: number; readonly evidence: readonly { readonly id: string; readonly firstPage: number }[] }[];
+}
+
 export interface RenderVolumeOptions {
   readonly startPage: number;
   /** a revision: keep the previous range of numbers, ending at this one (pages beyond it are inserted pages) */
@@ -51,8 +58,8 @@ export interface RenderVolumeOptions {
   readonly outFile: string;
   readonly allowMissing: boolean;
   readonly onProgress?: ProgressListener;
-  /** results of the volumes before this one: lets a reference name the volume and page of a shared item */
-  readonly earlier?: readonly AnnexVolumeResult[];
+  /** the volumes before this one: lets a reference name the volume and page of a shared item */
+  readonly earlier?: readonly EarlierVolume[];
   /** check every evidence file as for rendering, but write nothing (after another volume failed) */
   readonly checkOnly?: boolean;
 }
@@ -64,7 +71,7 @@ function failed(volume: AnnexVolumePlan, options: RenderVolumeOptions, issues: r
 }
 
 /** Words for an item printed under another indicator; names the volume when it is another one. */
-function referenceWords(earlier: readonly AnnexVolumeResult[] | undefined, volumeNo: number) {
+function referenceWords(earlier: readonly EarlierVolume[] | undefined, volumeNo: number) {
   return (indicator: number, id: string): string => {
     for (const v of earlier ?? []) {
       const item = v.indicators.find((i) => i.no === indicator)?.evidence.find((e) => e.id === id);
