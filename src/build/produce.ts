@@ -10,6 +10,7 @@ import type { WrittenFile } from '../package/manifest.ts';
 import { sha256, sha256File } from '../plan/hash.ts';
 import type { PlannedArtifact } from '../plan/bundle-plan.ts';
 import { annexSections, renderAnnexVolume, type AnnexVolumePlan, type EarlierVolume } from '../render/annex/index.ts';
+import type { KeptNumbers } from '../render/annex/page-book.ts';
 import { renderReport } from '../render/report/index.ts';
 import { renderTaskTable } from '../render/table/index.ts';
 import type { ProgressListener, RenderInput } from '../render/types.ts';
@@ -103,20 +104,24 @@ function noteVolume(ctx: ProduceContext, artifact: PlannedArtifact, written: Wri
   ctx.annex.earlier.push({
     no: volume.no,
     lastPage: written.pages?.last ?? 0,
-    indicators: (written.contents ?? []).map((c) => ({ no: c.indicator, evidence: c.evidence.map((e) => ({ id: e.id, firstPage: e.firstPage })) })),
+    indicators: (written.contents ?? []).map((c) => ({ no: c.indicator, evidence: c.evidence })),
   });
   if (rendered) ctx.annex.rendered.add(volume.no);
 }
 
 /**
- * A revision re-rendering an annex volume that starts where it did keeps the range of page numbers it had,
- * so the volumes after it keep theirs (and are reused when their content did not change); pages it gained
- * become inserted pages after its old last number. The last volume has nobody after it and simply grows.
+ * A revision re-rendering an annex volume that starts where it did and holds the same indicators keeps the
+ * ranges of page numbers its parts had (see numberPages): so the volumes after it keep theirs (and are
+ * reused when their content did not change), and so do the unchanged indicators inside it.
  */
-export function keptRange(ctx: ProduceContext, artifact: PlannedArtifact, volume: AnnexVolumePlan, startPage: number): number | undefined {
+export function keptNumbers(ctx: ProduceContext, artifact: PlannedArtifact, volume: AnnexVolumePlan, startPage: number): KeptNumbers | undefined {
   const old = ctx.previous?.files.get(artifact.path);
-  if (!old?.pages || old.role !== 'annex' || old.pages.first !== startPage || volume.no === volume.total) return undefined;
-  return old.pages.last;
+  if (!old?.pages || !old.contents?.length || old.role !== 'annex' || old.pages.first !== startPage) return undefined;
+  if ((old.indicators ?? []).join(',') !== volume.indicators.join(',')) return undefined;
+  return {
+    contents: { first: old.pages.first, last: old.contents[0]!.firstPage - 1 },
+    sections: new Map(old.contents.map((c) => [c.indicator, { first: c.firstPage, last: c.lastPage }])),
+  };
 }
 
 /**
@@ -152,15 +157,19 @@ export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, st
       case 'annex-volume': {
         const file = target(ctx, artifact);
         const volume = source.volume as AnnexVolumePlan;
-        const keepLast = keptRange(ctx, artifact, volume, startPage);
+        const kept = keptNumbers(ctx, artifact, volume, startPage);
         const result = await renderAnnexVolume(ctx.render, volume, {
-          startPage, ...(keepLast !== undefined ? { keepLast } : {}), earlier: ctx.annex.earlier, outFile: file, allowMissing: ctx.allowMissing, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+          startPage, ...(kept ? { kept } : {}), earlier: ctx.annex.earlier, outFile: file, allowMissing: ctx.allowMissing, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
         });
         if (result.issues.some((i) => i.severity === 'error')) return { written: { artifact, sha256: '', bytes: 0 }, reused: false, issues: result.issues };
         const written: WrittenFile = {
             artifact, sha256: await sha256File(file), bytes: result.bytes,
-            pages: { first: result.firstPage, last: result.lastPage, count: result.pages, ...(result.inserted ? { inserted: result.inserted } : {}) },
-            contents: result.indicators.map((i) => ({ indicator: i.no, firstPage: i.firstPage, lastPage: i.lastPage, evidence: i.evidence.map((e) => ({ id: e.id, firstPage: e.firstPage, pages: e.pages })) })),
+            pages: {
+              first: result.firstPage, last: result.lastPage, count: result.pages,
+              ...(result.inserted ? { inserted: result.inserted } : {}),
+              ...(result.lastPrinted !== `${result.lastPage}` ? { lastPrinted: result.lastPrinted } : {}),
+            },
+            contents: result.indicators.map((i) => ({ indicator: i.no, firstPage: i.firstPage, lastPage: i.lastPage, evidence: i.evidence.map((e) => ({ ...e })) })),
         };
         noteVolume(ctx, artifact, written, true);
         return { written, reused: false, issues: result.issues };

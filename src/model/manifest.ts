@@ -32,18 +32,28 @@ export const ManifestFile = z.strictObject({
   /** annex volumes: the numbers stamped on their first and last numbered pages */
   /**
    * annex volumes: the range of page numbers (`last`: the next volume starts after it) and the pages in the file,
-   * cover included. A volume re-rendered in a revision keeps its range; `inserted` pages beyond it are labelled
-   * last-1, last-2 … (插页), and the `contents` page numbers above `last` are those inserted pages.
+   * cover included. A volume re-rendered in a revision keeps the ranges its parts had: `inserted` counts its
+   * inserted pages (插页, printed 79-1, 79-2 after page 79), and `lastPrinted` is the number on its last page
+   * when that is not `last`.
    */
-  pages: z.strictObject({ first: z.number().int(), last: z.number().int(), count: z.number().int(), inserted: z.number().int().positive().optional() }).optional(),
-  /** annex volumes: where each indicator and evidence item sits (stamped page numbers) */
+  pages: z
+    .strictObject({
+      first: z.number().int(), last: z.number().int(), count: z.number().int(),
+      inserted: z.number().int().positive().optional(), lastPrinted: z.string().optional(),
+    })
+    .optional(),
+  /** annex volumes: where each indicator and evidence item sits (the range of numbers an indicator's section owns) */
   contents: z
     .array(
       z.strictObject({
         indicator: z.number().int(),
         firstPage: z.number().int(),
         lastPage: z.number().int(),
-        evidence: z.array(z.strictObject({ id: z.string(), firstPage: z.number().int(), pages: z.number().int() })),
+        /** firstPage: the number of its first page (an inserted page: the number it follows); printed: the numbers on its first and last page when they include inserted pages */
+        evidence: z.array(z.strictObject({
+          id: z.string(), firstPage: z.number().int(), pages: z.number().int(),
+          printed: z.strictObject({ first: z.string(), last: z.string() }).optional(),
+        })),
       }),
     )
     .optional(),

@@ -1,7 +1,6 @@
 import { MANIFEST_FILE, Manifest, type FileChange } from '../model/manifest.ts';
 import { openBundle, readAll } from './bundle-reader.ts';
 import { compareFiles } from './changes.ts';
-import { pageLabel } from '../render/annex/page-book.ts';
 
 export interface BundleDiff {
   readonly from: { readonly bundle: string; readonly revision: number };
@@ -43,10 +42,10 @@ export function diffManifests(a: Manifest, b: Manifest): BundleDiff {
   const eb = evidenceFiles(b);
   const annexPaths = [...new Set([...a.files, ...b.files].filter((f) => f.role === 'annex').map((f) => f.path))].sort();
   const pages = (m: Manifest, p: string) => m.files.find((f) => f.path === p)?.pages?.count ?? null;
-  // the numbers printed on the first and the last page: 69—83, or 69—83-1 with an inserted page
+  // the numbers printed on the first and the last page: 69—83, or 69—83-1 when the last page is an inserted one
   const range = (m: Manifest, p: string) => {
     const at = m.files.find((f) => f.path === p)?.pages;
-    return at ? `${at.first}—${pageLabel(at.first + at.count - 2, at.last)}` : null;
+    return at ? `${at.first}—${at.lastPrinted ?? at.last}` : null;
   };
   return {
     from: { bundle: a.bundle, revision: a.revision },

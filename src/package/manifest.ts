@@ -7,7 +7,7 @@ export interface WrittenFile {
   readonly artifact: PlannedArtifact;
   readonly sha256: string;
   readonly bytes: number;
-  readonly pages?: { readonly first: number; readonly last: number; readonly count: number; readonly inserted?: number };
+  readonly pages?: ManifestFile['pages'];
   readonly contents?: ManifestFile['contents'];
 }
 

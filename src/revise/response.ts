@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pageLabel } from '../render/annex/page-book.ts';
+import { evidenceRange } from '../render/annex/page-book.ts';
 import type { Feedback } from '../model/feedback.ts';
 import type { Manifest } from '../model/manifest.ts';
 import type { WrittenFile } from '../package/manifest.ts';
@@ -28,9 +28,8 @@ function annexPlaces(written: readonly WrittenFile[]): Map<string, string> {
   for (const w of written) {
     for (const entry of w.contents ?? []) {
       for (const e of entry.evidence) {
-        const label = (n: number) => pageLabel(n, w.pages?.inserted ? w.pages.last : undefined);
-        const last = e.firstPage + e.pages - 1;
-        const pages = e.pages > 1 ? `第${label(e.firstPage)}—${label(last)}页` : `第${label(e.firstPage)}页`;
+        const printed = evidenceRange(e);
+        const pages = e.pages > 1 ? `第${printed.first}—${printed.last}页` : `第${printed.first}页`;
         if (!places.has(e.id)) places.set(e.id, `${w.artifact.path} ${pages}`);
       }
     }

@@ -175,7 +175,7 @@ describe('revise after the sample review round', () => {
     expect(at('R1-01')).toBeLessThan(at('R1-02'));
     expect(at('R1-02')).toBeLessThan(at('R1-03'));
     expect(text).toContain('由 46.3% 更正为 51.2%');
-    expect(text).toMatch(/见佐证材料汇编\.pdf 第\d+页/);
+    expect(text).toMatch(/见佐证材料汇编\.pdf 第\d+-1页/); // an inserted page: every other page keeps its number
     expect(text).toContain('由“未达标”变为“达标”');
   });
 
@@ -228,32 +228,49 @@ describe('revise with the annex in volumes: only the volumes holding changed ind
     expect(grown.pages).toEqual({ first: old.pages!.first, last: old.pages!.last, count: old.pages!.count + 1, inserted: 1 });
   });
 
-  it('diff shows the grown volume with its inserted page and every other volume with the same numbers', () => {
+  it('every other indicator in the regenerated volume keeps its page numbers; the new evidence is an inserted page', () => {
+    const ops = new Map(v2.manifest!.changes!.map((c) => [c.path, c.op]));
+    const grown = annexOf(v2.manifest).find((f) => ops.get(f.path) === 'replace')!;
+    const old = annexOf(v1.manifest).find((f) => f.path === grown.path)!;
+    const section = (f: typeof grown, no: number) => f.contents!.find((c) => c.indicator === no)!;
+    for (const no of grown.indicators!.filter((n) => n !== 28)) expect(section(grown, no), `指标${no}`).toEqual(section(old, no));
+    const before = section(old, 28);
+    const after = section(grown, 28);
+    expect([after.firstPage, after.lastPage]).toEqual([before.firstPage, before.lastPage]);
+    expect(before.evidence).toEqual([]); // 28 had no evidence in r1: its section was the divider alone
+    expect(after.evidence).toEqual([{ id: 'E50-rural-waste-check', firstPage: before.lastPage, pages: 1, printed: { first: `${before.lastPage}-1`, last: `${before.lastPage}-1` } }]);
+  });
+
+  it('diff shows the grown volume with the same range of numbers', () => {
     const d = diffManifests(v1.manifest!, v2.manifest!);
     const grown = d.annex.filter((a) => a.pagesAfter !== a.pagesBefore);
     expect(grown).toHaveLength(1);
-    expect(grown[0]!.numbersAfter).toBe(`${grown[0]!.numbersBefore}-1`);
-    for (const a of d.annex.filter((x) => x !== grown[0])) expect(a.numbersAfter).toBe(a.numbersBefore);
-    expect(formatDiff(d)).toContain(`（第${grown[0]!.numbersBefore}页 → 第${grown[0]!.numbersAfter}页）`);
+    expect(grown[0]!.pagesAfter).toBe(grown[0]!.pagesBefore! + 1);
+    for (const a of d.annex) expect(a.numbersAfter).toBe(a.numbersBefore);
+    expect(formatDiff(d)).toContain(`${grown[0]!.path}: ${grown[0]!.pagesBefore} → ${grown[0]!.pagesAfter} 页（第${grown[0]!.numbersAfter}页）`);
   });
 
-  it('stamps the inserted page, labels it for PDF readers, and names it on the cover and in the response', async () => {
+  it('stamps the inserted page, labels it for PDF readers, and cites it in the response', async () => {
     const ops = new Map(v2.manifest!.changes!.map((c) => [c.path, c.op]));
     const grown = annexOf(v2.manifest).find((f) => ops.get(f.path) === 'replace')!;
     const file = path.join(v2.bundleDir!, grown.path);
-    const last = grown.pages!.last;
+    const base = grown.contents!.find((c) => c.indicator === 28)!.lastPage;
     const response = await JSZip.loadAsync(readFileSync(path.join(v2.bundleDir!, '补充材料说明.docx')));
     const text = (await response.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    expect(text).toContain(`见${grown.path} 第`);
+    expect(text).toContain(`见${grown.path} 第${base}-1页`);
     if (!haveTools('pdftotext', 'qpdf')) return;
     const { execFileSync } = await import('node:child_process');
-    const count = grown.pages!.count;
-    const lastPageText = execFileSync('pdftotext', ['-f', String(count), '-l', String(count), file, '-'], { encoding: 'utf8' });
-    expect(lastPageText).toContain(`— ${last}-1 —`);
-    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
-    expect(cover).toContain(`第${grown.pages!.first}—${last}-1页`);
+    const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f');
+    const inserted = pages.findIndex((p) => p.includes(`— ${base}-1 —`));
+    expect(inserted).toBeGreaterThan(0);
+    expect(pages[inserted]).toContain('指标28');
+    expect(pages[inserted - 1]).toContain(`— ${base} —`);
+    expect(pages[inserted + 1]).toContain(`— ${base + 1} —`);
+    const contents = pages[1]!.replace(/[ \t]+/g, ' ');
+    expect(contents).toContain(`${base}-1`);
     const labels = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pagelabels', file], { encoding: 'utf8' })).pagelabels;
-    expect(labels.at(-1)).toEqual({ index: count - 1, label: { '/P': `u:${last}-`, '/S': '/D', '/St': 1 } });
+    expect(labels).toContainEqual({ index: inserted, label: { '/P': `u:${base}-`, '/S': '/D', '/St': 1 } });
+    expect(labels).toContainEqual({ index: inserted + 1, label: { '/S': '/D', '/St': base + 1 } });
     expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
   });
 });

@@ -4,7 +4,7 @@ import { drawFlow, paginate, type FlowPage } from '../pdf/flow.ts';
 import { contentsBlocks, CONTENTS_FRAME } from './contents.ts';
 import { dividerBlocks } from './divider.ts';
 import { A4, MARGIN, styles } from './layout.ts';
-import { PageBook } from './page-book.ts';
+import { numberPages, PageBook, type KeptNumbers, type VolumePart } from './page-book.ts';
 import type { AnnexSection } from './plan.ts';
 import type { EvidenceProblem } from './problems.ts';
 import { evidenceHeaderText, stampEvidenceHeader, stampPageNumber } from './stamp.ts';
@@ -19,8 +19,8 @@ export interface BuiltSection {
 export interface AssembleContext {
   readonly volume: { readonly no: number; readonly total: number };
   readonly startPage: number;
-  /** a revision's re-rendered volume: the last number it keeps; pages beyond are inserted pages (see pageLabel) */
-  readonly keepLast?: number;
+  /** a revision's re-rendered volume: the ranges of numbers its parts keep (see numberPages) */
+  readonly kept?: KeptNumbers;
   readonly referenceText: (indicator: number, id: string) => string;
 }
 
@@ -33,7 +33,7 @@ const FRAME = { top: A4.height - MARGIN.top, bottom: MARGIN.bottom };
  * the real numbers, and stamps — N — on every page after the cover.
  */
 export function assembleVolume(doc: PDFDocument, fonts: PdfFonts, built: readonly BuiltSection[], ctx: AssembleContext): PageBook {
-  const book = new PageBook(ctx.keepLast);
+  const book = new PageBook();
   const s = styles(fonts);
   const dividers: FlowPage[][] = built.map((b) =>
     paginate(dividerBlocks({ section: b.section, styles: s, book, problems: b.problems, referenceText: ctx.referenceText }), FRAME),
@@ -42,8 +42,13 @@ export function assembleVolume(doc: PDFDocument, fonts: PdfFonts, built: readonl
     contentsBlocks({ volume: ctx.volume, sections: built.map((b) => b.section), book, styles: s, referenceText: ctx.referenceText }),
     CONTENTS_FRAME,
   );
-  // numbering: index 0 is the cover; index i carries the number startPage + i - 1
+  // positions: index 0 is the cover; index i is position startPage + i - 1, printed as book.label(position)
   const numberAt = (index: number) => ctx.startPage + index - 1;
+  const parts: VolumePart[] = [
+    { pages: contents.length },
+    ...built.map((b, k) => ({ indicator: b.section.indicator.no, pages: dividers[k]!.length + b.items.reduce((n, item) => n + item.pages, 0) })),
+  ];
+  book.setNumbers(ctx.startPage, numberPages(ctx.startPage, parts, ctx.kept));
   let index = 1;
   book.contentsFirst = numberAt(index);
   index += contents.length;

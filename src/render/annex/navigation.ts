@@ -1,7 +1,7 @@
 import type { PDFDocument, PDFPage } from 'pdf-lib';
 import { setOutline, type OutlineNode } from '../pdf/outline.ts';
-import { setPageLabels } from '../pdf/page-labels.ts';
-import type { PageBook } from './page-book.ts';
+import { setPageLabels, type PageLabelRange } from '../pdf/page-labels.ts';
+import type { PageBook, PrintedNumber } from './page-book.ts';
 import type { AnnexSection } from './plan.ts';
 
 /**
@@ -9,7 +9,6 @@ import type { AnnexSection } from './plan.ts';
  * labelled 封面, every later page with the number stamped on it, so a reader's “go to page 45” finds — 45 —.
  */
 export function setVolumeNavigation(doc: PDFDocument, sections: readonly AnnexSection[], book: PageBook, startPage: number): void {
-  // (pages beyond a kept last number are inserted pages: labelled 83-1, 83-2 … as stamped)
   const pages = doc.getPages();
   const at = (printed: number): PDFPage => {
     const page = pages[printed - startPage + 1];
@@ -37,10 +36,21 @@ export function setVolumeNavigation(doc: PDFDocument, sections: readonly AnnexSe
   }
   flush();
   setOutline(doc, roots);
-  const plain = book.keepLast === undefined ? pages.length - 1 : Math.max(0, Math.min(pages.length - 1, book.keepLast - startPage + 1));
-  setPageLabels(doc, [
-    { startIndex: 0, prefix: '封面' },
-    ...(plain > 0 ? [{ startIndex: 1, style: 'D' as const, start: startPage }] : []),
-    ...(plain < pages.length - 1 ? [{ startIndex: 1 + plain, style: 'D' as const, prefix: `${book.keepLast}-`, start: 1 }] : []),
-  ]);
+  setPageLabels(doc, [{ startIndex: 0, prefix: '封面' }, ...labelRanges(book.printed)]);
+}
+
+/**
+ * Page label ranges for the pages after the cover: one for each run of consecutive plain numbers, and one
+ * (prefix `79-`) for each run of inserted pages, so a reader shows and finds 79-1 as printed.
+ */
+export function labelRanges(numbers: readonly PrintedNumber[]): PageLabelRange[] {
+  const ranges: PageLabelRange[] = [];
+  numbers.forEach((n, i) => {
+    const prev = numbers[i - 1];
+    const continues = prev !== undefined && (n.insert
+      ? prev.insert > 0 && prev.base === n.base && prev.insert + 1 === n.insert
+      : prev.insert === 0 && prev.base + 1 === n.base);
+    if (!continues) ranges.push(n.insert ? { startIndex: i + 1, style: 'D', prefix: `${n.base}-`, start: n.insert } : { startIndex: i + 1, style: 'D', start: n.base });
+  });
+  return ranges;
 }

@@ -14,15 +14,20 @@ import { coverLines, drawCover } from './cover.ts';
 import { placeEvidence, placeholder } from './evidence.ts';
 import { A4 } from './layout.ts';
 import { setVolumeNavigation } from './navigation.ts';
-import { pageLabel, type PageBook } from './page-book.ts';
+import { evidenceRange, printedLabel, type KeptNumbers, type PageBook, type PlacedPages } from './page-book.ts';
 import { annexSections, type AnnexSection, type AnnexVolumePlan } from './plan.ts';
 import { problemIssue, type EvidenceProblem } from './problems.ts';
 
+/**
+ * Where an indicator's section sits: the range of numbers it owns (in a revision, the range it had, whatever
+ * it holds now), and each evidence item's first number and page count, with its printed first and last
+ * numbers when they include inserted pages (see evidenceRange).
+ */
 export interface AnnexIndicatorPages {
   readonly no: number;
   readonly firstPage: number;
   readonly lastPage: number;
-  readonly evidence: readonly { id: string; firstPage: number; pages: number }[];
+  readonly evidence: readonly PlacedPages[];
 }
 
 export interface AnnexVolumeResult {
@@ -32,13 +37,14 @@ export interface AnnexVolumeResult {
   /** pages in the file, cover included */
   readonly pages: number;
   /**
-   * the volume's range of page numbers: the number on the first page after the cover, and the last number
-   * (the next volume starts after it). In a revision's re-rendered volume the range is the one it had, and
-   * `inserted` pages beyond it are labelled lastPage-1, lastPage-2 … (see pageLabel).
+   * the volume's range of page numbers: the number on the first page after the cover, and the last number it
+   * owns (the next volume starts after it). A revision's re-rendered volume keeps the ranges it had (see
+   * numberPages): `inserted` counts its inserted pages, and `lastPrinted` is the number on its last page.
    */
   readonly firstPage: number;
   readonly lastPage: number;
   readonly inserted: number;
+  readonly lastPrinted: string;
   readonly bytes: number;
   readonly indicators: readonly AnnexIndicatorPages[];
   readonly issues: readonly Issue[];
@@ -48,13 +54,13 @@ export interface AnnexVolumeResult {
 export interface EarlierVolume {
   readonly no: number;
   readonly lastPage: number;
-  readonly indicators: readonly { readonly no: number; readonly evidence: readonly { readonly id: string; readonly firstPage: number }[] }[];
+  readonly indicators: readonly { readonly no: number; readonly evidence: readonly PlacedPages[] }[];
 }
 
 export interface RenderVolumeOptions {
   readonly startPage: number;
-  /** a revision: keep the previous range of numbers, ending at this one (pages beyond it are inserted pages) */
-  readonly keepLast?: number;
+  /** a revision: the ranges of numbers the volume's parts had (see numberPages) */
+  readonly kept?: KeptNumbers;
   readonly outFile: string;
   readonly allowMissing: boolean;
   readonly onProgress?: ProgressListener;
@@ -67,7 +73,7 @@ export interface RenderVolumeOptions {
 const PROGRESS_STEP = '编排佐证材料汇编';
 
 function failed(volume: AnnexVolumePlan, options: RenderVolumeOptions, issues: readonly Issue[]): AnnexVolumeResult {
-  return { no: volume.no, file: options.outFile, pages: 0, firstPage: options.startPage, lastPage: options.startPage - 1, inserted: 0, bytes: 0, indicators: [], issues };
+  return { no: volume.no, file: options.outFile, pages: 0, firstPage: options.startPage, lastPage: options.startPage - 1, inserted: 0, lastPrinted: '', bytes: 0, indicators: [], issues };
 }
 
 /** Words for an item printed under another indicator; names the volume when it is another one. */
@@ -75,7 +81,7 @@ function referenceWords(earlier: readonly EarlierVolume[] | undefined, volumeNo:
   return (indicator: number, id: string): string => {
     for (const v of earlier ?? []) {
       const item = v.indicators.find((i) => i.no === indicator)?.evidence.find((e) => e.id === id);
-      if (item && v.no !== volumeNo) return `已编入指标${indicator}（第${v.no}册第${pageLabel(item.firstPage, v.lastPage)}页）`;
+      if (item && v.no !== volumeNo) return `已编入指标${indicator}（第${v.no}册第${evidenceRange(item).first}页）`;
     }
     return `已编入指标${indicator}`;
   };
@@ -117,15 +123,22 @@ async function placeSections(doc: PDFDocument, fonts: PdfFonts, sections: readon
   return { built, issues, checkOnly };
 }
 
-function indicatorPages(sections: readonly AnnexSection[], book: PageBook): AnnexIndicatorPages[] {
+function indicatorPages(sections: readonly AnnexSection[], book: PageBook, kept: KeptNumbers | undefined): AnnexIndicatorPages[] {
   return sections.map((s) => {
     const no = s.indicator.no;
     const range = book.sections.get(no)!;
     const evidence = s.entries.flatMap((e) => {
       const p = e.kind === 'placed' ? book.item(no, e.evidence.id) : undefined;
-      return p ? [{ id: e.evidence.id, firstPage: p.first, pages: p.last - p.first + 1 }] : [];
+      if (!p) return [];
+      const first = book.numberAt(p.first);
+      const pages = p.last - p.first + 1;
+      const printed = { first: book.label(p.first), last: book.label(p.last) };
+      const plain = evidenceRange({ firstPage: first.base, pages });
+      return [{ id: e.evidence.id, firstPage: first.base, pages, ...(plain.first !== printed.first || plain.last !== printed.last ? { printed } : {}) }];
     });
-    return { no, firstPage: range.first, lastPage: range.last, evidence };
+    // the range the section owns: what the kept numbers gave it, else what it covers
+    const owned = kept?.sections.get(no) ?? { first: book.numberAt(range.first).base, last: book.numberAt(range.last).base };
+    return { no, firstPage: owned.first, lastPage: owned.last, evidence };
   });
 }
 
@@ -155,13 +168,14 @@ export async function renderAnnexVolume(input: RenderInput, volume: AnnexVolumeP
 
   const referenceText = referenceWords(options.earlier, volume.no);
   const book = assembleVolume(doc, fonts, placed.built, {
-    volume, startPage: options.startPage, referenceText, ...(options.keepLast !== undefined ? { keepLast: options.keepLast } : {}),
+    volume, startPage: options.startPage, referenceText, ...(options.kept ? { kept: options.kept } : {}),
   });
   const pageCount = doc.getPageCount();
-  const lastNumbered = options.startPage + pageCount - 2;
-  const lastPage = options.keepLast ?? lastNumbered;
-  const inserted = Math.max(0, lastNumbered - lastPage);
-  drawCover(cover, coverLines(input, coverFacts(book.label(options.startPage), book.label(lastNumbered))), fonts);
+  const printed = book.printed;
+  const lastPage = Math.max(...printed.map((n) => n.base), ...(options.kept ? [...options.kept.sections.values()].map((r) => r.last) : []));
+  const inserted = printed.filter((n) => n.insert > 0).length;
+  const lastPrinted = printedLabel(printed[printed.length - 1]!);
+  drawCover(cover, coverLines(input, coverFacts(printedLabel(printed[0]!), lastPrinted)), fonts);
   setVolumeNavigation(doc, sections, book, options.startPage);
   const { project } = input.data;
   const title = titlesOf(project).annex;
@@ -174,7 +188,7 @@ export async function renderAnnexVolume(input: RenderInput, volume: AnnexVolumeP
     date: project.generatedAt,
     identity: JSON.stringify([project.district.code, title, volume.no, volume.total]),
     contentKey: JSON.stringify({
-      revision: input.revision, startPage: options.startPage, keepLast: options.keepLast ?? null, volume, verdicts: input.verdicts.filter((v) => volume.indicators.includes(v.no)),
+      revision: input.revision, startPage: options.startPage, kept: options.kept ? { contents: options.kept.contents, sections: [...options.kept.sections] } : null, volume, verdicts: input.verdicts.filter((v) => volume.indicators.includes(v.no)),
       evidence: sections.flatMap((s) => s.entries.map((e) => [s.indicator.no, e.evidence.id, e.evidence.bytes])),
     }),
   });
@@ -189,7 +203,7 @@ export async function renderAnnexVolume(input: RenderInput, volume: AnnexVolumeP
     throw e;
   }
   return {
-    no: volume.no, file: options.outFile, pages: pageCount, firstPage: options.startPage, lastPage, inserted, bytes: bytes.length,
-    indicators: indicatorPages(sections, book), issues: placed.issues,
+    no: volume.no, file: options.outFile, pages: pageCount, firstPage: options.startPage, lastPage, inserted, lastPrinted, bytes: bytes.length,
+    indicators: indicatorPages(sections, book, options.kept), issues: placed.issues,
   };
 }

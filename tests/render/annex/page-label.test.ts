@@ -1,19 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { PageBook, pageLabel } from '../../../src/render/annex/page-book.ts';
+import { evidenceRange, numberPages, PageBook, printedLabel, type PrintedNumber } from '../../../src/render/annex/page-book.ts';
+import { labelRanges } from '../../../src/render/annex/navigation.ts';
 import { planAnnexVolumes } from '../../../src/render/annex/plan.ts';
 import { judgeProject } from '../../../src/pipeline.ts';
 import { loadProject } from '../../../src/load/project.ts';
 
-describe('page labels', () => {
-  it('numbers pages plainly up to the kept last number, then as inserted pages after it', () => {
-    expect(pageLabel(82)).toBe('82');
-    expect(pageLabel(83, 83)).toBe('83');
-    expect(pageLabel(84, 83)).toBe('83-1');
-    expect(pageLabel(86, 83)).toBe('83-3');
-    const book = new PageBook(83);
-    expect(book.range(82, 85)).toBe('82—83-2');
-    expect(book.range(84, 84)).toBe('83-1');
-    expect(new PageBook().range(82, 85)).toBe('82—85');
+describe('page numbers of a volume', () => {
+  const labels = (ns: readonly PrintedNumber[]) => ns.map(printedLabel);
+  const parts = [{ pages: 1 }, { indicator: 24, pages: 3 }, { indicator: 28, pages: 1 }, { indicator: 29, pages: 2 }];
+
+  it('numbers a first revision on from its start', () => {
+    expect(labels(numberPages(69, parts))).toEqual(['69', '70', '71', '72', '73', '74', '75']);
+  });
+
+  it('in a revision, gives every part its old range: extra pages are inserted after it, missing ones leave numbers unused', () => {
+    const kept = { contents: { first: 69, last: 69 }, sections: new Map([[24, { first: 70, last: 73 }], [28, { first: 74, last: 74 }], [29, { first: 75, last: 76 }]]) };
+    const grown = [{ pages: 1 }, { indicator: 24, pages: 3 }, { indicator: 28, pages: 3 }, { indicator: 29, pages: 2 }];
+    // 24 lost a page (73 unused), 28 gained two (74-1, 74-2), 29 keeps 75—76
+    expect(labels(numberPages(69, grown, kept))).toEqual(['69', '70', '71', '72', '74', '74-1', '74-2', '75', '76']);
+  });
+
+  it('drops the kept ranges when a part is unknown to them', () => {
+    const kept = { contents: { first: 69, last: 69 }, sections: new Map([[24, { first: 70, last: 73 }]]) };
+    expect(labels(numberPages(69, parts, kept))).toEqual(['69', '70', '71', '72', '73', '74', '75']);
+  });
+
+  it('labels a reader shows: one range per run of plain numbers, one per run of inserted pages', () => {
+    const numbers = [{ base: 69, insert: 0 }, { base: 70, insert: 0 }, { base: 72, insert: 0 }, { base: 72, insert: 1 }, { base: 72, insert: 2 }, { base: 73, insert: 0 }];
+    expect(labelRanges(numbers)).toEqual([
+      { startIndex: 1, style: 'D', start: 69 },
+      { startIndex: 3, style: 'D', start: 72 },
+      { startIndex: 4, style: 'D', prefix: '72-', start: 1 },
+      { startIndex: 6, style: 'D', start: 73 },
+    ]);
+  });
+
+  it('prints ranges with inserted pages as they are stamped', () => {
+    const book = new PageBook();
+    book.setNumbers(10, [{ base: 10, insert: 0 }, { base: 10, insert: 1 }, { base: 11, insert: 0 }]);
+    expect(book.range(10, 11)).toBe('10—10-1');
+    expect(book.label(11)).toBe('10-1');
+    expect(evidenceRange({ firstPage: 80, pages: 2 })).toEqual({ first: '80', last: '81' });
+    expect(evidenceRange({ firstPage: 79, pages: 2, printed: { first: '79-1', last: '79-2' } })).toEqual({ first: '79-1', last: '79-2' });
   });
 });
 
