@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { openBundle, readAll } from '../package/bundle-reader.ts';
 import path from 'node:path';
 import type { Issue } from '../model/issue.ts';
@@ -13,13 +13,13 @@ import { zipFolder } from '../package/zip.ts';
 import { loadProject } from '../load/project.ts';
 import { judgeProject } from '../pipeline.ts';
 import { hashFiles, sha256 } from '../plan/hash.ts';
-import { openFingerprints, statExact, type FingerprintStore } from '../plan/fingerprints.ts';
+import { fingerprintsTrusted, openFingerprints, statExact, type FingerprintStore } from '../plan/fingerprints.ts';
 import { planBundle, type BundlePlan } from '../plan/bundle-plan.ts';
 import { annexFileName, planAnnexVolumes } from '../render/annex/index.ts';
 import { templateSet } from '../render/templates.ts';
 import type { ProgressListener, RenderInput } from '../render/types.ts';
 import type { ProjectData } from '../model/project-data.ts';
-import { produce, type PreviousBundle } from './produce.ts';
+import { produce, type PreviousBundle, type Settled } from './produce.ts';
 import { writeFile } from 'node:fs/promises';
 
 export interface BuildOptions {
@@ -106,6 +106,19 @@ async function readZipManifest(zip: string): Promise<{ text: string; files: numb
 
 const fail = (issues: readonly Issue[], timings: Record<string, number>): BuildResult => ({ ok: false, issues, reused: [], timings, megabytes: 0 });
 
+/** The fingerprint store of the output folder, unless told to read everything or a folder's file system cannot be trusted. */
+export async function storeFor(options: Pick<BuildOptions, 'outDir' | 'fullCheck'>, otherDirs: readonly string[]): Promise<FingerprintStore | undefined> {
+  if (options.fullCheck) return undefined;
+  await mkdir(options.outDir, { recursive: true });
+  return (await fingerprintsTrusted([options.outDir, ...otherDirs])) ? openFingerprints(options.outDir) : undefined;
+}
+
+const notSaved = (reason: string): Issue => ({
+  code: 'fingerprints-not-saved', severity: 'warning', file: '.eco-dossier/fingerprints.json', path: [],
+  message: `无法记录文件指纹（${reason}），下次修订时会重新读取全部文件`,
+  hint: '检查输出文件夹中 .eco-dossier 的写入权限',
+});
+
 /** The indicators of each annex volume of a previous revision, in volume order. */
 function previousSplit(manifest: Manifest): number[][] {
   return manifest.files
@@ -115,24 +128,20 @@ function previousSplit(manifest: Manifest): number[][] {
 }
 
 /**
- * Fingerprints of the bundle just put in place, so the next revise need not read it all again. A file
- * linked from the previous revision shares its inode, whose ctime the link changed: the previous
- * revision's path is recorded afresh too, or revising from it again would read it all.
+ * Fingerprints of the bundle just put in place, so the next revise need not read it all again: each file's
+ * stat as taken right after it was written (moving the bundle folder into place does not change its files'
+ * stats), and the zip's. A file linked from the previous revision shares its inode, whose ctime the link
+ * changed: the previous revision's path is recorded afresh too, or revising from it again would read it all.
  */
 async function recordBundle(
-  store: FingerprintStore, placed: { bundleDir: string; zip: string }, manifest: Manifest, manifestSha256: string,
-  previousPathOf?: (rel: string) => string,
-): Promise<void> {
-  for (const f of manifest.files) {
-    const file = path.join(placed.bundleDir, ...f.path.split('/'));
-    const info = await statExact(file);
-    store.record(file, info, f.sha256);
-    const old = previousPathOf?.(f.path);
-    const oldInfo = old ? await statExact(old).catch(() => undefined) : undefined;
-    if (old && oldInfo && oldInfo.ino === info.ino && oldInfo.dev === info.dev) store.record(old, oldInfo, f.sha256);
+  store: FingerprintStore, placed: { bundleDir: string; zip: string }, settled: ReadonlyMap<string, { settled: Settled; sha256: string }>, manifestSha256: string,
+): Promise<string | undefined> {
+  for (const [rel, { settled: s, sha256: sha }] of settled) {
+    store.record(path.join(placed.bundleDir, ...rel.split('/')), s.info, sha);
+    if (s.previousPath) store.record(s.previousPath, s.info, sha);
   }
   store.record(placed.zip, await statExact(placed.zip), manifestSha256);
-  await store.save();
+  return store.save();
 }
 
 /**
@@ -167,11 +176,13 @@ export async function assembleBundle(
   const render: RenderInput = { data, verdicts, revision: options.revision ?? 1 };
 
   const totalBytes = data.evidence.reduce((n, e) => n + e.bytes, 0);
-  const store = options.fingerprints ?? (options.fullCheck ? undefined : await openFingerprints(options.outDir));
-  const hashes = await time('hash', () =>
+  const store = options.fingerprints ?? (await storeFor(options, [path.join(data.dir, 'evidence')]));
+  const hashed = await time('hash', () =>
     hashFiles(data.evidence, (done) => options.onProgress?.({ step: '校验佐证材料', done, total: totalBytes }), store),
   );
-  await store?.save();
+  const hashes = hashed.map((h) => h.sha256);
+  const unsaved = await store?.save();
+  if (unsaved) issues.push(notSaved(unsaved));
   const evidenceHashes = new Map(data.evidence.map((e, k) => [e.id, hashes[k]!]));
   const templates = templateSet(data.dir, data.project.templates);
   const volumes = planAnnexVolumes(render, options.maxVolumeMb ?? DEFAULT_MAX_VOLUME_MB, options.previous && previousSplit(options.previous.manifest));
@@ -187,13 +198,17 @@ export async function assembleBundle(
     const written: WrittenFile[] = [];
     const reused: string[] = [];
     let nextPage = 1;
-    const ctx = { render, bundleDir: staging.bundleDir, allowMissing: options.allowMissing ?? false, timings, annex: { earlier: [], rendered: new Set<number>() }, ...(options.previous ? { previous: options.previous } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+    const settled = new Map<string, { settled: Settled; sha256: string }>();
+    const ctx = {
+      render, bundleDir: staging.bundleDir, allowMissing: options.allowMissing ?? false, timings, annex: { earlier: [], rendered: new Set<number>() },
+      evidenceFingerprints: new Map(data.evidence.map((e, k) => [e.id, hashed[k]!.fingerprint])), ...(options.previous ? { previous: options.previous } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
     for (const artifact of plan.artifacts) {
       const made = await produce(ctx, artifact, nextPage);
       issues.push(...made.issues);
       if (hasErrors(made.issues)) return fail(issues, timings);
       if (made.written.pages) nextPage = made.written.pages.last + 1;
       if (made.reused) reused.push(artifact.path);
+      if (made.settled) settled.set(artifact.path, { settled: made.settled, sha256: made.written.sha256 });
       written.push(made.written);
     }
     if (options.extraFiles) written.push(...(await options.extraFiles(render, staging.bundleDir, written)));
@@ -242,7 +257,10 @@ export async function assembleBundle(
     await time('zip', () => zipFolder(staging!.bundleDir, plan.name, zipFiles, data.project.generatedAt, staging!.zipFile, (done) => options.onProgress?.({ step: '打包 zip', done, total: allBytes }), inMemory));
     const placed = await commitStaging(staging, options.outDir, plan.name);
     staging = undefined;
-    if (store) await time('record', () => recordBundle(store, placed, manifest, manifestSha256, options.previous?.reader.pathOf));
+    if (store) {
+      const failed = await time('record', () => recordBundle(store, placed, settled, manifestSha256));
+      if (failed) issues.push(notSaved(failed));
+    }
     return { ok: true, ...placed, issues, manifest, zipContents, reused, timings, megabytes: totalBytes / 1e6 };
   } finally {
     if (staging) await abortStaging(staging);

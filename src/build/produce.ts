@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, type BigIntStats } from 'node:fs';
 import { copyFile, link, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -8,6 +8,8 @@ import type { ManifestFile } from '../model/manifest.ts';
 import type { BundleReader } from '../package/bundle-reader.ts';
 import type { WrittenFile } from '../package/manifest.ts';
 import { sha256, sha256File } from '../plan/hash.ts';
+import { fingerprintOf, statExact } from '../plan/fingerprints.ts';
+import { displayPath } from '../load/project.ts';
 import type { PlannedArtifact } from '../plan/bundle-plan.ts';
 import { annexSections, renderAnnexVolume, type AnnexVolumePlan, type EarlierVolume } from '../render/annex/index.ts';
 import type { KeptNumbers } from '../render/annex/page-book.ts';
@@ -19,6 +21,8 @@ import type { ProgressListener, RenderInput } from '../render/types.ts';
 export interface PreviousBundle {
   readonly reader: BundleReader;
   readonly files: ReadonlyMap<string, ManifestFile>;
+  /** a folder's files as verify found them right (path → fingerprint): a file changed since is not reused */
+  readonly accepted?: ReadonlyMap<string, string>;
 }
 
 export interface ProduceContext {
@@ -31,12 +35,26 @@ export interface ProduceContext {
   readonly timings: Record<string, number>;
   /** annex volumes produced so far, in order (filled by produce): where shared evidence sits, which were re-rendered */
   readonly annex: { readonly earlier: EarlierVolume[]; readonly rendered: Set<number> };
+  /** evidence id → its file's fingerprint when it was hashed (undefined: it changed while being read) */
+  readonly evidenceFingerprints: ReadonlyMap<string, string | undefined>;
+}
+
+/**
+ * A produced file's stat taken right after it was written, while its bytes are known to be those its
+ * sha256 describes: what the fingerprint store may record. `previousPath`: the previous revision's file
+ * it is a hard link of (same inode, so the same stat).
+ */
+export interface Settled {
+  readonly info: BigIntStats;
+  readonly previousPath?: string;
 }
 
 export interface Produced {
   readonly written: WrittenFile;
   readonly reused: boolean;
   readonly issues: readonly Issue[];
+  /** absent when the file's bytes were not all seen (a copy from a zip), or on error */
+  readonly settled?: Settled;
 }
 
 const STAGE_OF: Record<PlannedArtifact['source']['kind'], string> = {
@@ -49,27 +67,37 @@ function target(ctx: ProduceContext, artifact: PlannedArtifact): string {
   return file;
 }
 
-async function writeBytes(ctx: ProduceContext, artifact: PlannedArtifact, bytes: Uint8Array): Promise<WrittenFile> {
-  await writeFile(target(ctx, artifact), bytes);
-  return { artifact, sha256: sha256(bytes), bytes: bytes.length };
+async function writeBytes(ctx: ProduceContext, artifact: PlannedArtifact, bytes: Uint8Array): Promise<Produced> {
+  const file = target(ctx, artifact);
+  await writeFile(file, bytes);
+  return { written: { artifact, sha256: sha256(bytes), bytes: bytes.length }, reused: false, issues: [], settled: { info: await statExact(file) } };
 }
+
+const changedIssue = (file: string, message: string, hint: string): Issue => ({ code: 'changed-during-build', severity: 'error', file, path: [], message, hint });
 
 /**
  * Puts an unchanged file of the previous bundle into the new one: a hard link when the previous bundle is a
- * folder on the same disk (bundles are never edited in place; verify would tell), else a copy.
+ * folder on the same disk (bundles are never edited in place; verify would tell), else a copy. A folder's
+ * file must still be as verify accepted it.
  */
-async function reuseFile(previous: PreviousBundle, rel: string, to: string): Promise<void> {
+async function reuseFile(previous: PreviousBundle, rel: string, to: string): Promise<{ settled?: Settled; issue?: Issue }> {
   const from = previous.reader.pathOf?.(rel);
-  if (from) {
-    try {
-      await link(from, to);
-      return;
-    } catch {
-      await copyFile(from, to, constants.COPYFILE_FICLONE);
-      return;
-    }
+  if (!from) {
+    await pipeline(await previous.reader.open(rel), createWriteStream(to));
+    return {};
   }
-  await pipeline(await previous.reader.open(rel), createWriteStream(to));
+  const accepted = previous.accepted?.get(rel);
+  if (accepted !== undefined && fingerprintOf(await statExact(from)) !== accepted) {
+    return { issue: changedIssue(from, `上一版材料包中的 ${rel} 在修订过程中被改动`, '上一版材料包是已报送的版本，请勿改动；恢复原文件后重新运行 revise') };
+  }
+  try {
+    await link(from, to);
+    // the link changed the shared inode's ctime: this stat is the one both paths now have
+    return accepted !== undefined ? { settled: { info: await statExact(to), previousPath: from } } : {};
+  } catch {
+    await copyFile(from, to, constants.COPYFILE_FICLONE);
+    return {};
+  }
 }
 
 /** The same file in the previous bundle, when its inputs are unchanged (annex: also its first page number). */
@@ -135,24 +163,36 @@ export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, st
     const isAnnex = artifact.source.kind === 'annex-volume';
     const old = reusable(ctx, artifact, isAnnex ? startPage : undefined);
     if (old && ctx.previous && !(isAnnex && refersToRerendered(ctx, artifact))) {
-      await reuseFile(ctx.previous, old.path, target(ctx, artifact));
+      const { settled, issue } = await reuseFile(ctx.previous, old.path, target(ctx, artifact));
       const kept = { ...(old.pages ? { pages: old.pages } : {}), ...(old.contents ? { contents: old.contents } : {}) };
       const written = { artifact, sha256: old.sha256, bytes: old.bytes, ...kept };
+      if (issue) return { written, reused: true, issues: [issue] };
       if (isAnnex) noteVolume(ctx, artifact, written, false);
-      return { written, reused: true, issues: [] };
+      return { written, reused: true, issues: [], ...(settled ? { settled } : {}) };
     }
     const source = artifact.source;
     switch (source.kind) {
       case 'report':
-        return { written: await writeBytes(ctx, artifact, await renderReport(ctx.render)), reused: false, issues: [] };
+        return writeBytes(ctx, artifact, await renderReport(ctx.render));
       case 'task-table':
-        return { written: await writeBytes(ctx, artifact, await renderTaskTable(ctx.render, { withStatus: true })), reused: false, issues: [] };
+        return writeBytes(ctx, artifact, await renderTaskTable(ctx.render, { withStatus: true }));
       case 'readme':
-        return { written: await writeBytes(ctx, artifact, Buffer.from(source.text, 'utf8')), reused: false, issues: [] };
+        return writeBytes(ctx, artifact, Buffer.from(source.text, 'utf8'));
       case 'evidence': {
+        // the copy must hold the bytes hashed at the start (and rendered into the annex since): the source
+        // file may not change between hashing and the end of the copy
         const file = target(ctx, artifact);
+        const written = { artifact, sha256: artifact.inputs.file ?? '', bytes: ctx.render.data.evidence.find((e) => e.id === source.evidenceId)!.bytes };
+        const hashedAs = ctx.evidenceFingerprints.get(source.evidenceId);
+        const unchanged = async () => hashedAs !== undefined && fingerprintOf(await statExact(source.absPath)) === hashedAs;
+        const changed = changedIssue(
+          displayPath(source.absPath), `佐证材料 ${source.evidenceId} 的文件在生成过程中被改动，材料包未生成`,
+          '等文件不再变化（扫描、复制或同步完成）后重新运行',
+        );
+        if (!(await unchanged())) return { written, reused: false, issues: [changed] };
         await copyFile(source.absPath, file, constants.COPYFILE_FICLONE);
-        return { written: { artifact, sha256: artifact.inputs.file ?? (await sha256File(file)), bytes: ctx.render.data.evidence.find((e) => e.id === source.evidenceId)!.bytes }, reused: false, issues: [] };
+        if (!(await unchanged())) return { written, reused: false, issues: [changed] };
+        return { written, reused: false, issues: [], settled: { info: await statExact(file) } };
       }
       case 'annex-volume': {
         const file = target(ctx, artifact);
@@ -162,6 +202,7 @@ export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, st
           startPage, ...(kept ? { kept } : {}), earlier: ctx.annex.earlier, outFile: file, allowMissing: ctx.allowMissing, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
         });
         if (result.issues.some((i) => i.severity === 'error')) return { written: { artifact, sha256: '', bytes: 0 }, reused: false, issues: result.issues };
+        const before = await statExact(file);
         const written: WrittenFile = {
             artifact, sha256: await sha256File(file), bytes: result.bytes,
             pages: {
@@ -172,7 +213,8 @@ export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, st
             contents: result.indicators.map((i) => ({ indicator: i.no, firstPage: i.firstPage, lastPage: i.lastPage, evidence: i.evidence.map((e) => ({ ...e })) })),
         };
         noteVolume(ctx, artifact, written, true);
-        return { written, reused: false, issues: result.issues };
+        const after = await statExact(file);
+        return { written, reused: false, issues: result.issues, ...(fingerprintOf(after) === fingerprintOf(before) ? { settled: { info: after } } : {}) };
       }
       default:
         throw new InternalError(`未知的产物类型 ${(source as { kind: string }).kind}`);

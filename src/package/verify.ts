@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
 import { CHECKSUM_FILE, MANIFEST_FILE, Manifest } from '../model/manifest.ts';
 import { fingerprintOf, statExact, type FingerprintStore } from '../plan/fingerprints.ts';
 import { hashFilesOnThreads } from '../plan/hash-workers.ts';
@@ -18,6 +19,8 @@ export interface VerifyResult {
    */
   readonly contents?: 'complete' | 'changes';
   readonly omitted?: number;
+  /** a folder's files found right, with the fingerprint each had when checked (revise reuses only these as they were) */
+  readonly accepted?: ReadonlyMap<string, string>;
   /** of those, files not read again: their fingerprint shows them untouched since this tool hashed or wrote them */
   readonly trusted: number;
   readonly missing: readonly string[];
@@ -88,27 +91,31 @@ export async function verifyBundle(location: string, options: VerifyOptions = {}
     }
     const problems: string[] = [];
     const manifestSha = createHash('sha256').update(manifestBytes).digest('hex');
-    // a revision's changes-only package: every file unchanged since the previous revision is left out
+    const checksumFileText = present.has(CHECKSUM_FILE)
+      ? (await readAll(await reader.open(CHECKSUM_FILE))).toString('utf8').replace(/\r\n/g, '\n')
+      : undefined;
+    // a revision's changes-only package: every file unchanged since the previous revision left out, and its
+    // own checksum file listing just what it carries (a complete bundle that lost files is not one)
     const pack = changesPackage(manifest, manifestSha);
-    const changesOnly = pack !== undefined && pack.omitted.length > 0 && pack.omitted.every((p) => !present.has(p));
+    const changesOnly = pack !== undefined && pack.omitted.length > 0 && pack.omitted.every((p) => !present.has(p)) && checksumFileText === pack.checksumText;
     const omitted = new Set(changesOnly ? pack.omitted : []);
     const listed = new Set(manifest.files.map((f) => f.path));
     const missing = manifest.files.filter((f) => !present.has(f.path) && !omitted.has(f.path)).map((f) => f.path);
     const extra = reader.files.map((f) => f.path).filter((p) => !listed.has(p) && p !== MANIFEST_FILE && p !== CHECKSUM_FILE);
-    if (!present.has(CHECKSUM_FILE)) missing.push(CHECKSUM_FILE);
+    if (checksumFileText === undefined) missing.push(CHECKSUM_FILE);
     const altered: { path: string; expected: string; actual: string }[] = [];
     const listedPresent = manifest.files.filter((f) => present.has(f.path));
     const zipStat = store && !reader.pathOf ? await statExact(location) : undefined;
     const zipTrusted = zipStat !== undefined && store!.known(location, zipStat) === manifestSha;
-    // a folder's files one by one: those known untouched keep their recorded hash, the rest are read
+    // a folder's files: their stats before reading; those the store knows untouched keep their recorded hash
+    const stats = new Map<string, BigIntStats>();
     const known = new Map<string, string>();
-    const stats = new Map<string, Awaited<ReturnType<typeof statExact>>>();
-    if (store && reader.pathOf) {
+    if (reader.pathOf) {
       for (const f of listedPresent) {
         const info = await statExact(reader.pathOf(f.path)).catch(() => undefined);
         if (!info) continue;
         stats.set(f.path, info);
-        const sha = store.known(reader.pathOf(f.path), info);
+        const sha = store?.known(reader.pathOf(f.path), info);
         if (sha) known.set(f.path, sha);
       }
     }
@@ -129,8 +136,26 @@ export async function verifyBundle(location: string, options: VerifyOptions = {}
     listedPresent.forEach((f, k) => {
       if (actuals[k] !== f.sha256) altered.push({ path: f.path, expected: f.sha256, actual: actuals[k]! });
     });
-    if (present.has(CHECKSUM_FILE)) {
-      const text = (await readAll(await reader.open(CHECKSUM_FILE))).toString('utf8').replace(/\r\n/g, '\n');
+    // a folder's files found right, with the fingerprint they had (a file that changed while read is not)
+    const accepted = new Map<string, string>();
+    const settledAfterRead = new Map<string, BigIntStats>();
+    if (reader.pathOf) {
+      for (const [k, f] of listedPresent.entries()) {
+        const before = stats.get(f.path);
+        if (!before || actuals[k] !== f.sha256) continue;
+        if (known.has(f.path)) {
+          accepted.set(f.path, fingerprintOf(before));
+          continue;
+        }
+        const after = await statExact(reader.pathOf(f.path)).catch(() => undefined);
+        if (after && fingerprintOf(after) === fingerprintOf(before)) {
+          accepted.set(f.path, fingerprintOf(after));
+          settledAfterRead.set(f.path, after);
+        }
+      }
+    }
+    if (checksumFileText !== undefined) {
+      const text = checksumFileText;
       if (text !== (changesOnly ? pack.checksumText : checksumText(manifest, manifestSha))) {
         const line = text.split('\n').find((l) => l.endsWith(`  ${MANIFEST_FILE}`));
         if (line && !line.startsWith(manifestSha)) altered.push({ path: MANIFEST_FILE, expected: line.slice(0, 64), actual: manifestSha });
@@ -139,19 +164,18 @@ export async function verifyBundle(location: string, options: VerifyOptions = {}
     }
     const ok = missing.length === 0 && extra.length === 0 && altered.length === 0 && problems.length === 0;
     if (store && ok) {
-      // what was read now and found right is known from here on (unless it changed while being read)
-      for (const f of toRead) {
-        if (!reader.pathOf) break;
-        const info = await statExact(reader.pathOf(f.path)).catch(() => undefined);
-        const before = stats.get(f.path);
-        if (info && before && fingerprintOf(info) === fingerprintOf(before)) store.record(reader.pathOf(f.path), info, f.sha256, began);
+      // what was read now and found right is known from here on
+      for (const [rel, info] of settledAfterRead) store.record(reader.pathOf!(rel), info, manifest.files.find((f) => f.path === rel)!.sha256, began);
+      if (zipStat && !zipTrusted) {
+        const after = await statExact(location);
+        if (fingerprintOf(after) === fingerprintOf(zipStat)) store.record(location, after, manifestSha, began);
       }
-      if (zipStat && !zipTrusted) store.record(location, zipStat, manifestSha, began);
     }
     const trusted = zipTrusted ? listedPresent.length : known.size;
     return {
-      ok, location, bundle: reader.name, revision: manifest.revision, checked: listedPresent.length, trusted,
+      ok, location, bundle: reader.name, revision: manifest.revision, checked: manifest.files.length - omitted.size, trusted,
       contents: changesOnly ? 'changes' : 'complete', omitted: omitted.size, missing, extra, altered, problems, manifest,
+      ...(reader.pathOf ? { accepted } : {}),
     };
   } finally {
     await reader.close();

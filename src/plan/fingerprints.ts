@@ -1,5 +1,5 @@
 import { existsSync, type BigIntStats } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -21,7 +21,28 @@ export interface FingerprintStore {
   known(absPath: string, info: BigIntStats): string | undefined;
   /** records a hash: after hashing (`settledBefore` = when hashing began) or after writing the file ourselves */
   record(absPath: string, info: BigIntStats, sha256: string, settledBefore?: number): void;
-  save(): Promise<void>;
+  /** writes the store; resolves with why it could not (never rejects: a store is only a shortcut) */
+  save(): Promise<string | undefined>;
+}
+
+/**
+ * Linux file systems known to keep a real status-change time (set by the kernel on every change, never by
+ * a tool): ext2/3/4, XFS, Btrfs, tmpfs, overlayfs, ZFS, F2FS, bcachefs. FAT and exFAT (USB sticks), network
+ * shares and other systems keep none or let it be set, so there every file is read.
+ */
+const TRUSTED_FILE_SYSTEMS = new Set([0xef53, 0x58465342, 0x9123683e, 0x01021994, 0x794c7630, 0x2fc12fc1, 0xf2f52010, 0xca451a4e]);
+
+/** Whether fingerprints can be trusted for files in all these folders (Linux, on a file system listed above). */
+export async function fingerprintsTrusted(dirs: readonly string[]): Promise<boolean> {
+  if (process.platform !== 'linux') return false;
+  for (const dir of dirs) {
+    try {
+      if (!TRUSTED_FILE_SYSTEMS.has(Number((await statfs(dir)).type))) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** A file changed this close to when it was hashed may change again within the same clock tick. */
@@ -71,13 +92,19 @@ export async function openFingerprints(outDir: string | undefined, { settleMs = 
       dirty = true;
     },
     async save() {
-      if (!file || !dirty) return;
+      if (!file || !dirty) return undefined;
       const files = Object.fromEntries([...entries].filter(([k]) => existsSync(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      await mkdir(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, `${JSON.stringify({ format: 'eco-dossier-fingerprints/1', files }, null, 1)}\n`);
-      await rename(tmp, file);
-      dirty = false;
+      try {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(tmp, `${JSON.stringify({ format: 'eco-dossier-fingerprints/1', files }, null, 1)}\n`);
+        await rename(tmp, file);
+        dirty = false;
+        return undefined;
+      } catch (e) {
+        await rm(tmp, { force: true }).catch(() => {});
+        return (e as Error).message;
+      }
     },
   };
 }

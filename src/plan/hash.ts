@@ -40,34 +40,41 @@ export function hashOf(value: unknown): string {
   return sha256(canonicalJson(value));
 }
 
+/** A file's sha256, and its fingerprint when it did not change while being read (else undefined). */
+export interface HashedFile {
+  readonly sha256: string;
+  readonly fingerprint: string | undefined;
+}
+
 /**
- * Hashes many files on worker threads (see hash-workers.ts); results come back in input order. With a
- * fingerprint store, files it knows untouched since they were last hashed are not read again, and the
- * ones hashed now are recorded when they did not change while being read.
+ * Hashes many files on worker threads (see hash-workers.ts); results come back in input order, each with
+ * the file's fingerprint (plan/fingerprints.ts) when it was the same before and after reading, so a later
+ * step can tell whether the file still holds the bytes hashed. With a fingerprint store, files it knows
+ * untouched since they were last hashed are not read again, and the ones read now are recorded.
  */
 export async function hashFiles(
   files: readonly { readonly absPath: string; readonly bytes: number }[],
   onProgress: (doneBytes: number) => void = () => {},
   store?: FingerprintStore,
-): Promise<string[]> {
-  if (!store) return hashFilesOnThreads(files.map((f) => f.absPath), files.map((f) => f.bytes), onProgress);
+): Promise<HashedFile[]> {
   const began = Date.now();
   const before = await Promise.all(files.map((f) => statExact(f.absPath)));
-  const out = new Array<string>(files.length);
+  const out = new Array<HashedFile>(files.length);
   const todo: number[] = [];
   let known = 0;
   files.forEach((f, k) => {
-    const sha = store.known(f.absPath, before[k]!);
+    const sha = store?.known(f.absPath, before[k]!);
     if (sha) {
-      out[k] = sha;
+      out[k] = { sha256: sha, fingerprint: fingerprintOf(before[k]!) };
       known += f.bytes;
     } else todo.push(k);
   });
   const hashed = await hashFilesOnThreads(todo.map((k) => files[k]!.absPath), todo.map((k) => files[k]!.bytes), (done) => onProgress(known + done));
   const after = await Promise.all(todo.map((k) => statExact(files[k]!.absPath)));
   todo.forEach((k, j) => {
-    out[k] = hashed[j]!;
-    if (fingerprintOf(after[j]!) === fingerprintOf(before[k]!)) store.record(files[k]!.absPath, after[j]!, hashed[j]!, began);
+    const steady = fingerprintOf(after[j]!) === fingerprintOf(before[k]!);
+    out[k] = { sha256: hashed[j]!, fingerprint: steady ? fingerprintOf(after[j]!) : undefined };
+    if (steady) store?.record(files[k]!.absPath, after[j]!, hashed[j]!, began);
   });
   return out;
 }

@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { assembleBundle, type BuildOptions, type BuildResult } from '../build/build.ts';
+import { assembleBundle, storeFor, type BuildOptions, type BuildResult } from '../build/build.ts';
 import { loadProject } from '../load/project.ts';
 import { hasErrors, type Issue } from '../model/issue.ts';
 import { MANIFEST_FILE } from '../model/manifest.ts';
 import { openBundle, readAll } from '../package/bundle-reader.ts';
 import { verifyBundle } from '../package/verify.ts';
 import { sha256 } from '../plan/hash.ts';
-import { openFingerprints } from '../plan/fingerprints.ts';
 import { applyFeedback, loadFeedback, type LoadedFeedback } from './feedback.ts';
 import { responseDocument } from './response.ts';
 
@@ -31,7 +30,8 @@ export interface ReviseResult extends BuildResult {
 /**
  * The previous bundle to read: when given its zip and the folder it was made from sits beside it with the
  * same manifest, the folder (its files can be linked into the new revision instead of copied). Either way
- * the source is verified in full before anything is reused.
+ * the source is verified before anything is reused: every file is read, except those whose fingerprint
+ * shows them untouched since this tool wrote or hashed them (see plan/fingerprints.ts; --full-check reads all).
  */
 async function previousSource(from: string): Promise<string> {
   if (!from.toLowerCase().endsWith('.zip')) return from;
@@ -64,13 +64,13 @@ const failed = (issues: readonly Issue[], extra: Partial<ReviseResult> = {}): Re
 export async function reviseBundle(projectDir: string, options: ReviseOptions): Promise<ReviseResult> {
   const source = await previousSource(options.from);
   const began = performance.now();
-  const store = options.fullCheck ? undefined : await openFingerprints(options.outDir);
+  const store = await storeFor(options, [source, path.join(projectDir, 'evidence')]);
   const checked = await verifyBundle(source, store ? { fingerprints: store } : {});
   const verifyMs = performance.now() - began;
   if (!checked.ok || !checked.manifest) {
     const detail = [...checked.problems, ...checked.missing.map((p) => `缺少 ${p}`), ...checked.altered.map((a) => `${a.path} 已被改动`), ...checked.extra.map((p) => `多出 ${p}`)];
     return failed([{
-      code: 'previous-damaged', severity: 'error', file: options.from, path: [],
+      code: 'previous-damaged', severity: 'error', file: source, path: [],
       message: `上一版材料包不完整或已被改动，不能在它的基础上修订：${detail.slice(0, 5).join('；')}${detail.length > 5 ? ` 等 ${detail.length} 处` : ''}`,
       hint: '请使用原始的上一版材料包（可用 eco-dossier verify 检查）',
     }]);
@@ -107,7 +107,10 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
       ...options,
       revision,
       ...(store ? { fingerprints: store } : {}),
-      previous: { reader, files: new Map(previousManifest.files.map((f) => [f.path, f])), manifest: previousManifest, manifestSha256 },
+      previous: {
+        reader, files: new Map(previousManifest.files.map((f) => [f.path, f])), manifest: previousManifest, manifestSha256,
+        ...(checked.accepted ? { accepted: checked.accepted } : {}),
+      },
       ...(feedback?.feedback
         ? { extraFiles: (render, bundleDir, written) => responseDocument({ render, bundleDir, written, feedback: feedback!.feedback!, valueChanges, previous: previousManifest }) }
         : {}),

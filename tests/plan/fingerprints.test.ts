@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, type BuildResult } from '../../src/build/build.ts';
 import { verifyBundle } from '../../src/package/verify.ts';
-import { openFingerprints, statExact } from '../../src/plan/fingerprints.ts';
+import { fingerprintsTrusted, openFingerprints, statExact } from '../../src/plan/fingerprints.ts';
 import { hashFiles } from '../../src/plan/hash.ts';
 import { reviseBundle } from '../../src/revise/revise.ts';
 import { makeMiniProject, type MiniProject } from '../helpers/mini-project.ts';
@@ -62,6 +62,12 @@ describe('fingerprint store', () => {
     expect(store.known(file, await statExact(file))).toBeUndefined();
   });
 
+  it('is trusted only on file systems that keep a real change time', async () => {
+    expect(await fingerprintsTrusted([path.join(dir, 'no-such-folder')])).toBe(false);
+    // the development and CI machines keep their temporary folder on ext4, tmpfs or overlayfs
+    expect(await fingerprintsTrusted([dir])).toBe(process.platform === 'linux');
+  });
+
   it('an unreadable store is an empty one', async () => {
     const own = mkdtempSync(path.join(os.tmpdir(), 'eco-fp-bad-'));
     try {
@@ -82,11 +88,11 @@ describe('fingerprint store', () => {
     writeFileSync(file, 'version one');
     const store = await openFingerprints(dir, { settleMs: 0 });
     const files = [{ absPath: file, bytes: 11 }];
-    expect(await hashFiles(files, () => {}, store)).toEqual([sha('version one')]);
+    expect((await hashFiles(files, () => {}, store)).map((h) => h.sha256)).toEqual([sha('version one')]);
     expect(store.known(file, await statExact(file))).toBe(sha('version one'));
     flipByteKeepingMtime(file, 0);
     const changed = readFileSync(file);
-    expect(await hashFiles(files, () => {}, store)).toEqual([sha(changed)]);
+    expect((await hashFiles(files, () => {}, store)).map((h) => h.sha256)).toEqual([sha(changed)]);
   });
 });
 
@@ -170,6 +176,78 @@ describe('the previous bundle, checked through fingerprints', () => {
       const full = await reviseBundle(project.dir, { from: first.zip!, outDir: own, fullCheck: true });
       expect(full.ok).toBe(true);
       expect(full.previousCheck).toEqual({ files, trusted: 0 });
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('files that change while a bundle is made', () => {
+  let project: MiniProject;
+  let out: string;
+  beforeAll(async () => {
+    project = await makeMiniProject();
+    out = mkdtempSync(path.join(os.tmpdir(), 'eco-fp-race-'));
+  });
+  afterAll(async () => {
+    await project.cleanup();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('an evidence file edited after it was hashed stops the build, which names it', async () => {
+    const file = path.join(project.dir, 'evidence', 'plan.pdf');
+    const original = readFileSync(file);
+    let edited = false;
+    try {
+      const result = await buildBundle(project.dir, {
+        outDir: out,
+        onProgress: (p) => {
+          if (p.step === '编排佐证材料汇编' && !edited) {
+            edited = true;
+            writeFileSync(file, Buffer.concat([original, Buffer.from('\n% edited\n')]));
+          }
+        },
+      });
+      expect(edited).toBe(true);
+      expect(result.ok).toBe(false);
+      expect(result.issues.find((i) => i.severity === 'error')).toMatchObject({ code: 'changed-during-build', file: expect.stringContaining('plan.pdf') });
+      expect(existsSync(path.join(out, path.basename(result.bundleDir ?? 'none')))).toBe(false);
+    } finally {
+      writeFileSync(file, original);
+    }
+  }, 120_000);
+
+  it('a file of the previous bundle edited during revise is not reused, and nothing is recorded for it', async () => {
+    const r1 = await buildBundle(project.dir, { outDir: out });
+    expect(r1.ok).toBe(true);
+    const evidence = r1.manifest!.files.find((f) => f.role === 'evidence')!;
+    const file = path.join(r1.bundleDir!, ...evidence.path.split('/'));
+    let edited = false;
+    const revised = await reviseBundle(project.dir, {
+      from: r1.zip!, outDir: out,
+      onProgress: (p) => {
+        if (p.step === '校验佐证材料' && !edited) { // after the check of r1, before its files are linked
+          edited = true;
+          flipByteKeepingMtime(file, 10);
+        }
+      },
+    });
+    expect(edited).toBe(true);
+    expect(revised.ok).toBe(false);
+    expect(revised.issues.find((i) => i.severity === 'error')!.message).toContain(`${evidence.path} 在修订过程中被改动`);
+    // and the next check of r1 reads the file and finds it altered
+    const again = await verifyBundle(r1.bundleDir!, { fingerprints: await openFingerprints(out) });
+    expect(again.altered.map((a) => a.path)).toEqual([evidence.path]);
+  }, 120_000);
+
+  it('a store that cannot be written is a warning, not a failed build', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-fp-nosave-'));
+    try {
+      writeFileSync(path.join(own, '.eco-dossier'), 'not a folder');
+      const result = await buildBundle(project.dir, { outDir: own });
+      expect(result.ok).toBe(true);
+      expect(result.issues.filter((i) => i.code === 'fingerprints-not-saved').length).toBeGreaterThan(0);
+      expect(result.issues.find((i) => i.code === 'fingerprints-not-saved')!.severity).toBe('warning');
     } finally {
       rmSync(own, { recursive: true, force: true });
     }

@@ -122,6 +122,10 @@ describe('revise after the sample review round', () => {
       const someUnchanged = r2.manifest!.changes!.filter((c) => c.op === 'unchanged').slice(0, 2).map((c) => c.path);
       for (const p of someUnchanged) rmSync(path.join(completeDir, ...p.split('/')));
       expect(await verifyBundle(completeDir)).toMatchObject({ ok: false, contents: 'complete', missing: someUnchanged });
+      // all unchanged files gone from a complete folder: still a damaged complete bundle, not a changes-only one
+      const allUnchanged = r2.manifest!.changes!.filter((c) => c.op === 'unchanged').map((c) => c.path);
+      for (const p of allUnchanged.slice(2)) rmSync(path.join(completeDir, ...p.split('/')));
+      expect(await verifyBundle(completeDir)).toMatchObject({ ok: false, contents: 'complete', omitted: 0, missing: allUnchanged });
     } finally {
       rmSync(own, { recursive: true, force: true });
     }

@@ -40,7 +40,9 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     } else {
       const text = formatIssues(result.issues);
       if (text) ctx.stdout(text);
-      if (result.ok) {
+      if (result.ok && result.unchanged) {
+        ctx.stdout(`第${result.revision}版材料包未变化：${result.bundleDir} 与本次生成的完全相同，未改动。`);
+      } else if (result.ok) {
         ctx.stdout([
           `已生成第${result.revision}版申报材料包：`,
           `  ${result.bundleDir}（完整的第${result.revision}版，未变的文件与上一版相同）`,
