@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { copyFile, link, readdir, readFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { assembleBundle, storeFor, type BuildOptions, type BuildResult } from '../build/build.ts';
 import { loadProject } from '../load/project.ts';
 import { hasErrors, type Issue } from '../model/issue.ts';
-import { MANIFEST_FILE } from '../model/manifest.ts';
-import { openBundle, readAll } from '../package/bundle-reader.ts';
+import { MANIFEST_FILE, type Manifest } from '../model/manifest.ts';
+import { openBundle, readAll, type BundleReader } from '../package/bundle-reader.ts';
+import type { WrittenFile } from '../package/manifest.ts';
+import type { PlannedArtifact } from '../plan/bundle-plan.ts';
 import { verifyBundle } from '../package/verify.ts';
 import { sha256 } from '../plan/hash.ts';
 import { applyFeedback, loadFeedback, type LoadedFeedback } from './feedback.ts';
@@ -53,6 +57,40 @@ async function readZipManifest(zip: string): Promise<Buffer> {
   }
 }
 
+/** The round number in feedback/round-2.yaml. */
+function roundOf(file: string): number | undefined {
+  const m = /^round-(\d+)\.ya?ml$/.exec(path.basename(file));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** feedback/round-K.yaml of the rounds before `round`, in order (not the current file itself). */
+async function earlierRounds(dir: string, round: number, current: string | undefined): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names
+    .map((name) => ({ name, k: roundOf(name) }))
+    .filter((f): f is { name: string; k: number } => f.k !== undefined && f.k < round)
+    .sort((a, b) => a.k - b.k || (a.name < b.name ? -1 : 1))
+    .map((f) => path.join(dir, f.name))
+    .filter((f) => !current || path.resolve(f) !== path.resolve(current));
+}
+
+/**
+ * A revision without a new review round keeps the latest response document (补充材料说明.docx) as it was:
+ * it still answers the latest round.
+ */
+async function carryResponse(reader: BundleReader, previous: Manifest, bundleDir: string): Promise<WrittenFile[]> {
+  const old = previous.files.find((f) => f.role === 'response');
+  if (!old) return [];
+  const to = path.join(bundleDir, ...old.path.split('/'));
+  const from = reader.pathOf?.(old.path);
+  if (from) await link(from, to).catch(() => copyFile(from, to));
+  else await pipeline(await reader.open(old.path), createWriteStream(to));
+  const artifact: PlannedArtifact = {
+    path: old.path, role: 'response', indicators: [...(old.indicators ?? [])], inputs: { ...old.inputs }, inputHash: old.inputHash, source: { kind: 'written' },
+  };
+  return [{ artifact, sha256: old.sha256, bytes: old.bytes }];
+}
+
 const failed = (issues: readonly Issue[], extra: Partial<ReviseResult> = {}): ReviseResult => ({
   ok: false, issues, reused: [], timings: {}, megabytes: 0, open: [], ...extra,
 });
@@ -88,16 +126,25 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
   if (!loaded.data || hasErrors(loaded.issues)) return failed(loaded.issues);
   const issues: Issue[] = [...loaded.issues];
 
-  const defaultFeedback = path.join(loaded.data.dir, 'feedback', `round-${previousManifest.revision}.yaml`);
+  const feedbackDir = path.join(loaded.data.dir, 'feedback');
+  const defaultFeedback = path.join(feedbackDir, `round-${previousManifest.revision}.yaml`);
   const feedbackFile = options.feedbackFile ?? (existsSync(defaultFeedback) ? defaultFeedback : undefined);
-  let feedback: LoadedFeedback | undefined;
   let data = loaded.data;
+  // the answers of earlier rounds stay in every later revision: their evidence, replacements and values
+  const currentRound = feedbackFile ? roundOf(feedbackFile) ?? previousManifest.revision : previousManifest.revision + 1;
+  for (const file of await earlierRounds(feedbackDir, currentRound, feedbackFile)) {
+    const earlier = await loadFeedback(file, data);
+    const errors = earlier.issues.filter((i) => i.severity === 'error');
+    if (!earlier.feedback || errors.length) return failed([...issues, ...errors], { feedbackFile: file });
+    ({ data } = applyFeedback(data, earlier.feedback, earlier.added));
+  }
+  let feedback: LoadedFeedback | undefined;
   let valueChanges: ReturnType<typeof applyFeedback>['valueChanges'] = [];
   if (feedbackFile) {
-    feedback = await loadFeedback(feedbackFile, loaded.data);
+    feedback = await loadFeedback(feedbackFile, data);
     issues.push(...feedback.issues);
     if (!feedback.feedback || hasErrors(feedback.issues)) return failed(issues, { feedbackFile });
-    ({ data, valueChanges } = applyFeedback(loaded.data, feedback.feedback, feedback.added));
+    ({ data, valueChanges } = applyFeedback(data, feedback.feedback, feedback.added));
   }
 
   const reader = await openBundle(source);
@@ -113,7 +160,7 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
       },
       ...(feedback?.feedback
         ? { extraFiles: (render, bundleDir, written) => responseDocument({ render, bundleDir, written, feedback: feedback!.feedback!, valueChanges, previous: previousManifest }) }
-        : {}),
+        : { extraFiles: (_render, bundleDir) => carryResponse(reader, previousManifest, bundleDir) }),
     }, { verify: verifyMs });
     return { ...result, revision, previousCheck: { files: checked.checked, trusted: checked.trusted }, ...(feedbackFile ? { feedbackFile } : {}), open: feedback?.open.map((i) => i.id) ?? [] };
   } finally {

@@ -183,6 +183,21 @@ describe('revise after the sample review round', () => {
     expect(text).toContain('由“未达标”变为“达标”');
   });
 
+  it('r3 without a new round keeps what round 1 answered: its evidence, values and response document', async () => {
+    const r3 = await reviseBundle(SAMPLE, { from: r2.bundleDir!, outDir: out });
+    expect(r3.ok).toBe(true);
+    expect(r3.revision).toBe(3);
+    const ops = r3.manifest!.changes!;
+    expect(ops.filter((c) => c.op === 'delete')).toEqual([]);
+    expect(ops.find((c) => c.path === '补充材料说明.docx')!.op).toBe('unchanged');
+    expect(ops.find((c) => c.path.endsWith('农村生活垃圾无害化处理情况核查报告.pdf'))!.op).toBe('unchanged');
+    const byNo = new Map(r3.manifest!.indicators.map((i) => [i.no, i]));
+    expect(byNo.get(26)).toMatchObject({ current: '51.2%', verdict: '达标' });
+    expect(byNo.get(28)!.evidence).toContain('E50-rural-waste-check');
+    // only 说明.txt, which names the revision, changes
+    expect(ops.filter((c) => c.op === 'replace').map((c) => c.path)).toEqual(['说明.txt']);
+  }, 120_000);
+
   it('refuses a damaged previous bundle', async () => {
     const copy = mkdtempSync(path.join(os.tmpdir(), 'eco-damaged-'));
     try {
