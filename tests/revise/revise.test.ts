@@ -82,7 +82,7 @@ describe('revise after the sample review round', () => {
     expect(zip).toMatchObject({ ok: true, contents: 'changes', omitted: unchanged.length, checked: r2.manifest!.files.length - unchanged.length });
     const cli = await run('verify', r2.zip!);
     expect(cli.code).toBe(0);
-    expect(cli.stdout).toContain(`这是第2版的变更部分包：只含相对第1版新增和替换的文件，另有 ${unchanged.length} 个未变的文件按设计不在包中`);
+    expect(cli.stdout).toContain(`这是第2版的变更部分包：只含相对第1版新增和替换的文件；另有 ${unchanged.length} 个未变的文件按设计不在包中`);
   });
 
   it('the r2 zip carries exactly what is new or replaced, plus the full manifest, and checks with sha256sum', async () => {

@@ -23,7 +23,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     for (const a of result.altered) lines.push(`  文件已被改动：${a.path}（应为 ${short(a.expected)}，实际为 ${short(a.actual)}）`);
     const previous = result.manifest?.previous;
     if (result.contents === 'changes') {
-      lines.push(`这是第${result.revision}版的变更部分包：只含相对第${previous?.revision ?? '上一'}版新增和替换的文件，另有 ${result.omitted} 个未变的文件按设计不在包中，与第${previous?.revision ?? '上一'}版材料包（${previous?.bundle ?? ''}）中的相同。`);
+      lines.push(`这是第${result.revision}版的变更部分包：只含相对第${previous?.revision ?? '上一'}版新增和替换的文件；另有 ${result.omitted} 个未变的文件按设计不在包中，应使用第${previous?.revision ?? '上一'}版材料包（${previous?.bundle ?? ''}）中的同名文件（校验值见 changes.json）。`);
       lines.push(result.ok ? `完整：包中 ${result.checked} 个文件全部存在且校验值一致。` : '不完整或已被改动。');
     } else lines.push(result.ok ? `完整：${result.checked} 个文件全部存在且校验值一致。` : '不完整或已被改动。');
     ctx.stdout(lines.join('\n'));
