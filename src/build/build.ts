@@ -47,8 +47,10 @@ export interface BuildOptions {
    * The folder is always complete.
    */
   readonly zipContents?: 'complete' | 'changes';
+  /** revise: the review rounds the new revision answers (recorded in its manifest) */
+  readonly answeredRounds?: readonly number[];
   /** revise: extra artifacts (response document …) rendered after the plan's */
-  readonly extraFiles?: (render: RenderInput, bundleDir: string, written: readonly WrittenFile[]) => Promise<readonly WrittenFile[]>;
+  readonly extraFiles?: (render: RenderInput, bundleDir: string, written: readonly WrittenFile[]) => Promise<{ readonly files: readonly WrittenFile[]; readonly issues?: readonly Issue[] }>;
 }
 
 export interface BuildResult {
@@ -211,7 +213,12 @@ export async function assembleBundle(
       if (made.settled) settled.set(artifact.path, { settled: made.settled, sha256: made.written.sha256 });
       written.push(made.written);
     }
-    if (options.extraFiles) written.push(...(await options.extraFiles(render, staging.bundleDir, written)));
+    if (options.extraFiles) {
+      const extra = await options.extraFiles(render, staging.bundleDir, written);
+      issues.push(...(extra.issues ?? []));
+      if (hasErrors(extra.issues ?? [])) return fail(issues, timings);
+      written.push(...extra.files);
+    }
     let changes: FileChange[] | undefined;
     if (options.previous) {
       changes = compareFiles(options.previous.manifest.files, buildManifest(render, plan, written).files);
@@ -222,6 +229,7 @@ export async function assembleBundle(
     const manifest = buildManifest(render, plan, written, {
       ...(changes ? { changes } : {}),
       ...(options.previous ? { previous: { bundle: options.previous.manifest.bundle, revision: options.previous.manifest.revision, manifestSha256: options.previous.manifestSha256 } } : {}),
+      ...(options.answeredRounds ? { answeredRounds: options.answeredRounds } : {}),
     });
     const json = manifestJson(manifest);
     await writeFile(path.join(staging.bundleDir, MANIFEST_FILE), json);

@@ -80,25 +80,38 @@ const changedIssue = (file: string, message: string, hint: string): Issue => ({ 
  * folder on the same disk (bundles are never edited in place; verify would tell), else a copy. A folder's
  * file must still be as verify accepted it.
  */
-async function reuseFile(previous: PreviousBundle, rel: string, to: string): Promise<{ settled?: Settled; issue?: Issue }> {
+export async function reuseFile(previous: PreviousBundle, rel: string, to: string): Promise<{ settled?: Settled; issue?: Issue }> {
   const from = previous.reader.pathOf?.(rel);
   if (!from) {
     await pipeline(await previous.reader.open(rel), createWriteStream(to));
     return {};
   }
+  const changed = changedIssue(from, `上一版材料包中的 ${rel} 在修订过程中被改动`, '上一版材料包是已报送的版本，请勿改动；恢复原文件后重新运行 revise');
+  // verify accepted it with this fingerprint (a file it did not accept, e.g. one that changed while read, is not reused)
   const accepted = previous.accepted?.get(rel);
-  if (accepted !== undefined && fingerprintOf(await statExact(from)) !== accepted) {
-    return { issue: changedIssue(from, `上一版材料包中的 ${rel} 在修订过程中被改动`, '上一版材料包是已报送的版本，请勿改动；恢复原文件后重新运行 revise') };
-  }
+  if (previous.accepted && (accepted === undefined || fingerprintOf(await statExact(from)) !== accepted)) return { issue: changed };
   try {
     await link(from, to);
-    // the link changed the shared inode's ctime: this stat is the one both paths now have
-    return accepted !== undefined ? { settled: { info: await statExact(to), previousPath: from } } : {};
   } catch {
     await copyFile(from, to, constants.COPYFILE_FICLONE);
     return {};
   }
+  if (accepted === undefined) return {};
+  // the link changed the shared inode's ctime, nothing else may have changed: this stat is both paths' now
+  const info = await statExact(to);
+  if (fingerprintOf(info).split(':').slice(0, 4).join(':') !== accepted.split(':').slice(0, 4).join(':')) return { issue: changed };
+  return { settled: { info, previousPath: from } };
 }
+
+/** An evidence file still has the fingerprint it was hashed with (so the bytes rendered and copied are those hashed). */
+async function evidenceSteady(ctx: ProduceContext, id: string, absPath: string): Promise<boolean> {
+  const hashedAs = ctx.evidenceFingerprints.get(id);
+  const info = await statExact(absPath).catch(() => undefined);
+  return hashedAs !== undefined && info !== undefined && fingerprintOf(info) === hashedAs;
+}
+
+const evidenceChanged = (id: string, absPath: string): Issue =>
+  changedIssue(displayPath(absPath), `佐证材料 ${id} 的文件在生成过程中被改动，材料包未生成`, '等文件不再变化（扫描、复制或同步完成）后重新运行');
 
 /** The same file in the previous bundle, when its inputs are unchanged (annex: also its first page number). */
 export function reusable(ctx: ProduceContext, artifact: PlannedArtifact, startPage?: number): ManifestFile | undefined {
@@ -163,6 +176,10 @@ export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, st
     const isAnnex = artifact.source.kind === 'annex-volume';
     const old = reusable(ctx, artifact, isAnnex ? startPage : undefined);
     if (old && ctx.previous && !(isAnnex && refersToRerendered(ctx, artifact))) {
+      // an original reused from the previous revision must still be what was hashed (and rendered) this time
+      if (artifact.source.kind === 'evidence' && !(await evidenceSteady(ctx, artifact.source.evidenceId, artifact.source.absPath))) {
+        return { written: { artifact, sha256: old.sha256, bytes: old.bytes }, reused: false, issues: [evidenceChanged(artifact.source.evidenceId, artifact.source.absPath)] };
+      }
       const { settled, issue } = await reuseFile(ctx.previous, old.path, target(ctx, artifact));
       const kept = { ...(old.pages ? { pages: old.pages } : {}), ...(old.contents ? { contents: old.contents } : {}) };
       const written = { artifact, sha256: old.sha256, bytes: old.bytes, ...kept };
@@ -183,15 +200,10 @@ export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, st
         // file may not change between hashing and the end of the copy
         const file = target(ctx, artifact);
         const written = { artifact, sha256: artifact.inputs.file ?? '', bytes: ctx.render.data.evidence.find((e) => e.id === source.evidenceId)!.bytes };
-        const hashedAs = ctx.evidenceFingerprints.get(source.evidenceId);
-        const unchanged = async () => hashedAs !== undefined && fingerprintOf(await statExact(source.absPath)) === hashedAs;
-        const changed = changedIssue(
-          displayPath(source.absPath), `佐证材料 ${source.evidenceId} 的文件在生成过程中被改动，材料包未生成`,
-          '等文件不再变化（扫描、复制或同步完成）后重新运行',
-        );
-        if (!(await unchanged())) return { written, reused: false, issues: [changed] };
+        const changed = evidenceChanged(source.evidenceId, source.absPath);
+        if (!(await evidenceSteady(ctx, source.evidenceId, source.absPath))) return { written, reused: false, issues: [changed] };
         await copyFile(source.absPath, file, constants.COPYFILE_FICLONE);
-        if (!(await unchanged())) return { written, reused: false, issues: [changed] };
+        if (!(await evidenceSteady(ctx, source.evidenceId, source.absPath))) return { written, reused: false, issues: [changed] };
         return { written, reused: false, issues: [], settled: { info: await statExact(file) } };
       }
       case 'annex-volume': {

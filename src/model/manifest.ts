@@ -92,6 +92,8 @@ export const Manifest = z.strictObject({
   /** present from r2 on: what happened to every path since the previous revision */
   changes: z.array(FileChange).optional(),
   previous: z.strictObject({ bundle: z.string(), revision: z.number().int(), manifestSha256: Sha256 }).optional(),
+  /** the review rounds whose answers this revision applies (feedback/round-K.yaml), earlier ones included */
+  answeredRounds: z.array(z.number().int()).optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

@@ -16,7 +16,7 @@ export function buildManifest(
   render: RenderInput,
   plan: BundlePlan,
   written: readonly WrittenFile[],
-  extra: { readonly changes?: readonly FileChange[]; readonly previous?: Manifest['previous'] } = {},
+  extra: { readonly changes?: readonly FileChange[]; readonly previous?: Manifest['previous']; readonly answeredRounds?: readonly number[] } = {},
 ): Manifest {
   const { project } = render.data;
   const evidenceOf = (no: number) => render.data.evidence.filter((e) => e.indicators.includes(no)).map((e) => e.id);
@@ -59,6 +59,7 @@ export function buildManifest(
     files,
     ...(extra.changes ? { changes: [...extra.changes] } : {}),
     ...(extra.previous ? { previous: extra.previous } : {}),
+    ...(extra.answeredRounds?.length ? { answeredRounds: [...extra.answeredRounds] } : {}),
   };
 }
 

@@ -94,10 +94,12 @@ export async function verifyBundle(location: string, options: VerifyOptions = {}
     const checksumFileText = present.has(CHECKSUM_FILE)
       ? (await readAll(await reader.open(CHECKSUM_FILE))).toString('utf8').replace(/\r\n/g, '\n')
       : undefined;
-    // a revision's changes-only package: every file unchanged since the previous revision left out, and its
-    // own checksum file listing just what it carries (a complete bundle that lost files is not one)
+    // a revision's changes-only package: every file unchanged since the previous revision left out, and a
+    // checksum file (if any is left) that does not list them (a complete bundle that lost files still does)
     const pack = changesPackage(manifest, manifestSha);
-    const changesOnly = pack !== undefined && pack.omitted.length > 0 && pack.omitted.every((p) => !present.has(p)) && checksumFileText === pack.checksumText;
+    const listsOmitted = (text: string) => pack!.omitted.some((p) => text.includes(`  ${p}\n`));
+    const changesOnly = pack !== undefined && pack.omitted.length > 0 && pack.omitted.every((p) => !present.has(p))
+      && (checksumFileText === undefined || !listsOmitted(checksumFileText));
     const omitted = new Set(changesOnly ? pack.omitted : []);
     const listed = new Set(manifest.files.map((f) => f.path));
     const missing = manifest.files.filter((f) => !present.has(f.path) && !omitted.has(f.path)).map((f) => f.path);

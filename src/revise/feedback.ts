@@ -17,8 +17,13 @@ export interface LoadedFeedback {
   readonly open: readonly FeedbackItem[];
 }
 
-/** Reads feedback/<round>.yaml and checks every reference against the project: located errors, never a throw. */
-export async function loadFeedback(file: string, data: ProjectData): Promise<LoadedFeedback> {
+/**
+ * Reads feedback/<round>.yaml and checks every reference against the project: located errors, never a throw.
+ * `earlierRound`: a round an earlier revision answered, applied again so its answers stay. The project may
+ * have moved on since: an added item whose id evidence.yaml now has is left to evidence.yaml, and a
+ * replaced item that is gone is simply gone.
+ */
+export async function loadFeedback(file: string, data: ProjectData, { earlierRound = false } = {}): Promise<LoadedFeedback> {
   const issues: Issue[] = [];
   const parsed = await readSchemaFile(path.resolve(file), Feedback, true, issues);
   if (!parsed.value || !parsed.source) return { issues, added: [], open: [] };
@@ -45,8 +50,15 @@ export async function loadFeedback(file: string, data: ProjectData): Promise<Loa
     }
     item.response.evidence.forEach((e, j) => {
       const p = ['items', i, 'response', 'evidence', j];
-      if (e.replaces !== undefined && !known.has(e.replaces)) {
+      if (e.replaces !== undefined && !known.has(e.replaces) && !earlierRound) {
         error('feedback-unknown-evidence', [...p, 'replaces'], `审查意见 ${item.id} 要替换的佐证材料“${e.replaces}”不存在于 evidence.yaml`);
+      }
+      if (earlierRound && known.has(e.id) && e.replaces !== e.id) {
+        issues.push({
+          code: 'feedback-evidence-in-project', severity: 'warning', path: [...p, 'id'], ...at.locate([...p, 'id']),
+          message: `此前答复（第${feedback.round}轮）新增的佐证材料 ${e.id} 已写入 evidence.yaml，以 evidence.yaml 为准`,
+        });
+        return;
       }
       if (addedIds.has(e.id)) {
         error('feedback-evidence-id-taken', [...p, 'id'], `新增的佐证材料编号“${e.id}”在本轮答复中重复`, '每份新增材料一个唯一编号');

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
-import { copyFile, link, readdir, readFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assembleBundle, storeFor, type BuildOptions, type BuildResult } from '../build/build.ts';
 import { loadProject } from '../load/project.ts';
 import { hasErrors, type Issue } from '../model/issue.ts';
 import { MANIFEST_FILE, type Manifest } from '../model/manifest.ts';
-import { openBundle, readAll, type BundleReader } from '../package/bundle-reader.ts';
+import { openBundle, readAll } from '../package/bundle-reader.ts';
+import { reuseFile, type PreviousBundle } from '../build/produce.ts';
 import type { WrittenFile } from '../package/manifest.ts';
 import type { PlannedArtifact } from '../plan/bundle-plan.ts';
 import { verifyBundle } from '../package/verify.ts';
@@ -15,7 +14,7 @@ import { sha256 } from '../plan/hash.ts';
 import { applyFeedback, loadFeedback, type LoadedFeedback } from './feedback.ts';
 import { responseDocument } from './response.ts';
 
-export interface ReviseOptions extends Omit<BuildOptions, 'previous' | 'extraFiles' | 'revision' | 'force'> {
+export interface ReviseOptions extends Omit<BuildOptions, 'previous' | 'extraFiles' | 'revision' | 'force' | 'answeredRounds'> {
   /** the previous bundle: its zip or folder */
   readonly from: string;
   /** feedback/<round>.yaml; default: feedback/round-<previous revision>.yaml when it exists */
@@ -59,36 +58,35 @@ async function readZipManifest(zip: string): Promise<Buffer> {
 
 /** The round number in feedback/round-2.yaml. */
 function roundOf(file: string): number | undefined {
-  const m = /^round-(\d+)\.ya?ml$/.exec(path.basename(file));
+  const m = /^round-(\d+)\.yaml$/.exec(path.basename(file));
   return m ? Number(m[1]) : undefined;
 }
 
-/** feedback/round-K.yaml of the rounds before `round`, in order (not the current file itself). */
-async function earlierRounds(dir: string, round: number, current: string | undefined): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
+/** feedback/round-K.yaml files neither answered before nor answered now: said, so none is skipped unnoticed. */
+async function unusedRounds(dir: string, used: readonly number[], previousRevision: number): Promise<Issue[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).sort();
   return names
-    .map((name) => ({ name, k: roundOf(name) }))
-    .filter((f): f is { name: string; k: number } => f.k !== undefined && f.k < round)
-    .sort((a, b) => a.k - b.k || (a.name < b.name ? -1 : 1))
-    .map((f) => path.join(dir, f.name))
-    .filter((f) => !current || path.resolve(f) !== path.resolve(current));
+    .filter((name) => roundOf(name) !== undefined && !used.includes(roundOf(name)!))
+    .map((name) => ({
+      code: 'feedback-round-unused', severity: 'warning' as const, file: path.join(dir, name), path: [],
+      message: `feedback/${name} 未被采用：第${previousRevision}版没有答复第${roundOf(name)}轮，本次也不答复它（本次默认读取 round-${previousRevision}.yaml）`,
+      hint: `如要答复这一轮，请加 --feedback feedback/${name}`,
+    }));
 }
 
 /**
  * A revision without a new review round keeps the latest response document (补充材料说明.docx) as it was:
  * it still answers the latest round.
  */
-async function carryResponse(reader: BundleReader, previous: Manifest, bundleDir: string): Promise<WrittenFile[]> {
-  const old = previous.files.find((f) => f.role === 'response');
-  if (!old) return [];
-  const to = path.join(bundleDir, ...old.path.split('/'));
-  const from = reader.pathOf?.(old.path);
-  if (from) await link(from, to).catch(() => copyFile(from, to));
-  else await pipeline(await reader.open(old.path), createWriteStream(to));
+async function carryResponse(previous: PreviousBundle, manifest: Manifest, bundleDir: string): Promise<{ files: WrittenFile[]; issues?: Issue[] }> {
+  const old = manifest.files.find((f) => f.role === 'response');
+  if (!old) return { files: [] };
+  const { issue } = await reuseFile(previous, old.path, path.join(bundleDir, ...old.path.split('/')));
+  if (issue) return { files: [], issues: [issue] };
   const artifact: PlannedArtifact = {
     path: old.path, role: 'response', indicators: [...(old.indicators ?? [])], inputs: { ...old.inputs }, inputHash: old.inputHash, source: { kind: 'written' },
   };
-  return [{ artifact, sha256: old.sha256, bytes: old.bytes }];
+  return { files: [{ artifact, sha256: old.sha256, bytes: old.bytes }] };
 }
 
 const failed = (issues: readonly Issue[], extra: Partial<ReviseResult> = {}): ReviseResult => ({
@@ -102,7 +100,7 @@ const failed = (issues: readonly Issue[], extra: Partial<ReviseResult> = {}): Re
 export async function reviseBundle(projectDir: string, options: ReviseOptions): Promise<ReviseResult> {
   const source = await previousSource(options.from);
   const began = performance.now();
-  const store = await storeFor(options, [source, path.join(projectDir, 'evidence')]);
+  const store = await storeFor(options, [source, path.join(projectDir, 'evidence'), path.join(projectDir, 'feedback')].filter((d) => existsSync(d)));
   const checked = await verifyBundle(source, store ? { fingerprints: store } : {});
   const verifyMs = performance.now() - began;
   if (!checked.ok || !checked.manifest) {
@@ -129,15 +127,26 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
   const feedbackDir = path.join(loaded.data.dir, 'feedback');
   const defaultFeedback = path.join(feedbackDir, `round-${previousManifest.revision}.yaml`);
   const feedbackFile = options.feedbackFile ?? (existsSync(defaultFeedback) ? defaultFeedback : undefined);
+  const currentRound = feedbackFile ? roundOf(feedbackFile) : undefined;
   let data = loaded.data;
-  // the answers of earlier rounds stay in every later revision: their evidence, replacements and values
-  const currentRound = feedbackFile ? roundOf(feedbackFile) ?? previousManifest.revision : previousManifest.revision + 1;
-  for (const file of await earlierRounds(feedbackDir, currentRound, feedbackFile)) {
-    const earlier = await loadFeedback(file, data);
+  // the rounds the previous revision answered stay answered: their evidence, replacements and values
+  const answered = (previousManifest.answeredRounds ?? []).filter((k) => k !== currentRound);
+  for (const k of answered) {
+    const file = path.join(feedbackDir, `round-${k}.yaml`);
+    if (!existsSync(file)) {
+      return failed([...issues, {
+        code: 'feedback-round-missing', severity: 'error', file, path: [],
+        message: `第${previousManifest.revision}版采用了第${k}轮审查意见的答复，但找不到 feedback/round-${k}.yaml`,
+        hint: '恢复该文件：其中新增的材料和更正的数值要在以后各版中保留',
+      }], { feedbackFile: file });
+    }
+    const earlier = await loadFeedback(file, data, { earlierRound: true });
     const errors = earlier.issues.filter((i) => i.severity === 'error');
     if (!earlier.feedback || errors.length) return failed([...issues, ...errors], { feedbackFile: file });
+    issues.push(...earlier.issues.filter((i) => i.severity === 'warning' && i.code !== 'feedback-open'));
     ({ data } = applyFeedback(data, earlier.feedback, earlier.added));
   }
+  issues.push(...(await unusedRounds(feedbackDir, [...answered, ...(currentRound !== undefined ? [currentRound] : [])], previousManifest.revision)));
   let feedback: LoadedFeedback | undefined;
   let valueChanges: ReturnType<typeof applyFeedback>['valueChanges'] = [];
   if (feedbackFile) {
@@ -146,21 +155,24 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
     if (!feedback.feedback || hasErrors(feedback.issues)) return failed(issues, { feedbackFile });
     ({ data, valueChanges } = applyFeedback(data, feedback.feedback, feedback.added));
   }
+  const answeredRounds = [...answered, ...(feedback?.feedback ? [feedback.feedback.round] : [])].sort((a, b) => a - b);
 
   const reader = await openBundle(source);
   try {
     const manifestSha256 = sha256(await readAll(await reader.open(MANIFEST_FILE)));
+    const previous = {
+      reader, files: new Map(previousManifest.files.map((f) => [f.path, f])), manifest: previousManifest, manifestSha256,
+      ...(checked.accepted ? { accepted: checked.accepted } : {}),
+    };
     const result = await assembleBundle(data, issues, {
       ...options,
       revision,
+      answeredRounds,
       ...(store ? { fingerprints: store } : {}),
-      previous: {
-        reader, files: new Map(previousManifest.files.map((f) => [f.path, f])), manifest: previousManifest, manifestSha256,
-        ...(checked.accepted ? { accepted: checked.accepted } : {}),
-      },
+      previous,
       ...(feedback?.feedback
-        ? { extraFiles: (render, bundleDir, written) => responseDocument({ render, bundleDir, written, feedback: feedback!.feedback!, valueChanges, previous: previousManifest }) }
-        : { extraFiles: (_render, bundleDir) => carryResponse(reader, previousManifest, bundleDir) }),
+        ? { extraFiles: async (render, bundleDir, written) => ({ files: await responseDocument({ render, bundleDir, written, feedback: feedback!.feedback!, valueChanges, previous: previousManifest }) }) }
+        : { extraFiles: (_render, bundleDir) => carryResponse(previous, previousManifest, bundleDir) }),
     }, { verify: verifyMs });
     return { ...result, revision, previousCheck: { files: checked.checked, trusted: checked.trusted }, ...(feedbackFile ? { feedbackFile } : {}), open: feedback?.open.map((i) => i.id) ?? [] };
   } finally {

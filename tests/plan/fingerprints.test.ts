@@ -240,6 +240,32 @@ describe('files that change while a bundle is made', () => {
     expect(again.altered.map((a) => a.path)).toEqual([evidence.path]);
   }, 120_000);
 
+  it('an evidence original reused from the previous revision must still be what was hashed this time', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-fp-reused-'));
+    const file = path.join(project.dir, 'evidence', 'water', 'report.pdf');
+    const original = readFileSync(file);
+    try {
+      const r1 = await buildBundle(project.dir, { outDir: own });
+      expect(r1.ok).toBe(true);
+      let edited = false;
+      const revised = await reviseBundle(project.dir, {
+        from: r1.zip!, outDir: own,
+        onProgress: (p) => {
+          if (p.step === '校验佐证材料' && !edited) {
+            edited = true;
+            writeFileSync(file, Buffer.concat([original, Buffer.from('\n% edited after hashing\n')]));
+          }
+        },
+      });
+      expect(edited).toBe(true);
+      expect(revised.ok).toBe(false);
+      expect(revised.issues.find((i) => i.severity === 'error')).toMatchObject({ code: 'changed-during-build' });
+    } finally {
+      writeFileSync(file, original);
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('a store that cannot be written is a warning, not a failed build', async () => {
     const own = mkdtempSync(path.join(os.tmpdir(), 'eco-fp-nosave-'));
     try {

@@ -10,6 +10,7 @@ import { verifyBundle } from '../../src/package/verify.ts';
 import { reviseBundle, type ReviseResult } from '../../src/revise/revise.ts';
 import { run } from '../helpers/cli.ts';
 import { haveTools } from '../helpers/tools.ts';
+import { copySample } from '../helpers/mini-project.ts';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const SAMPLE = 'fixtures/yanzhou-2023';
@@ -117,6 +118,10 @@ describe('revise after the sample review round', () => {
       const changesDir = path.join(own, 'changes', path.basename(r2.bundleDir!));
       rmSync(path.join(changesDir, '申报报告.docx'));
       expect(await verifyBundle(changesDir)).toMatchObject({ ok: false, contents: 'changes', missing: ['申报报告.docx'] });
+      // a line of its checksum file tampered with: still a changes-only package, with the checksum file altered
+      const sums = path.join(changesDir, 'manifest-sha256.txt');
+      writeFileSync(sums, readFileSync(sums, 'utf8').replace(/^[0-9a-f]{8}/, '00000000'));
+      expect(await verifyBundle(changesDir)).toMatchObject({ ok: false, contents: 'changes', missing: ['申报报告.docx'], altered: [expect.objectContaining({ path: 'manifest-sha256.txt' })] });
       execFileSync('cp', ['-r', r2.bundleDir!, path.join(own, 'complete')]);
       const completeDir = path.join(own, 'complete');
       const someUnchanged = r2.manifest!.changes!.filter((c) => c.op === 'unchanged').slice(0, 2).map((c) => c.path);
@@ -197,6 +202,34 @@ describe('revise after the sample review round', () => {
     // only 说明.txt, which names the revision, changes
     expect(ops.filter((c) => c.op === 'replace').map((c) => c.path)).toEqual(['说明.txt']);
   }, 120_000);
+
+  it('records the rounds each revision answers, and says which round files it leaves unanswered', async () => {
+    expect(r2.manifest!.answeredRounds).toEqual([1]);
+    const project = await copySample();
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-rounds-'));
+    try {
+      const round1 = readFileSync(path.join(project.dir, 'feedback', 'round-1.yaml'), 'utf8');
+      writeFileSync(path.join(project.dir, 'feedback', 'round-3.yaml'), round1.replace(/^round: 1$/m, 'round: 3'));
+      const first = await buildBundle(project.dir, { outDir: own });
+      const second = await reviseBundle(project.dir, { from: first.zip!, outDir: own });
+      expect(second.ok).toBe(true);
+      expect(second.manifest!.answeredRounds).toEqual([1]);
+      expect(second.issues.find((i) => i.code === 'feedback-round-unused')).toMatchObject({ severity: 'warning', message: expect.stringContaining('round-3.yaml 未被采用') });
+      // round 1's evidence moved into evidence.yaml afterwards: evidence.yaml wins, nothing fails
+      const yaml = path.join(project.dir, 'evidence.yaml');
+      const fb = path.join(project.dir, 'feedback', 'round-1', '农村生活垃圾无害化处理情况核查报告.pdf');
+      writeFileSync(path.join(project.dir, 'evidence', 'moved.pdf'), readFileSync(fb));
+      writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}  - id: E50-rural-waste-check\n    file: moved.pdf\n    indicators: [28]\n    title: 济宁市兖州区农村生活垃圾无害化处理情况核查报告\n    issuer: 区综合行政执法局\n    date: 2023-07-18\n    kind: 报告\n`);
+      const third = await reviseBundle(project.dir, { from: second.bundleDir!, outDir: own });
+      expect(third.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(third.ok).toBe(true);
+      expect(third.issues.find((i) => i.code === 'feedback-evidence-in-project')).toBeDefined();
+      expect(third.manifest!.answeredRounds).toEqual([1]);
+    } finally {
+      await project.cleanup();
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('refuses a damaged previous bundle', async () => {
     const copy = mkdtempSync(path.join(os.tmpdir(), 'eco-damaged-'));
