@@ -318,6 +318,7 @@ describe('revise with the annex in volumes: only the volumes holding changed ind
     expect(pages[inserted]).toContain('指标28');
     expect(pages[inserted - 1]).toContain(`— ${base} —`);
     expect(pages[inserted + 1]).toContain(`— ${base + 1} —`);
+    expect(pages[0]!.replace(/\s+/g, '')).toContain('含插页1页');
     const contents = pages[1]!.replace(/[ \t]+/g, ' ');
     expect(contents).toContain(`${base}-1`);
     const labels = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pagelabels', file], { encoding: 'utf8' })).pagelabels;

@@ -47,7 +47,12 @@ export function parseCoverLines(output: string, templateFile: string): CoverLine
 export interface CoverFacts {
   readonly volume: { readonly no: number; readonly total: number };
   /** printed labels of the first numbered page and of the last page (`215`, or an inserted page `215-2`) */
-  readonly pages: { readonly first: string; readonly last: string };
+  readonly pages: {
+    readonly first: string;
+    readonly last: string;
+    /** in a revision: inserted pages and numbers left unused, e.g. 含插页1页；第81页空缺（修订时删减）; else '' */
+    readonly note: string;
+  };
   readonly indicators: readonly number[];
 }
 

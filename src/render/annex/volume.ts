@@ -14,7 +14,7 @@ import { coverLines, drawCover } from './cover.ts';
 import { placeEvidence, placeholder } from './evidence.ts';
 import { A4 } from './layout.ts';
 import { setVolumeNavigation } from './navigation.ts';
-import { evidenceRange, printedLabel, type KeptNumbers, type PageBook, type PlacedPages } from './page-book.ts';
+import { evidenceRange, printedLabel, type KeptNumbers, type PageBook, type PlacedPages, type PrintedNumber } from './page-book.ts';
 import { annexSections, type AnnexSection, type AnnexVolumePlan } from './plan.ts';
 import { problemIssue, type EvidenceProblem } from './problems.ts';
 
@@ -123,6 +123,25 @@ async function placeSections(doc: PDFDocument, fonts: PdfFonts, sections: readon
   return { built, issues, checkOnly };
 }
 
+/** What a reader should know about a revised volume's numbers: its inserted pages and the numbers left unused. */
+export function numberingNote(printed: readonly PrintedNumber[], first: number, last: number): string {
+  const plain = new Set(printed.filter((n) => n.insert === 0).map((n) => n.base));
+  const unused: number[] = [];
+  for (let n = first; n <= last; n++) if (!plain.has(n)) unused.push(n);
+  const runs: string[] = [];
+  for (let k = 0; k < unused.length; ) {
+    let j = k;
+    while (j + 1 < unused.length && unused[j + 1] === unused[j]! + 1) j++;
+    runs.push(j === k ? `${unused[k]}` : `${unused[k]}—${unused[j]}`);
+    k = j + 1;
+  }
+  const inserted = printed.filter((n) => n.insert > 0).length;
+  return [
+    ...(inserted ? [`含插页${inserted}页`] : []),
+    ...(runs.length ? [`第${runs.join('、')}页空缺（修订时删减）`] : []),
+  ].join('；');
+}
+
 function indicatorPages(sections: readonly AnnexSection[], book: PageBook, kept: KeptNumbers | undefined): AnnexIndicatorPages[] {
   return sections.map((s) => {
     const no = s.indicator.no;
@@ -153,7 +172,7 @@ export async function renderAnnexVolume(input: RenderInput, volume: AnnexVolumeP
     if (!options.checkOnly) await rm(options.outFile, { force: true });
     return failed(volume, options, issues);
   };
-  const coverFacts = (first: string, last: string) => ({ volume: { no: volume.no, total: volume.total }, pages: { first, last }, indicators: volume.indicators });
+  const coverFacts = (first: string, last: string, note = '') => ({ volume: { no: volume.no, total: volume.total }, pages: { first, last, note }, indicators: volume.indicators });
   try {
     coverLines(input, coverFacts(String(options.startPage), String(options.startPage))); // template errors show before the long work
   } catch (e) {
@@ -175,7 +194,7 @@ export async function renderAnnexVolume(input: RenderInput, volume: AnnexVolumeP
   const lastPage = Math.max(...printed.map((n) => n.base), ...(options.kept ? [...options.kept.sections.values()].map((r) => r.last) : []));
   const inserted = printed.filter((n) => n.insert > 0).length;
   const lastPrinted = printedLabel(printed[printed.length - 1]!);
-  drawCover(cover, coverLines(input, coverFacts(printedLabel(printed[0]!), lastPrinted)), fonts);
+  drawCover(cover, coverLines(input, coverFacts(printedLabel(printed[0]!), lastPrinted, numberingNote(printed, options.startPage, lastPage))), fonts);
   setVolumeNavigation(doc, sections, book, options.startPage);
   const { project } = input.data;
   const title = titlesOf(project).annex;

@@ -6,7 +6,7 @@ import { planAnnexVolumes, renderAnnexVolume } from '../../../src/render/annex/i
 import { TemplateError } from '../../../src/render/templates.ts';
 import { labelledPdf, miniProject, tempDir } from './helpers.ts';
 
-const facts = { volume: { no: 2, total: 3 }, pages: { first: '41', last: '80' }, indicators: [12, 13, 14] };
+const facts = { volume: { no: 2, total: 3 }, pages: { first: '41', last: '80', note: '' }, indicators: [12, 13, 14] };
 
 describe('the cover template', () => {
   it('parses `style: text` lines, with --- moving the rest to the foot of the page', () => {

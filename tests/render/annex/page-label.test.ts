@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceRange, numberPages, PageBook, printedLabel, type PrintedNumber } from '../../../src/render/annex/page-book.ts';
 import { labelRanges } from '../../../src/render/annex/navigation.ts';
+import { numberingNote } from '../../../src/render/annex/volume.ts';
 import { planAnnexVolumes } from '../../../src/render/annex/plan.ts';
 import { judgeProject } from '../../../src/pipeline.ts';
 import { loadProject } from '../../../src/load/project.ts';
@@ -33,6 +34,13 @@ describe('page numbers of a volume', () => {
       { startIndex: 4, style: 'D', prefix: '72-', start: 1 },
       { startIndex: 6, style: 'D', start: 73 },
     ]);
+  });
+
+  it('tells on the cover what a revision did to the numbers', () => {
+    const n = (base: number, insert = 0) => ({ base, insert });
+    expect(numberingNote([n(69), n(70), n(71)], 69, 71)).toBe('');
+    expect(numberingNote([n(69), n(70), n(70, 1), n(71)], 69, 71)).toBe('含插页1页');
+    expect(numberingNote([n(69), n(72), n(72, 1), n(72, 2), n(75)], 69, 76)).toBe('含插页2页；第70—71、73—74、76页空缺（修订时删减）');
   });
 
   it('prints ranges with inserted pages as they are stamped', () => {
