@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { openBundle, readAll } from '../package/bundle-reader.ts';
 import path from 'node:path';
 import type { Issue } from '../model/issue.ts';
@@ -13,13 +13,14 @@ import { zipFolder } from '../package/zip.ts';
 import { loadProject } from '../load/project.ts';
 import { judgeProject } from '../pipeline.ts';
 import { hashFiles, sha256 } from '../plan/hash.ts';
-import { fingerprintsTrusted, openFingerprints, statExact, type FingerprintStore } from '../plan/fingerprints.ts';
+import { notSaved, recordBundle, storeFor } from './fingerprinting.ts';
 import { planBundle, type BundlePlan } from '../plan/bundle-plan.ts';
 import { annexFileName, planAnnexVolumes } from '../render/annex/index.ts';
 import { templateSet } from '../render/templates.ts';
 import type { ProgressListener, RenderInput } from '../render/types.ts';
 import type { ProjectData } from '../model/project-data.ts';
 import { produce, type PreviousBundle, type Settled } from './produce.ts';
+import type { FingerprintStore } from '../plan/fingerprints.ts';
 import { writeFile } from 'node:fs/promises';
 
 export interface BuildOptions {
@@ -108,42 +109,12 @@ async function readZipManifest(zip: string): Promise<{ text: string; files: numb
 
 const fail = (issues: readonly Issue[], timings: Record<string, number>): BuildResult => ({ ok: false, issues, reused: [], timings, megabytes: 0 });
 
-/** The fingerprint store of the output folder, unless told to read everything or a folder's file system cannot be trusted. */
-export async function storeFor(options: Pick<BuildOptions, 'outDir' | 'fullCheck'>, otherDirs: readonly string[]): Promise<FingerprintStore | undefined> {
-  if (options.fullCheck) return undefined;
-  await mkdir(options.outDir, { recursive: true });
-  return (await fingerprintsTrusted([options.outDir, ...otherDirs])) ? openFingerprints(options.outDir) : undefined;
-}
-
-const notSaved = (reason: string): Issue => ({
-  code: 'fingerprints-not-saved', severity: 'warning', file: '.eco-dossier/fingerprints.json', path: [],
-  message: `无法记录文件指纹（${reason}），下次修订时会重新读取全部文件`,
-  hint: '检查输出文件夹中 .eco-dossier 的写入权限',
-});
-
 /** The indicators of each annex volume of a previous revision, in volume order. */
 function previousSplit(manifest: Manifest): number[][] {
   return manifest.files
     .filter((f) => f.role === 'annex' && f.pages)
     .sort((a, b) => a.pages!.first - b.pages!.first)
     .map((f) => [...(f.indicators ?? [])]);
-}
-
-/**
- * Fingerprints of the bundle just put in place, so the next revise need not read it all again: each file's
- * stat as taken right after it was written (moving the bundle folder into place does not change its files'
- * stats), and the zip's. A file linked from the previous revision shares its inode, whose ctime the link
- * changed: the previous revision's path is recorded afresh too, or revising from it again would read it all.
- */
-async function recordBundle(
-  store: FingerprintStore, placed: { bundleDir: string; zip: string }, settled: ReadonlyMap<string, { settled: Settled; sha256: string }>, manifestSha256: string,
-): Promise<string | undefined> {
-  for (const [rel, { settled: s, sha256: sha }] of settled) {
-    store.record(path.join(placed.bundleDir, ...rel.split('/')), s.info, sha);
-    if (s.previousPath) store.record(s.previousPath, s.info, sha);
-  }
-  store.record(placed.zip, await statExact(placed.zip), manifestSha256);
-  return store.save();
 }
 
 /**

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { assembleBundle, storeFor, type BuildOptions, type BuildResult } from '../build/build.ts';
+import { assembleBundle, type BuildOptions, type BuildResult } from '../build/build.ts';
+import { storeFor } from '../build/fingerprinting.ts';
 import { loadProject } from '../load/project.ts';
 import { hasErrors, type Issue } from '../model/issue.ts';
 import { MANIFEST_FILE, type Manifest } from '../model/manifest.ts';
@@ -12,6 +13,7 @@ import type { PlannedArtifact } from '../plan/bundle-plan.ts';
 import { verifyBundle } from '../package/verify.ts';
 import { sha256 } from '../plan/hash.ts';
 import { applyFeedback, loadFeedback, type LoadedFeedback } from './feedback.ts';
+import { applyAnsweredRounds, roundOf, unusedRounds } from './rounds.ts';
 import { responseDocument } from './response.ts';
 
 export interface ReviseOptions extends Omit<BuildOptions, 'previous' | 'extraFiles' | 'revision' | 'force' | 'answeredRounds'> {
@@ -54,24 +56,6 @@ async function readZipManifest(zip: string): Promise<Buffer> {
   } finally {
     await reader.close();
   }
-}
-
-/** The round number in feedback/round-2.yaml. */
-function roundOf(file: string): number | undefined {
-  const m = /^round-(\d+)\.yaml$/.exec(path.basename(file));
-  return m ? Number(m[1]) : undefined;
-}
-
-/** feedback/round-K.yaml files neither answered before nor answered now: said, so none is skipped unnoticed. */
-async function unusedRounds(dir: string, used: readonly number[], previousRevision: number): Promise<Issue[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).sort();
-  return names
-    .filter((name) => roundOf(name) !== undefined && !used.includes(roundOf(name)!))
-    .map((name) => ({
-      code: 'feedback-round-unused', severity: 'warning' as const, file: path.join(dir, name), path: [],
-      message: `feedback/${name} 未被采用：第${previousRevision}版没有答复第${roundOf(name)}轮，本次也不答复它（本次默认读取 round-${previousRevision}.yaml）`,
-      hint: `如要答复这一轮，请加 --feedback feedback/${name}`,
-    }));
 }
 
 /**
@@ -128,24 +112,11 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
   const defaultFeedback = path.join(feedbackDir, `round-${previousManifest.revision}.yaml`);
   const feedbackFile = options.feedbackFile ?? (existsSync(defaultFeedback) ? defaultFeedback : undefined);
   const currentRound = feedbackFile ? roundOf(feedbackFile) : undefined;
-  let data = loaded.data;
-  // the rounds the previous revision answered stay answered: their evidence, replacements and values
-  const answered = (previousManifest.answeredRounds ?? []).filter((k) => k !== currentRound);
-  for (const k of answered) {
-    const file = path.join(feedbackDir, `round-${k}.yaml`);
-    if (!existsSync(file)) {
-      return failed([...issues, {
-        code: 'feedback-round-missing', severity: 'error', file, path: [],
-        message: `第${previousManifest.revision}版采用了第${k}轮审查意见的答复，但找不到 feedback/round-${k}.yaml`,
-        hint: '恢复该文件：其中新增的材料和更正的数值要在以后各版中保留',
-      }], { feedbackFile: file });
-    }
-    const earlier = await loadFeedback(file, data, { earlierRound: true });
-    const errors = earlier.issues.filter((i) => i.severity === 'error');
-    if (!earlier.feedback || errors.length) return failed([...issues, ...errors], { feedbackFile: file });
-    issues.push(...earlier.issues.filter((i) => i.severity === 'warning' && i.code !== 'feedback-open'));
-    ({ data } = applyFeedback(data, earlier.feedback, earlier.added));
-  }
+  const applied = await applyAnsweredRounds(loaded.data, feedbackDir, (previousManifest.answeredRounds ?? []).filter((k) => k !== currentRound), previousManifest.revision);
+  issues.push(...applied.issues);
+  if (hasErrors(applied.issues)) return failed(issues, applied.failedFile ? { feedbackFile: applied.failedFile } : {});
+  let data = applied.data;
+  const answered = applied.rounds;
   issues.push(...(await unusedRounds(feedbackDir, [...answered, ...(currentRound !== undefined ? [currentRound] : [])], previousManifest.revision)));
   let feedback: LoadedFeedback | undefined;
   let valueChanges: ReturnType<typeof applyFeedback>['valueChanges'] = [];

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Issue } from '../model/issue.ts';
+import type { ProjectData } from '../model/project-data.ts';
+import { applyFeedback, loadFeedback } from './feedback.ts';
+
+/**
+ * Review rounds across revisions: feedback/round-K.yaml answers round K. Each manifest records the rounds
+ * its revision answers; a later revision applies them again so their answers stay.
+ */
+
+/** The round number in feedback/round-2.yaml. */
+export function roundOf(file: string): number | undefined {
+  const m = /^round-(\d+)\.yaml$/.exec(path.basename(file));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** feedback/round-K.yaml files neither answered before nor answered now: said, so none is skipped unnoticed. */
+export async function unusedRounds(dir: string, used: readonly number[], previousRevision: number): Promise<Issue[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).sort();
+  return names
+    .filter((name) => roundOf(name) !== undefined && !used.includes(roundOf(name)!))
+    .map((name) => ({
+      code: 'feedback-round-unused', severity: 'warning' as const, file: path.join(dir, name), path: [],
+      message: `feedback/${name} 未被采用：第${previousRevision}版没有答复第${roundOf(name)}轮，本次也不答复它（本次默认读取 round-${previousRevision}.yaml）`,
+      hint: `如要答复这一轮，请加 --feedback feedback/${name}`,
+    }));
+}
+
+/**
+ * The project with the answers of the rounds an earlier revision answered applied again, in order: their
+ * evidence, replacements and corrected values. A round file that is gone, or no longer valid, is an error.
+ */
+export async function applyAnsweredRounds(
+  data: ProjectData, feedbackDir: string, rounds: readonly number[], previousRevision: number,
+): Promise<{ data: ProjectData; rounds: readonly number[]; issues: Issue[]; failedFile?: string }> {
+  const issues: Issue[] = [];
+  let now = data;
+  for (const k of rounds) {
+    const file = path.join(feedbackDir, `round-${k}.yaml`);
+    if (!existsSync(file)) {
+      issues.push({
+        code: 'feedback-round-missing', severity: 'error', file, path: [],
+        message: `第${previousRevision}版采用了第${k}轮审查意见的答复，但找不到 feedback/round-${k}.yaml`,
+        hint: '恢复该文件：其中新增的材料和更正的数值要在以后各版中保留',
+      });
+      return { data, rounds, issues, failedFile: file };
+    }
+    const earlier = await loadFeedback(file, now, { earlierRound: true });
+    const errors = earlier.issues.filter((i) => i.severity === 'error');
+    if (!earlier.feedback || errors.length) return { data, rounds, issues: [...issues, ...errors], failedFile: file };
+    issues.push(...earlier.issues.filter((i) => i.severity === 'warning' && i.code !== 'feedback-open'));
+    ({ data: now } = applyFeedback(now, earlier.feedback, earlier.added));
+  }
+  return { data: now, rounds, issues };
+}
