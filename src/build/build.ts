@@ -155,7 +155,7 @@ export async function assembleBundle(
   );
   const hashes = hashed.map((h) => h.sha256);
   const unsaved = await store?.save();
-  if (unsaved) issues.push(notSaved(unsaved));
+  if (unsaved) issues.push(notSaved(options.outDir, unsaved));
   const evidenceHashes = new Map(data.evidence.map((e, k) => [e.id, hashes[k]!]));
   const templates = templateSet(data.dir, data.project.templates);
   const volumes = planAnnexVolumes(render, options.maxVolumeMb ?? DEFAULT_MAX_VOLUME_MB, options.previous && previousSplit(options.previous.manifest));
@@ -238,7 +238,7 @@ export async function assembleBundle(
     staging = undefined;
     if (store) {
       const failed = await time('record', () => recordBundle(store, placed, settled, manifestSha256));
-      if (failed) issues.push(notSaved(failed));
+      if (failed && !unsaved) issues.push(notSaved(options.outDir, failed));
     }
     return { ok: true, ...placed, issues, manifest, zipContents, reused, timings, megabytes: totalBytes / 1e6 };
   } finally {

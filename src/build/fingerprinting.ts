@@ -16,10 +16,10 @@ export async function storeFor(options: { readonly outDir: string; readonly full
   return (await fingerprintsTrusted([options.outDir, ...otherDirs])) ? openFingerprints(options.outDir) : undefined;
 }
 
-export const notSaved = (reason: string): Issue => ({
-  code: 'fingerprints-not-saved', severity: 'warning', file: '.eco-dossier/fingerprints.json', path: [],
-  message: `无法记录文件指纹（${reason}），下次修订时会重新读取全部文件`,
-  hint: '检查输出文件夹中 .eco-dossier 的写入权限',
+export const notSaved = (outDir: string, reason: string): Issue => ({
+  code: 'fingerprints-not-saved', severity: 'warning', file: path.join(outDir, '.eco-dossier', 'fingerprints.json'), path: [],
+  message: `无法记录文件指纹（${reason}），下次修订时会重新读取全部文件；材料包本身不受影响`,
+  hint: '检查输出文件夹中 .eco-dossier 是否是可写的文件夹',
 });
 
 /**
