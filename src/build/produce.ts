@@ -8,7 +8,7 @@ import type { ManifestFile } from '../model/manifest.ts';
 import type { BundleReader } from '../package/bundle-reader.ts';
 import type { WrittenFile } from '../package/manifest.ts';
 import { sha256, sha256File } from '../plan/hash.ts';
-import { fingerprintOf, statExact } from '../plan/fingerprints.ts';
+import { fingerprintOf, statExact, withoutCtime } from '../plan/fingerprints.ts';
 import { displayPath } from '../load/project.ts';
 import type { PlannedArtifact } from '../plan/bundle-plan.ts';
 import { renderAnnexVolume, type AnnexVolumePlan, type EarlierVolume } from '../render/annex/index.ts';
@@ -99,7 +99,7 @@ export async function reuseFile(previous: PreviousBundle, rel: string, to: strin
   if (accepted === undefined) return {};
   // the link changed the shared inode's ctime, nothing else may have changed: this stat is both paths' now
   const info = await statExact(to);
-  if (fingerprintOf(info).split(':').slice(0, 4).join(':') !== accepted.split(':').slice(0, 4).join(':')) return { issue: changed };
+  if (withoutCtime(fingerprintOf(info)) !== withoutCtime(accepted)) return { issue: changed };
   return { settled: { info, previousPath: from } };
 }
 

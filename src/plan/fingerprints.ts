@@ -57,6 +57,11 @@ export function fingerprintOf(info: BigIntStats): string {
   return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
 }
 
+/** A fingerprint without its ctime: what a new hard link leaves unchanged (it sets the shared inode's ctime). */
+export function withoutCtime(fingerprint: string): string {
+  return fingerprint.slice(0, fingerprint.lastIndexOf(':'));
+}
+
 export function statExact(file: string): Promise<BigIntStats> {
   return stat(file, { bigint: true });
 }
