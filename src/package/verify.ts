@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { CHECKSUM_FILE, MANIFEST_FILE, Manifest } from '../model/manifest.ts';
+import { CHECKSUM_FILE, MANIFEST_FILE, Manifest, type ManifestFile } from '../model/manifest.ts';
 import { fingerprintOf, statExact, type FingerprintStore } from '../plan/fingerprints.ts';
 import { hashFilesOnThreads } from '../plan/hash-workers.ts';
 import { changesPackage } from './changes-package.ts';
@@ -47,6 +47,64 @@ async function sha256Of(reader: BundleReader, rel: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of await reader.open(rel)) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/**
+ * The sha256 of every listed file present. A folder's files are stat'ed before reading: those the store
+ * knows untouched keep their recorded hash, the rest are read (on worker threads); a zip's entries are read
+ * one after another, unless the store knows the whole zip. Also returns a folder's files found right with
+ * the fingerprint they had when checked (`accepted`; a file that changed while read is not), and the stats
+ * of those read now, for the store.
+ */
+async function hashListed(
+  reader: BundleReader,
+  files: readonly ManifestFile[],
+  options: { readonly store?: FingerprintStore; readonly zipTrusted: boolean; readonly onProgress: (done: number, total: number) => void },
+): Promise<{ actuals: string[]; accepted: Map<string, string>; settledAfterRead: Map<string, BigIntStats>; known: number }> {
+  const { store, zipTrusted, onProgress } = options;
+  const stats = new Map<string, BigIntStats>();
+  const known = new Map<string, string>();
+  if (reader.pathOf) {
+    for (const f of files) {
+      const info = await statExact(reader.pathOf(f.path)).catch(() => undefined);
+      if (!info) continue;
+      stats.set(f.path, info);
+      const sha = store?.known(reader.pathOf(f.path), info);
+      if (sha) known.set(f.path, sha);
+    }
+  }
+  const toRead = zipTrusted ? [] : files.filter((f) => !known.has(f.path));
+  const total = toRead.reduce((n, f) => n + f.bytes, 0);
+  let read: string[];
+  try {
+    read = reader.pathOf
+      ? await hashFilesOnThreads(toRead.map((f) => reader.pathOf!(f.path)), toRead.map((f) => f.bytes), (done) => onProgress(done, total))
+      : await hashSequentially(reader, toRead, (done) => onProgress(done, total));
+  } catch {
+    // a file that cannot be read (a damaged zip entry, a permissions problem): find which, one by one
+    read = [];
+    for (const f of toRead) read.push(await sha256Of(reader, f.path).catch((e: Error) => `无法读取：${e.message}`));
+  }
+  const readSha = new Map(toRead.map((f, k) => [f.path, read[k]!]));
+  const actuals = files.map((f) => (zipTrusted ? f.sha256 : known.get(f.path) ?? readSha.get(f.path)!));
+  const accepted = new Map<string, string>();
+  const settledAfterRead = new Map<string, BigIntStats>();
+  if (reader.pathOf) {
+    for (const [k, f] of files.entries()) {
+      const before = stats.get(f.path);
+      if (!before || actuals[k] !== f.sha256) continue;
+      if (known.has(f.path)) {
+        accepted.set(f.path, fingerprintOf(before));
+        continue;
+      }
+      const after = await statExact(reader.pathOf(f.path)).catch(() => undefined);
+      if (after && fingerprintOf(after) === fingerprintOf(before)) {
+        accepted.set(f.path, fingerprintOf(after));
+        settledAfterRead.set(f.path, after);
+      }
+    }
+  }
+  return { actuals, accepted, settledAfterRead, known: known.size };
 }
 
 export interface VerifyOptions {
@@ -109,53 +167,10 @@ export async function verifyBundle(location: string, options: VerifyOptions = {}
     const listedPresent = manifest.files.filter((f) => present.has(f.path));
     const zipStat = store && !reader.pathOf ? await statExact(location) : undefined;
     const zipTrusted = zipStat !== undefined && store!.known(location, zipStat) === manifestSha;
-    // a folder's files: their stats before reading; those the store knows untouched keep their recorded hash
-    const stats = new Map<string, BigIntStats>();
-    const known = new Map<string, string>();
-    if (reader.pathOf) {
-      for (const f of listedPresent) {
-        const info = await statExact(reader.pathOf(f.path)).catch(() => undefined);
-        if (!info) continue;
-        stats.set(f.path, info);
-        const sha = store?.known(reader.pathOf(f.path), info);
-        if (sha) known.set(f.path, sha);
-      }
-    }
-    const toRead = zipTrusted ? [] : listedPresent.filter((f) => !known.has(f.path));
-    const total = toRead.reduce((n, f) => n + f.bytes, 0);
-    let read: string[];
-    try {
-      read = reader.pathOf
-        ? await hashFilesOnThreads(toRead.map((f) => reader.pathOf!(f.path)), toRead.map((f) => f.bytes), (done) => onProgress(done, total))
-        : await hashSequentially(reader, toRead, (done) => onProgress(done, total));
-    } catch {
-      // a file that cannot be read (a damaged zip entry, a permissions problem): find which, one by one
-      read = [];
-      for (const f of toRead) read.push(await sha256Of(reader, f.path).catch((e: Error) => `无法读取：${e.message}`));
-    }
-    const readSha = new Map(toRead.map((f, k) => [f.path, read[k]!]));
-    const actuals = listedPresent.map((f) => (zipTrusted ? f.sha256 : known.get(f.path) ?? readSha.get(f.path)!));
+    const { actuals, accepted, settledAfterRead, known } = await hashListed(reader, listedPresent, { zipTrusted, onProgress, ...(store ? { store } : {}) });
     listedPresent.forEach((f, k) => {
       if (actuals[k] !== f.sha256) altered.push({ path: f.path, expected: f.sha256, actual: actuals[k]! });
     });
-    // a folder's files found right, with the fingerprint they had (a file that changed while read is not)
-    const accepted = new Map<string, string>();
-    const settledAfterRead = new Map<string, BigIntStats>();
-    if (reader.pathOf) {
-      for (const [k, f] of listedPresent.entries()) {
-        const before = stats.get(f.path);
-        if (!before || actuals[k] !== f.sha256) continue;
-        if (known.has(f.path)) {
-          accepted.set(f.path, fingerprintOf(before));
-          continue;
-        }
-        const after = await statExact(reader.pathOf(f.path)).catch(() => undefined);
-        if (after && fingerprintOf(after) === fingerprintOf(before)) {
-          accepted.set(f.path, fingerprintOf(after));
-          settledAfterRead.set(f.path, after);
-        }
-      }
-    }
     if (checksumFileText !== undefined) {
       const text = checksumFileText;
       if (text !== (changesOnly ? pack.checksumText : checksumText(manifest, manifestSha))) {
@@ -173,7 +188,7 @@ export async function verifyBundle(location: string, options: VerifyOptions = {}
         if (fingerprintOf(after) === fingerprintOf(zipStat)) store.record(location, after, manifestSha, began);
       }
     }
-    const trusted = zipTrusted ? listedPresent.length : known.size;
+    const trusted = zipTrusted ? listedPresent.length : known;
     return {
       ok, location, bundle: reader.name, revision: manifest.revision, checked: manifest.files.length - omitted.size, trusted,
       contents: changesOnly ? 'changes' : 'complete', omitted: omitted.size, missing, extra, altered, problems, manifest,
