@@ -2,7 +2,7 @@
  * Runs one build or revise in its own process and prints, as one JSON line, the stage timings and the
  * peak resident memory of the whole process (what the office's machine would see).
  */
-import { buildBundle } from '../src/build/build.ts';
+import { buildBundle } from '../src/bundle/build.ts';
 import { reviseBundle } from '../src/revise/revise.ts';
 
 const [command, projectDir, outDir, from] = process.argv.slice(2);

@@ -4,7 +4,7 @@
  */
 export * from './model/index.ts';
 export { loadProject, type LoadOutcome } from './load/project.ts';
-export { checkProject, judgeProject, type CheckedProject } from './pipeline.ts';
+export { checkProject, judgeProject, type CheckedProject } from './load/check.ts';
 export { judge, judgeIndicator, parseTarget, type Verdict, type VerdictKind, type SubVerdict } from './judge/index.ts';
 export { readiness, formatReadiness, type Readiness } from './status/readiness.ts';
 export { planBundle, bundleName, type BundlePlan, type PlannedArtifact } from './plan/bundle-plan.ts';
@@ -14,9 +14,8 @@ export { renderAnnex, renderAnnexVolume, planAnnexVolumes } from './render/annex
 export { officialDocument } from './render/docx/index.ts';
 export { collectWorkbooks } from './workbook/collect.ts';
 export { importWorkbooks } from './workbook/import.ts';
-export { buildBundle, assembleBundle, type BuildOptions, type BuildResult } from './build/build.ts';
+export { buildBundle, assembleBundle, type BuildOptions, type BuildResult } from './bundle/build.ts';
 export { verifyBundle, type VerifyResult } from './package/verify.ts';
 export { diffManifests, readManifest, formatDiff, type BundleDiff } from './package/diff.ts';
 export { reviseBundle, type ReviseOptions, type ReviseResult } from './revise/revise.ts';
 export { loadFeedback, applyFeedback } from './revise/feedback.ts';
-export { runCli } from './cli/main.ts';

@@ -40,7 +40,7 @@ export async function runCli(argv: readonly string[], ctx: CommandContext = defa
     return name ? 0 : 1;
   }
   if (name === '--version' || name === '-v') {
-    ctx.stdout((await import('../version.ts')).GENERATOR.version);
+    ctx.stdout((await import('../common/version.ts')).GENERATOR.version);
     return 0;
   }
   if (!Object.hasOwn(COMMANDS, name)) {

@@ -29,4 +29,3 @@ export { judgeIndicator, rollUp } from './indicator.ts';
 export { checkTargets, type TargetProblem } from './check.ts';
 export { parseTarget, parseComparison, QUALITATIVE_PHRASES, TREND_PHRASES, EXPECTED_TARGET_FORMS } from './target.ts';
 export type { Target, TargetParse, ThresholdTarget, DeltaTarget, SuperiorTargetForm, TrendTarget, QualitativeTarget, EitherTarget } from './target.ts';
-export { circled, formatNumber, formatQuantity } from './format.ts';

@@ -1,6 +1,6 @@
 import type { Better, Measure } from '../model/catalog.ts';
 import type { Comparison, Result } from '../model/results.ts';
-import { difference, formatNumber, formatQuantity, oneLine } from './format.ts';
+import { difference, formatNumber, formatQuantity, oneLine } from '../common/chinese.ts';
 import type { DeltaTarget, EitherTarget, QualitativeTarget, SuperiorTargetForm, Target, ThresholdTarget, TrendTarget } from './target.ts';
 import { MISSING_TEXT, type VerdictKind, type Years } from './verdict.ts';
 

@@ -1,5 +1,5 @@
 import type { Comparison } from '../model/results.ts';
-import { oneLine } from './format.ts';
+import { oneLine } from '../common/chinese.ts';
 
 /**
  * The target forms (指标值) of 附件1, read by a small grammar. Anything the grammar cannot read

@@ -26,8 +26,7 @@ export interface LoadOutcome {
   readonly issues: readonly Issue[];
 }
 
-export { displayPath } from './schema-file.ts';
-import { displayPath } from './schema-file.ts';
+import { displayPath } from '../common/display-path.ts';
 
 /**
  * load + validate: reads a project folder into validated model objects and a list of located issues.

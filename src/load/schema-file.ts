@@ -1,15 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { z } from 'zod';
 import type { Issue } from '../model/issue.ts';
+import { displayPath } from '../common/display-path.ts';
 import { schemaIssues } from './schema-issues.ts';
 import { parseYaml, type YamlSource } from './yaml-file.ts';
 
-/** How files are named in messages: relative to the working folder when inside it. */
-export function displayPath(abs: string): string {
-  const rel = path.relative(process.cwd(), abs);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
-}
 
 export interface Parsed<T> {
   readonly value?: T;

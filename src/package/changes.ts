@@ -1,5 +1,5 @@
 import { CHANGES_FILE, type FileChange, type ManifestFile } from '../model/manifest.ts';
-import { hashOf } from '../plan/hash.ts';
+import { hashOf } from '../files/hash.ts';
 import type { PlannedArtifact } from '../plan/bundle-plan.ts';
 
 /**

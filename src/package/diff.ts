@@ -1,5 +1,5 @@
 import { MANIFEST_FILE, Manifest, type FileChange } from '../model/manifest.ts';
-import { openBundle, readAll } from './bundle-reader.ts';
+import { openBundle, readAll } from '../files/bundle-reader.ts';
 import { compareFiles } from './changes.ts';
 
 export interface BundleDiff {

@@ -1,7 +1,7 @@
 import { CHECKSUM_FILE, MANIFEST_FILE, type FileChange, type Manifest, type ManifestFile } from '../model/manifest.ts';
 import type { BundlePlan, PlannedArtifact } from '../plan/bundle-plan.ts';
-import type { RenderInput } from '../render/types.ts';
-import { GENERATOR } from '../version.ts';
+import type { RenderInput } from '../plan/render-input.ts';
+import { GENERATOR } from '../common/version.ts';
 
 export interface WrittenFile {
   readonly artifact: PlannedArtifact;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { CHECKSUM_FILE, MANIFEST_FILE, Manifest, type ManifestFile } from '../model/manifest.ts';
-import { fingerprintOf, statExact, type FingerprintStore } from '../plan/fingerprints.ts';
-import { hashFilesOnThreads } from '../plan/hash-workers.ts';
+import { fingerprintOf, statExact, type FingerprintStore } from '../files/fingerprints.ts';
+import { hashFilesOnThreads } from '../files/hash-workers.ts';
 import { changesPackage } from './changes-package.ts';
 import { checksumText } from './manifest.ts';
-import { openBundle, readAll, type BundleReader } from './bundle-reader.ts';
+import { openBundle, readAll, type BundleReader } from '../files/bundle-reader.ts';
 
 export interface VerifyResult {
   readonly ok: boolean;

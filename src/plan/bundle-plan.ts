@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { ArtifactRole } from '../model/manifest.ts';
 import type { EvidenceFile } from '../model/project-data.ts';
-import { titlesOf } from '../render/titles.ts';
-import type { RenderInput } from '../render/types.ts';
-import { GENERATOR } from '../version.ts';
-import { hashOf } from './hash.ts';
-import { MAX_SEGMENT, safeSegment, uniquePaths } from './safe-names.ts';
+import { titlesOf } from '../common/titles.ts';
+import type { RenderInput } from './render-input.ts';
+import { GENERATOR } from '../common/version.ts';
+import { hashOf } from '../files/hash.ts';
+import { MAX_SEGMENT, safeSegment, uniquePaths } from '../common/safe-names.ts';
 
 /** The annex volumes as the annex module plans them (only what the bundle plan needs to know). */
 export interface VolumeRef {

@@ -3,42 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Issue } from '../model/issue.ts';
+import { chineseDate, chineseNumeral, circled, roundedNumber } from '../common/chinese.ts';
 
 /** The templates shipped with eco-dossier; a project may point `templates:` at its own copy. */
 export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (enough for section and attachment numbers). */
-export function chineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
-  if (n < 10) return DIGITS[n]!;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
-}
-
-/** 2023-07-25 → 2023年7月25日 */
-export function chineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
-}
-
-/** 1 → ① … 20 → ⑳ */
-export function circledNumber(n: number): string {
-  return n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : `(${n})`;
-}
-
-/** A number with at most `digits` decimals and no trailing zeros: 86.20 → 86.2. */
-export function formatNumber(value: number, digits = 2): string {
-  return Number(value.toFixed(digits)).toString();
-}
-
 const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   cnDate: (iso: string) => chineseDate(String(iso)),
   cnNum: (n: number) => chineseNumeral(Number(n)),
-  circled: (n: number) => circledNumber(Number(n)),
-  num: (value: number, digits: unknown) => formatNumber(Number(value), typeof digits === 'number' ? digits : 2),
+  circled: (n: number) => circled(Number(n)),
+  num: (value: number, digits: unknown) => roundedNumber(Number(value), typeof digits === 'number' ? digits : 2),
   inc: (n: number) => Number(n) + 1,
   eq: (a: unknown, b: unknown) => a === b,
   ne: (a: unknown, b: unknown) => a !== b,

@@ -6,7 +6,7 @@ import type { EvidenceItem } from '../model/evidence.ts';
 import type { Result } from '../model/results.ts';
 import { checkEvidenceFiles } from '../load/evidence-files.ts';
 import { readSchemaFile } from '../load/schema-file.ts';
-import { circledNumber } from '../render/templates.ts';
+import { circled } from '../common/chinese.ts';
 
 export interface LoadedFeedback {
   readonly feedback?: Feedback;
@@ -80,7 +80,7 @@ export async function loadFeedback(file: string, data: ProjectData, { earlierRou
         return;
       }
       if (v.sub !== undefined && !indicator.subIndicators.some((s) => s.no === v.sub)) {
-        error('feedback-unknown-sub', [...p, 'sub'], `指标${indicator.no}“${indicator.name}”没有分项 ${circledNumber(v.sub)}`);
+        error('feedback-unknown-sub', [...p, 'sub'], `指标${indicator.no}“${indicator.name}”没有分项 ${circled(v.sub)}`);
       }
     });
   });

@@ -4,11 +4,12 @@ import { evidenceRange } from '../render/annex/page-book.ts';
 import type { Feedback } from '../model/feedback.ts';
 import type { Manifest } from '../model/manifest.ts';
 import type { WrittenFile } from '../package/manifest.ts';
-import { hashOf, sha256 } from '../plan/hash.ts';
+import { hashOf, sha256 } from '../files/hash.ts';
 import type { PlannedArtifact } from '../plan/bundle-plan.ts';
 import { officialDocument } from '../render/docx/index.ts';
-import { chineseDate, circledNumber, renderTemplate, templateSet } from '../render/templates.ts';
-import type { RenderInput } from '../render/types.ts';
+import { renderTemplate, templateSet } from '../render/templates.ts';
+import { chineseDate, circled } from '../common/chinese.ts';
+import type { RenderInput } from '../plan/render-input.ts';
 import type { ValueChange } from './feedback.ts';
 
 export const RESPONSE_FILE = '补充材料说明.docx';
@@ -68,7 +69,7 @@ export function responseContext(input: ResponseInput) {
       values: input.valueChanges
         .filter((v) => v.feedbackId === item.id)
         .map((v) => ({
-          label: `${v.sub ? circledNumber(v.sub) : ''}${v.year}年数值`,
+          label: `${v.sub ? circled(v.sub) : ''}${v.year}年数值`,
           from: shown(v.from, unitOf(v.indicator)),
           to: shown(v.to, unitOf(v.indicator)),
           note: v.note ?? '',

@@ -1,6 +1,6 @@
 import type { Verdict, VerdictKind } from '../judge/index.ts';
 import type { ProjectData } from '../model/project-data.ts';
-import { chineseDate } from '../render/templates.ts';
+import { chineseDate } from '../common/chinese.ts';
 
 export interface DeadlineStatus {
   readonly id: string;

@@ -3,7 +3,7 @@ import type { ProjectData } from '../model/project-data.ts';
 import type { Result } from '../model/results.ts';
 import { rowHeight, wrappedLines } from '../render/table/geometry.ts';
 import { stampWorkbook, workbookBytes } from '../render/table/workbook-bytes.ts';
-import { titlesOf } from '../render/titles.ts';
+import { titlesOf } from '../common/titles.ts';
 import { writeGuideSheet } from './guide.ts';
 import {
   FIRST_DATA_ROW, HEADER_ROW, INPUT_SHEET, OP_OPTIONS, STAMP_LABELS, STAMP_SHEET, STATUS_OPTIONS, TITLE_ROW,

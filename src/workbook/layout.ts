@@ -1,4 +1,5 @@
-import { circled, parseTarget, type Target } from '../judge/index.ts';
+import { circled } from '../common/chinese.ts';
+import { parseTarget, type Target } from '../judge/index.ts';
 import type { PlacedIndicator } from '../model/catalog.ts';
 import type { Project } from '../model/project.ts';
 import { columnLetter } from '../render/table/write.ts';

@@ -1,4 +1,4 @@
-import { circled } from '../judge/index.ts';
+import { circled } from '../common/chinese.ts';
 import { formatPlace, type Issue, type SourcePlace } from '../model/issue.ts';
 import type { Result } from '../model/results.ts';
 import type { CellEntry, EntryValue, ResultField } from './read.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { circled, decimalsOf, difference, formatNumber, formatQuantity } from '../../src/judge/format.ts';
+import { circled, decimalsOf, difference, formatNumber, formatQuantity } from '../../src/common/chinese.ts';
 
 describe('format', () => {
   it('circled numerals ① … ⑳', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/load/project.ts';
 import type { ProjectData } from '../../src/model/project-data.ts';
-import { judgeProject } from '../../src/pipeline.ts';
+import { judgeProject } from '../../src/load/check.ts';
 import { bundleName, planBundle, type PlanInput } from '../../src/plan/bundle-plan.ts';
 import { makeMiniProject, type MiniProject } from '../helpers/mini-project.ts';
 

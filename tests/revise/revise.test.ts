@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle, type BuildResult } from '../../src/build/build.ts';
+import { buildBundle, type BuildResult } from '../../src/bundle/build.ts';
 import { diffManifests, formatDiff, readManifest } from '../../src/package/diff.ts';
 import { verifyBundle } from '../../src/package/verify.ts';
 import { reviseBundle, type ReviseResult } from '../../src/revise/revise.ts';

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { checkProject } from '../../src/pipeline.ts';
+import { checkProject } from '../../src/load/check.ts';
 import type { ProjectData } from '../../src/model/project-data.ts';
 import { collectWorkbooks } from '../../src/workbook/collect.ts';
 import { FIRST_DATA_ROW, fillColumns, INPUT_SHEET, type Years } from '../../src/workbook/layout.ts';

@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { displayPath } from '../../load/project.ts';
+import { displayPath } from '../../common/display-path.ts';
 import { hasErrors } from '../../model/issue.ts';
-import { checkProject } from '../../pipeline.ts';
+import { checkProject } from '../../load/check.ts';
 import { ANNEX_FILE_TITLE, DEFAULT_MAX_VOLUME_MB, renderAnnex, type AnnexVolumeResult } from '../../render/annex/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { progressBar } from '../progress.ts';

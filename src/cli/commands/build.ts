@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { buildBundle, DEFAULT_MAX_VOLUME_MB } from '../../build/build.ts';
-import { abortAllStagingSync } from '../../package/staging.ts';
+import { buildBundle, DEFAULT_MAX_VOLUME_MB } from '../../bundle/build.ts';
+import { abortAllStagingSync } from '../../files/staging.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { progressBar } from '../progress.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';

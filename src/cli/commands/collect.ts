@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { writeFileAtomic } from '../../package/atomic.ts';
-import { checkProject } from '../../pipeline.ts';
+import { writeFileAtomic } from '../../files/atomic.ts';
+import { checkProject } from '../../load/check.ts';
 import { collectWorkbooks } from '../../workbook/collect.ts';
 import { EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';

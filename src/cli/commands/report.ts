@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Issue } from '../../model/issue.ts';
-import { writeFileAtomic } from '../../package/atomic.ts';
-import { checkProject } from '../../pipeline.ts';
+import { writeFileAtomic } from '../../files/atomic.ts';
+import { checkProject } from '../../load/check.ts';
 import { renderReport } from '../../render/report/index.ts';
 import { TemplateError } from '../../render/templates.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';

@@ -1,5 +1,5 @@
 import { isRealDate } from '../../model/common.ts';
-import { checkProject } from '../../pipeline.ts';
+import { checkProject } from '../../load/check.ts';
 import { formatReadiness, readiness } from '../../status/readiness.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';

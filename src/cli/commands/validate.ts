@@ -1,4 +1,4 @@
-import { checkProject } from '../../pipeline.ts';
+import { checkProject } from '../../load/check.ts';
 import { EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 

@@ -1,7 +1,7 @@
 import type { PDFPage } from 'pdf-lib';
 import { TemplateError, renderTemplate, resolveTemplate, templateSet } from '../templates.ts';
-import { titlesOf } from '../titles.ts';
-import type { RenderInput } from '../types.ts';
+import { titlesOf } from '../../common/titles.ts';
+import type { RenderInput } from '../../plan/render-input.ts';
 import type { PdfFonts } from '../pdf/fonts.ts';
 import { drawLine, wrap, lineHeightOf, type TextStyle } from '../pdf/text.ts';
 import { A4, CONTENT_WIDTH, MARGIN, RED } from './layout.ts';

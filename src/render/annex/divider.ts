@@ -1,7 +1,7 @@
 import type { PDFPage } from 'pdf-lib';
 import type { FlowBlock } from '../pdf/flow.ts';
 import { drawLine, fitSize, lineHeightOf, wrap, wrapFields, type TextStyle } from '../pdf/text.ts';
-import { chineseDate, chineseNumeral, circledNumber } from '../templates.ts';
+import { chineseDate, chineseNumeral, circled } from '../../common/chinese.ts';
 import { CONTENT_WIDTH, MARGIN, RED, RULE, type AnnexStyles } from './layout.ts';
 import type { PageBook } from './page-book.ts';
 import type { AnnexSection } from './plan.ts';
@@ -27,7 +27,7 @@ function targetText(section: AnnexSection): string {
   const ind = section.indicator;
   const unit = (u: string | undefined) => (u && u !== '-' ? `（单位：${u}）` : '');
   if (ind.subIndicators.length === 0) return `${ind.target}${unit(ind.unit)}`;
-  return ind.subIndicators.map((s) => `${circledNumber(s.no)}${s.name}：${s.target ?? ind.target}${unit(s.unit ?? ind.unit)}`).join('\n');
+  return ind.subIndicators.map((s) => `${circled(s.no)}${s.name}：${s.target ?? ind.target}${unit(s.unit ?? ind.unit)}`).join('\n');
 }
 
 function unitsText(section: AnnexSection): string {

@@ -6,7 +6,7 @@ import { ImageDecodeError, inspectJpeg, ORIENTATION_MATRIX, shownSize, type Exif
 import { compose, fitInto } from '../pdf/matrix.ts';
 import { inspectPng, pngPassthroughData } from '../pdf/png.ts';
 import { drawLine, lineHeightOf, wrap, type TextStyle } from '../pdf/text.ts';
-import { chineseDate } from '../templates.ts';
+import { chineseDate } from '../../common/chinese.ts';
 import { A4, CONTENT_WIDTH, MARGIN, styles } from './layout.ts';
 import type { EvidenceProblem } from './problems.ts';
 

@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib';
-import { displayPath } from '../../load/project.ts';
+import { displayPath } from '../../common/display-path.ts';
 import type { Issue } from '../../model/issue.ts';
 import type { EvidenceFile } from '../../model/project-data.ts';
 import { checkPageContent, PageContentError, shrinkPageInto } from '../pdf/page-content.ts';

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import { hasErrors, type Issue } from '../../model/issue.ts';
-import type { ProgressListener, RenderInput } from '../types.ts';
+import type { RenderInput } from '../../plan/render-input.ts';
+import type { ProgressListener } from '../../common/progress.ts';
 import { ANNEX_FILE_TITLE, annexFileName, MB, planAnnexVolumes } from './plan.ts';
 import { renderAnnexVolume, type AnnexVolumeResult } from './volume.ts';
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Verdict } from '../../judge/index.ts';
-import { displayPath } from '../../load/project.ts';
+import { displayPath } from '../../common/display-path.ts';
 import type { PlacedIndicator } from '../../model/catalog.ts';
 import { InternalError, type Issue } from '../../model/issue.ts';
 import type { EvidenceFile } from '../../model/project-data.ts';
-import type { RenderInput } from '../types.ts';
+import type { RenderInput } from '../../plan/render-input.ts';
 
 /**
  * What the annex contains, decided before anything is drawn (pure).

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import type { PDFPage } from 'pdf-lib';
-import { displayPath } from '../../load/project.ts';
+import { displayPath } from '../../common/display-path.ts';
 import type { Issue, Severity } from '../../model/issue.ts';
 import type { EvidenceFile } from '../../model/project-data.ts';
 import type { PdfFonts } from '../pdf/fonts.ts';
@@ -82,10 +81,10 @@ export function drawPlaceholder(page: PDFPage, fonts: PdfFonts, evidence: Eviden
   let y = A4.height - 250;
   drawLine(page, '材料无法读取', MARGIN.left, y, CONTENT_WIDTH, big);
   y -= 60;
-  const rel = path.relative(projectDir, evidence.absPath).split(path.sep).join('/');
+
   const rows: [string, string][] = [
     ['佐证材料', `${evidence.title}（${evidence.id}）`],
-    ['文件', rel.startsWith('..') ? evidence.absPath : rel],
+    ['文件', displayPath(evidence.absPath, projectDir)],
     ['原因', `${problemReason(problem, evidence.type)}${problem.detail ? `（${problem.detail}）` : ''}`],
     ['处理办法', problemHint(problem)],
   ];

@@ -1,5 +1,5 @@
 import { Paragraph, TextRun, type IParagraphOptions, type Table } from 'docx';
-import { circledNumber, chineseNumeral } from '../templates.ts';
+import { circled, chineseNumeral } from '../../common/chinese.ts';
 import { attachmentNote, roster, signature } from './elements.ts';
 import { plainText, type Inline } from './inline.ts';
 import { FONT, pageGeometry, type Orientation } from './layout.ts';
@@ -25,7 +25,7 @@ const NUMBERING: readonly { readonly style: StyleId; readonly format: (n: number
 ];
 
 /** Markers of ordered list items by nesting depth: 1. → （1） → ①. */
-const LIST_MARKERS: readonly ((n: number) => string)[] = [(n) => `${n}.`, (n) => `（${n}）`, (n) => circledNumber(n)];
+const LIST_MARKERS: readonly ((n: number) => string)[] = [(n) => `${n}.`, (n) => `（${n}）`, (n) => circled(n)];
 
 export interface BlockContext {
   readonly tables: Readonly<Record<string, TableSpec>>;

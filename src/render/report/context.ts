@@ -3,9 +3,9 @@ import type { PlacedIndicator } from '../../model/catalog.ts';
 import { InternalError } from '../../model/issue.ts';
 import type { Project } from '../../model/project.ts';
 import { resolveUnit } from '../../validate/units.ts';
-import { chineseDate } from '../templates.ts';
-import { titlesOf } from '../titles.ts';
-import type { RenderInput } from '../types.ts';
+import { chineseDate } from '../../common/chinese.ts';
+import { titlesOf } from '../../common/titles.ts';
+import type { RenderInput } from '../../plan/render-input.ts';
 
 /**
  * The data the report template sees: plain JSON, every value the default template uses computed here

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { breakTitle, MarkdownError, officialDocument, TITLE_CHARS } from '../docx/index.ts';
 import { renderTemplate, resolveTemplate, TemplateError, templateSet, type TemplateSet } from '../templates.ts';
-import type { RenderInput } from '../types.ts';
+import type { RenderInput } from '../../plan/render-input.ts';
 import { reportContext } from './context.ts';
 import { indicatorTable, taskBreakdownTable } from './tables.ts';
 

@@ -1,4 +1,4 @@
-import { circledNumber } from '../templates.ts';
+import { circled } from '../../common/chinese.ts';
 import type { PlacedIndicator } from '../../model/catalog.ts';
 
 /**
@@ -15,7 +15,7 @@ export interface CellStyle {
 }
 
 export function nameLines(indicator: PlacedIndicator): string[] {
-  return [indicator.name, ...indicator.subIndicators.map((s) => `${circledNumber(s.no)}${s.name}`)];
+  return [indicator.name, ...indicator.subIndicators.map((s) => `${circled(s.no)}${s.name}`)];
 }
 
 function perSub(indicator: PlacedIndicator, own: 'unit' | 'target', style: CellStyle): string[] | undefined {
@@ -23,7 +23,7 @@ function perSub(indicator: PlacedIndicator, own: 'unit' | 'target', style: CellS
   const values = indicator.subIndicators.map((s) => s[own] ?? whole);
   if (values.length === 0 || values.every((v) => v === whole)) return undefined;
   if (style.subLines === 'transcript') return ['', ...values];
-  return indicator.subIndicators.map((s, i) => `${circledNumber(s.no)}${values[i]}`);
+  return indicator.subIndicators.map((s, i) => `${circled(s.no)}${values[i]}`);
 }
 
 export function unitLines(indicator: PlacedIndicator, style: CellStyle): string[] {

@@ -1,4 +1,4 @@
-import { chineseNumeral } from '../templates.ts';
+import { chineseNumeral } from '../../common/chinese.ts';
 import type { TableRowSpec, TableSpec } from '../docx/index.ts';
 import type { PlacedIndicator } from '../../model/catalog.ts';
 import type { Verdict } from '../../judge/index.ts';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { titlesOf } from '../titles.ts';
-import type { RenderInput } from '../types.ts';
+import { titlesOf } from '../../common/titles.ts';
+import type { RenderInput } from '../../plan/render-input.ts';
 import { evidenceSheet, unitSheet } from './summary-sheets.ts';
 import { taskSheet } from './task-sheet.ts';
 import { stampWorkbook, workbookBytes } from './workbook-bytes.ts';

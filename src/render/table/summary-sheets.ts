@@ -1,6 +1,6 @@
 import type { EvidenceItem } from '../../model/evidence.ts';
 import type { PlacedIndicator } from '../../model/catalog.ts';
-import { chineseDate } from '../templates.ts';
+import { chineseDate } from '../../common/chinese.ts';
 import type { Grid, GridMerge, GridValue } from './grid.ts';
 
 /** The second and third sheets: 责任单位汇总 (who leads and who shares what) and 材料清单 (the evidence by indicator). */

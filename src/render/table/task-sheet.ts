@@ -1,6 +1,6 @@
-import { circled, type Verdict } from '../../judge/index.ts';
+import type { Verdict } from '../../judge/index.ts';
 import type { PlacedIndicator } from '../../model/catalog.ts';
-import { chineseNumeral } from '../templates.ts';
+import { chineseNumeral, circled } from '../../common/chinese.ts';
 import { breakLines, fitWidth, wrappedLines } from './geometry.ts';
 import { FONT_SIZE, type Grid, type GridColumn, type GridMerge, type GridValue } from './grid.ts';
 
@@ -87,7 +87,7 @@ function ownOrShared(ind: PlacedIndicator, key: 'unit' | 'target'): CellText {
   return { head: '', subs: ind.subIndicators.map((s) => s[key] ?? ind[key]) };
 }
 
-function circledNumber(ch: string | undefined): number | undefined {
+function circledValue(ch: string | undefined): number | undefined {
   const code = ch?.codePointAt(0);
   return code !== undefined && code >= 0x2460 && code <= 0x2473 ? code - 0x2460 + 1 : undefined;
 }
@@ -98,7 +98,7 @@ function currentCell(ind: PlacedIndicator, verdict: Verdict | undefined): CellTe
   const head: string[] = [];
   const bySub = new Map<number, string>();
   for (const line of text.split('\n')) {
-    const no = circledNumber([...line][0]);
+    const no = circledValue([...line][0]);
     if (no !== undefined && ind.subIndicators.some((s) => s.no === no)) bySub.set(no, line.slice(1));
     else head.push(line);
   }

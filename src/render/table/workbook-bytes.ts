@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { GENERATOR } from '../../version.ts';
+import { GENERATOR } from '../../common/version.ts';
 import { normalizeOfficeZip } from '../zip-normalize.ts';
 
 /**

@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName, drawObject, popGraphicsState, pushGraphicsState, concatTransformationMatrix } from 'pdf-lib';
-import { checkProject } from '../../../src/pipeline.ts';
-import type { RenderInput } from '../../../src/render/types.ts';
+import { checkProject } from '../../../src/load/check.ts';
+import type { RenderInput } from '../../../src/plan/render-input.ts';
 import { makeMiniProject, type MiniProject } from '../../helpers/mini-project.ts';
 
 export const SAMPLE_EVIDENCE = path.resolve('fixtures/yanzhou-2023/evidence');

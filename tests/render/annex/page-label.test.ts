@@ -3,7 +3,7 @@ import { evidenceRange, numberPages, PageBook, printedLabel, type PrintedNumber 
 import { labelRanges } from '../../../src/render/annex/navigation.ts';
 import { numberingNote } from '../../../src/render/annex/volume.ts';
 import { planAnnexVolumes } from '../../../src/render/annex/plan.ts';
-import { judgeProject } from '../../../src/pipeline.ts';
+import { judgeProject } from '../../../src/load/check.ts';
 import { loadProject } from '../../../src/load/project.ts';
 
 describe('page numbers of a volume', () => {

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAnnex, type AnnexVolumeResult } from '../../../src/render/annex/index.ts';
-import type { RenderInput } from '../../../src/render/types.ts';
+import type { RenderInput } from '../../../src/plan/render-input.ts';
 import { haveTools } from '../../helpers/tools.ts';
 import { catalogOf, layoutText, pageEdges, pageTexts, sampleInput, tempDir } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../../../src/judge/index.ts';
 import type { ProjectData } from '../../../src/model/project-data.ts';
-import { checkProject } from '../../../src/pipeline.ts';
+import { checkProject } from '../../../src/load/check.ts';
 import { makeMiniProject } from '../../helpers/mini-project.ts';
 import { renderReport, SAMPLE_HEADER } from '../../../src/render/report/index.ts';
 import { attrs, bodyParagraphs, elements, first, openDocx, sections, styleOf, tableRows, textOf, type Parts } from '../docx/docx-xml.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkProject } from '../../../src/pipeline.ts';
+import { checkProject } from '../../../src/load/check.ts';
 import { renderReport } from '../../../src/render/report/index.ts';
 import { TemplateError } from '../../../src/render/templates.ts';
 import type { MiniProject } from '../../helpers/mini-project.ts';

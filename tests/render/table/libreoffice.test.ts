@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkProject } from '../../../src/pipeline.ts';
+import { checkProject } from '../../../src/load/check.ts';
 import { renderTaskTable } from '../../../src/render/table/index.ts';
 import { convertWithLibreOffice } from '../../helpers/office.ts';
 import { haveTools } from '../../helpers/tools.ts';

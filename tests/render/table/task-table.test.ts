@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkProject } from '../../../src/pipeline.ts';
+import { checkProject } from '../../../src/load/check.ts';
 import { renderTaskTable } from '../../../src/render/table/index.ts';
-import type { RenderInput } from '../../../src/render/types.ts';
+import type { RenderInput } from '../../../src/plan/render-input.ts';
 import { cellsOf, letter, readXlsx, type XlsxBook, type XlsxSheet } from '../../helpers/xlsx-xml.ts';
 import { SEED_ROWS, squeeze, tokens } from './seed-table.ts';
 

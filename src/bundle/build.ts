@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
-import { openBundle, readAll } from '../package/bundle-reader.ts';
+import { openBundle, readAll } from '../files/bundle-reader.ts';
 import path from 'node:path';
 import type { Issue } from '../model/issue.ts';
 import { hasErrors } from '../model/issue.ts';
@@ -8,19 +8,21 @@ import { CHANGES_FILE, MANIFEST_FILE, type FileChange, type Manifest } from '../
 import { changesArtifact, compareFiles } from '../package/changes.ts';
 import { changesPackage } from '../package/changes-package.ts';
 import { checksumText, buildManifest, manifestJson, CHECKSUM_FILE, type WrittenFile } from '../package/manifest.ts';
-import { abortStaging, commitStaging, createStaging, type Staging } from '../package/staging.ts';
+import { abortStaging, commitStaging, createStaging, type Staging } from '../files/staging.ts';
 import { zipFolder } from '../package/zip.ts';
 import { loadProject } from '../load/project.ts';
-import { judgeProject } from '../pipeline.ts';
-import { hashFiles, sha256 } from '../plan/hash.ts';
+import { judgeProject } from '../load/check.ts';
+import { hashFiles, sha256 } from '../files/hash.ts';
 import { notSaved, recordBundle, storeFor } from './fingerprinting.ts';
 import { planBundle, type BundlePlan } from '../plan/bundle-plan.ts';
 import { annexFileName, planAnnexVolumes } from '../render/annex/index.ts';
 import { templateSet } from '../render/templates.ts';
-import type { ProgressListener, RenderInput } from '../render/types.ts';
+import type { RenderInput } from '../plan/render-input.ts';
+import type { ProgressListener } from '../common/progress.ts';
 import type { ProjectData } from '../model/project-data.ts';
-import { produce, type PreviousBundle, type Settled } from './produce.ts';
-import type { FingerprintStore } from '../plan/fingerprints.ts';
+import { produce } from './produce.ts';
+import type { PreviousBundle, Settled } from './context.ts';
+import type { FingerprintStore } from '../files/fingerprints.ts';
 import { writeFile } from 'node:fs/promises';
 
 export interface BuildOptions {

@@ -1,7 +1,7 @@
-import { judge, type Verdict } from './judge/index.ts';
-import { loadProject } from './load/project.ts';
-import type { Issue } from './model/issue.ts';
-import type { ProjectData } from './model/project-data.ts';
+import { judge, type Verdict } from '../judge/index.ts';
+import { loadProject } from './project.ts';
+import type { Issue } from '../model/issue.ts';
+import type { ProjectData } from '../model/project-data.ts';
 
 export interface CheckedProject {
   readonly data?: ProjectData;

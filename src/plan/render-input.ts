@@ -9,6 +9,3 @@ export interface RenderInput {
   /** 1 for the first submission, 2 after the first review round … */
   readonly revision: number;
 }
-
-/** Progress of a long step, for the build's progress bars (stderr, terminals only). */
-export type ProgressListener = (event: { readonly step: string; readonly done: number; readonly total: number }) => void;

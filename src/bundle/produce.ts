@@ -1,53 +1,20 @@
-import { constants, type BigIntStats } from 'node:fs';
+import { constants } from 'node:fs';
 import { copyFile, link, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { InternalError, type Issue } from '../model/issue.ts';
 import type { ManifestFile } from '../model/manifest.ts';
-import type { BundleReader } from '../package/bundle-reader.ts';
 import type { WrittenFile } from '../package/manifest.ts';
-import { sha256, sha256File } from '../plan/hash.ts';
-import { fingerprintOf, statExact, withoutCtime } from '../plan/fingerprints.ts';
-import { displayPath } from '../load/project.ts';
+import { sha256, sha256File } from '../files/hash.ts';
+import { fingerprintOf, statExact, withoutCtime } from '../files/fingerprints.ts';
+import { displayPath } from '../common/display-path.ts';
 import type { PlannedArtifact } from '../plan/bundle-plan.ts';
-import { renderAnnexVolume, type AnnexVolumePlan, type EarlierVolume } from '../render/annex/index.ts';
+import { renderAnnexVolume, type AnnexVolumePlan } from '../render/annex/index.ts';
+import type { PreviousBundle, ProduceContext, Settled } from './context.ts';
 import { keptNumbers, noteVolume, refersToRerendered } from './annex-reuse.ts';
 import { renderReport } from '../render/report/index.ts';
 import { renderTaskTable } from '../render/table/index.ts';
-import type { ProgressListener, RenderInput } from '../render/types.ts';
-
-/** The previous revision's bundle, when revising: files whose inputs did not change are copied from it. */
-export interface PreviousBundle {
-  readonly reader: BundleReader;
-  readonly files: ReadonlyMap<string, ManifestFile>;
-  /** a folder's files as verify found them right (path → fingerprint): a file changed since is not reused */
-  readonly accepted?: ReadonlyMap<string, string>;
-}
-
-export interface ProduceContext {
-  readonly render: RenderInput;
-  readonly bundleDir: string;
-  readonly allowMissing: boolean;
-  readonly previous?: PreviousBundle;
-  readonly onProgress?: ProgressListener;
-  /** stage name → milliseconds, filled as artifacts are produced */
-  readonly timings: Record<string, number>;
-  /** annex volumes produced so far, in order (filled by produce): where shared evidence sits, which were re-rendered */
-  readonly annex: { readonly earlier: EarlierVolume[]; readonly rendered: Set<number> };
-  /** evidence id → its file's fingerprint when it was hashed (undefined: it changed while being read) */
-  readonly evidenceFingerprints: ReadonlyMap<string, string | undefined>;
-}
-
-/**
- * A produced file's stat taken right after it was written, while its bytes are known to be those its
- * sha256 describes: what the fingerprint store may record. `previousPath`: the previous revision's file
- * it is a hard link of (same inode, so the same stat).
- */
-export interface Settled {
-  readonly info: BigIntStats;
-  readonly previousPath?: string;
-}
 
 export interface Produced {
   readonly written: WrittenFile;

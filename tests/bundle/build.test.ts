@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../../src/build/build.ts';
+import { buildBundle } from '../../src/bundle/build.ts';
 import { Manifest } from '../../src/model/manifest.ts';
 import { verifyBundle } from '../../src/package/verify.ts';
 import { copySample, type MiniProject } from '../helpers/mini-project.ts';

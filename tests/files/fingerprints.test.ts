@@ -4,10 +4,10 @@ import { mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle, type BuildResult } from '../../src/build/build.ts';
+import { buildBundle, type BuildResult } from '../../src/bundle/build.ts';
 import { verifyBundle } from '../../src/package/verify.ts';
-import { fingerprintsTrusted, openFingerprints, statExact } from '../../src/plan/fingerprints.ts';
-import { hashFiles } from '../../src/plan/hash.ts';
+import { fingerprintsTrusted, openFingerprints, statExact } from '../../src/files/fingerprints.ts';
+import { hashFiles } from '../../src/files/hash.ts';
 import { reviseBundle } from '../../src/revise/revise.ts';
 import { makeMiniProject, type MiniProject } from '../helpers/mini-project.ts';
 

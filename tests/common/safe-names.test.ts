@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SEGMENT, safeSegment, uniquePaths } from '../../src/plan/safe-names.ts';
+import { MAX_SEGMENT, safeSegment, uniquePaths } from '../../src/common/safe-names.ts';
 
 describe('safeSegment', () => {
   it('replaces characters Windows forbids with their full-width forms', () => {

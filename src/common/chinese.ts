@@ -1,8 +1,30 @@
 /**
- * Number and numeral formatting shared by the judge and the renderers:
- * numbers keep the decimals they were given (86.2 stays 86.2, 100 stays 100),
- * float noise from arithmetic never reaches a person (86.2 − 80.5 → 5.7).
+ * Chinese formatting, the one home for it: numerals (一、二), circled numbers (①②), dates (2023年7月25日)
+ * and numbers as people read them. Numbers keep the decimals they were given (86.2 stays 86.2, 100 stays
+ * 100); float noise from arithmetic never reaches a person (86.2 − 80.5 → 5.7). Pure functions only.
  */
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (enough for section and attachment numbers). */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n < 10) return DIGITS[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
+}
+
+/** 2023-07-25 → 2023年7月25日 */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+/** A number rounded to at most `digits` decimals (JavaScript's toFixed), trailing zeros dropped: 86.20 → 86.2 (the templates' `num`). */
+export function roundedNumber(value: number, digits = 2): string {
+  return Number(value.toFixed(digits)).toString();
+}
 
 /** 1 → ① … 20 → ⑳; outside that range "(n)". */
 export function circled(n: number): string {

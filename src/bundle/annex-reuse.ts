@@ -3,7 +3,7 @@ import type { WrittenFile } from '../package/manifest.ts';
 import type { PlannedArtifact } from '../plan/bundle-plan.ts';
 import { annexSections, type AnnexVolumePlan } from '../render/annex/index.ts';
 import type { KeptNumbers } from '../render/annex/page-book.ts';
-import type { ProduceContext } from './produce.ts';
+import type { ProduceContext } from './context.ts';
 
 /**
  * What a revision may keep of an annex volume: whether a volume that refers into another must be

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { Issue } from '../model/issue.ts';
-import { fingerprintsTrusted, openFingerprints, statExact, type FingerprintStore } from '../plan/fingerprints.ts';
-import type { Settled } from './produce.ts';
+import { fingerprintsTrusted, openFingerprints, statExact, type FingerprintStore } from '../files/fingerprints.ts';
+import type { Settled } from './context.ts';
 
 /**
  * The build's side of the fingerprint store (plan/fingerprints.ts): which store to use, and recording the

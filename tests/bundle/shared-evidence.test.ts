@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle, type BuildResult } from '../../src/build/build.ts';
+import { buildBundle, type BuildResult } from '../../src/bundle/build.ts';
 import { SHARED_EVIDENCE_LIMIT_BYTES } from '../../src/render/annex/plan.ts';
 import { reviseBundle, type ReviseResult } from '../../src/revise/revise.ts';
 import { copySample, type MiniProject } from '../helpers/mini-project.ts';
