@@ -1,3 +1,4 @@
+import type { IssueCode } from '../model/diagnostics.ts';
 import { open, lstat, realpath, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvidenceFileType, EvidenceItem } from '../model/evidence.ts';
@@ -80,7 +81,7 @@ export async function checkEvidenceFiles(
   }
   for (const [index, item] of items.entries()) {
     const at = where.locate(filePath(index));
-    const fail = (code: string, message: string, hint?: string) =>
+    const fail = (code: IssueCode, message: string, hint?: string) =>
       issues.push({ code, severity: 'error', path: filePath(index), ...at, message, ...(hint ? { hint } : {}) });
     const label = `佐证材料 ${item.id} 的文件“${item.file}”`;
     if (path.isAbsolute(item.file) || /^[A-Za-z]:[\\/]/.test(item.file) || item.file.startsWith('\\')) {

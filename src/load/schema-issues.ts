@@ -1,3 +1,4 @@
+import type { IssueCode } from '../model/diagnostics.ts';
 import type { z } from 'zod';
 import type { Issue, SourcePlace } from '../model/issue.ts';
 import type { DataPath } from './yaml-file.ts';
@@ -57,7 +58,7 @@ export function schemaIssues(error: z.ZodError, source: Located): Issue[] {
   const out: Issue[] = [];
   for (const zi of error.issues) {
     const path = zi.path.map((k) => (typeof k === 'symbol' ? String(k) : k)) as (string | number)[];
-    const base = { code: `schema-${zi.code}`, severity: 'error' as const, path };
+    const base = { code: `schema-${zi.code}` as IssueCode, severity: 'error' as const, path };
     const input = (zi as { input?: unknown }).input;
     switch (zi.code) {
       case 'invalid_type': {

@@ -2,6 +2,8 @@
  * One shape for every problem any stage finds: plain data with a code for machines,
  * a place a person can open (file + line/column, or file + sheet!cell) and a Chinese message.
  */
+import type { IssueCode } from './diagnostics.ts';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface SourcePlace {
@@ -14,7 +16,7 @@ export interface SourcePlace {
 }
 
 export interface Issue extends SourcePlace {
-  readonly code: string;
+  readonly code: IssueCode;
   readonly severity: Severity;
   /** Data path inside the file, e.g. ['domains', 0, 'tasks', 1, 'indicators', 2, 'unit']. */
   readonly path: readonly (string | number)[];

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { CHECKSUM_FILE, MANIFEST_FILE, Manifest, type ManifestFile } from '../model/manifest.ts';
+import type { Issue } from '../model/issue.ts';
+import { displayPath } from '../common/display-path.ts';
 import { fingerprintOf, statExact, type FingerprintStore } from '../files/fingerprints.ts';
 import { hashFilesOnThreads } from '../files/hash-workers.ts';
 import { changesPackage } from './changes-package.ts';
@@ -26,9 +28,27 @@ export interface VerifyResult {
   readonly missing: readonly string[];
   readonly extra: readonly string[];
   readonly altered: readonly { readonly path: string; readonly expected: string; readonly actual: string }[];
-  /** a manifest that cannot be read, or a checksum file that disagrees with it */
-  readonly problems: readonly string[];
+  /** every finding as the one Issue shape all stages report in: missing, extra and altered files, an unreadable bundle or manifest */
+  readonly issues: readonly Issue[];
   readonly manifest?: Manifest;
+}
+
+type Checked = Omit<VerifyResult, 'issues'> & { readonly unreadable?: { readonly code: 'bundle-unreadable' | 'bundle-manifest-invalid'; readonly message: string } };
+
+/** The findings of a check as issues, each naming the bundle and the file inside it. */
+function issuesOf(result: Checked): Issue[] {
+  const where = displayPath(result.location);
+  const inside = (rel: string) => `${where}/${rel}`;
+  const short = (v: string) => (/^[0-9a-f]{64}$/.test(v) ? `${v.slice(0, 12)}…` : v);
+  return [
+    ...(result.unreadable ? [{ code: result.unreadable.code, severity: 'error' as const, file: where, path: [], message: result.unreadable.message }] : []),
+    ...result.missing.map((p): Issue => ({ code: 'bundle-file-missing', severity: 'error', file: inside(p), path: [], message: `缺少文件：${p}` })),
+    ...result.extra.map((p): Issue => ({ code: 'bundle-file-extra', severity: 'error', file: inside(p), path: [], message: `多出文件（清单中没有）：${p}` })),
+    ...result.altered.map((a): Issue => ({
+      code: 'bundle-file-altered', severity: 'error', file: inside(a.path), path: [],
+      message: `文件已被改动：${a.path}（应为 ${short(a.expected)}，实际为 ${short(a.actual)}）`, expected: a.expected, actual: a.actual,
+    })),
+  ];
 }
 
 /** Entries of a zip are read one after another from the one file. */
@@ -122,6 +142,12 @@ export interface VerifyOptions {
  * for a bundle folder or its zip. Reads every file once, streamed (see VerifyOptions for revise's check).
  */
 export async function verifyBundle(location: string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const checked = await check(location, options);
+  const { unreadable: _u, ...result } = checked;
+  return { ...result, issues: issuesOf(checked) };
+}
+
+async function check(location: string, options: VerifyOptions): Promise<Checked> {
   const onProgress = options.onProgress ?? (() => {});
   const store = options.fingerprints;
   const began = Date.now();
@@ -130,12 +156,12 @@ export async function verifyBundle(location: string, options: VerifyOptions = {}
     reader = await openBundle(location);
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? `找不到 ${location}` : (e as Error).message;
-    return { ok: false, location, checked: 0, trusted: 0, missing: [], extra: [], altered: [], problems: [reason] };
+    return { ok: false, location, checked: 0, trusted: 0, missing: [], extra: [], altered: [], unreadable: { code: 'bundle-unreadable', message: reason } };
   }
   try {
     const present = new Map(reader.files.map((f) => [f.path, f.bytes]));
     if (!present.has(MANIFEST_FILE)) {
-      return { ok: false, location, bundle: reader.name, checked: 0, trusted: 0, missing: [MANIFEST_FILE], extra: [], altered: [], problems: [`缺少 ${MANIFEST_FILE}，无法校验`] };
+      return { ok: false, location, bundle: reader.name, checked: 0, trusted: 0, missing: [MANIFEST_FILE], extra: [], altered: [], unreadable: { code: 'bundle-manifest-invalid', message: `缺少 ${MANIFEST_FILE}，无法校验` } };
     }
     let manifestBytes: Buffer;
     let manifest: Manifest;
@@ -145,9 +171,8 @@ export async function verifyBundle(location: string, options: VerifyOptions = {}
       if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；'));
       manifest = parsed.data;
     } catch (e) {
-      return { ok: false, location, bundle: reader.name, checked: 0, trusted: 0, missing: [], extra: [], altered: [], problems: [`${MANIFEST_FILE} 无法读取：${(e as Error).message}`] };
+      return { ok: false, location, bundle: reader.name, checked: 0, trusted: 0, missing: [], extra: [], altered: [], unreadable: { code: 'bundle-manifest-invalid', message: `${MANIFEST_FILE} 无法读取：${(e as Error).message}` } };
     }
-    const problems: string[] = [];
     const manifestSha = createHash('sha256').update(manifestBytes).digest('hex');
     const checksumFileText = present.has(CHECKSUM_FILE)
       ? (await readAll(await reader.open(CHECKSUM_FILE))).toString('utf8').replace(/\r\n/g, '\n')
@@ -179,7 +204,7 @@ export async function verifyBundle(location: string, options: VerifyOptions = {}
         else altered.push({ path: CHECKSUM_FILE, expected: '与 manifest.json 一致的校验清单', actual: '内容不一致' });
       }
     }
-    const ok = missing.length === 0 && extra.length === 0 && altered.length === 0 && problems.length === 0;
+    const ok = missing.length === 0 && extra.length === 0 && altered.length === 0;
     if (store && ok) {
       // what was read now and found right is known from here on
       for (const [rel, info] of settledAfterRead) store.record(reader.pathOf!(rel), info, manifest.files.find((f) => f.path === rel)!.sha256, began);
@@ -191,7 +216,7 @@ export async function verifyBundle(location: string, options: VerifyOptions = {}
     const trusted = zipTrusted ? listedPresent.length : known;
     return {
       ok, location, bundle: reader.name, revision: manifest.revision, checked: manifest.files.length - omitted.size, trusted,
-      contents: changesOnly ? 'changes' : 'complete', omitted: omitted.size, missing, extra, altered, problems, manifest,
+      contents: changesOnly ? 'changes' : 'complete', omitted: omitted.size, missing, extra, altered, manifest,
       ...(reader.pathOf ? { accepted } : {}),
     };
   } finally {

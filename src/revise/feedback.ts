@@ -1,3 +1,4 @@
+import type { IssueCode } from '../model/diagnostics.ts';
 import path from 'node:path';
 import type { Issue } from '../model/issue.ts';
 import { Feedback, type FeedbackItem } from '../model/feedback.ts';
@@ -34,7 +35,7 @@ export async function loadFeedback(file: string, data: ProjectData, { earlierRou
   const ids = new Set<string>();
   const addedIds = new Set<string>();
   const flat: { item: EvidenceItem; path: (string | number)[] }[] = [];
-  const error = (code: string, p: (string | number)[], message: string, hint?: string) =>
+  const error = (code: IssueCode, p: (string | number)[], message: string, hint?: string) =>
     issues.push({ code, severity: 'error', path: p, ...at.locate(p), message, ...(hint ? { hint } : {}) });
 
   feedback.items.forEach((item, i) => {

@@ -89,7 +89,7 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
   const checked = await verifyBundle(source, store ? { fingerprints: store } : {});
   const verifyMs = performance.now() - began;
   if (!checked.ok || !checked.manifest) {
-    const detail = [...checked.problems, ...checked.missing.map((p) => `缺少 ${p}`), ...checked.altered.map((a) => `${a.path} 已被改动`), ...checked.extra.map((p) => `多出 ${p}`)];
+    const detail = checked.issues.map((i) => i.message);
     return failed([{
       code: 'previous-damaged', severity: 'error', file: source, path: [],
       message: `上一版材料包不完整或已被改动，不能在它的基础上修订：${detail.slice(0, 5).join('；')}${detail.length > 5 ? ` 等 ${detail.length} 处` : ''}`,

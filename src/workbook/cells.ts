@@ -1,3 +1,4 @@
+import type { IssueCode } from '../model/diagnostics.ts';
 import type ExcelJS from 'exceljs';
 import type { Comparison } from '../model/results.ts';
 import { QualitativeStatus } from '../model/results.ts';
@@ -14,7 +15,7 @@ export type CellContent =
   | { readonly kind: 'text'; readonly value: string }
   | { readonly kind: 'other'; readonly shown: string };
 
-export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly code?: string };
+export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly code?: IssueCode };
 
 /** The content of an exceljs cell, whatever way it was stored (rich text, formula result, hyperlink …). */
 export function cellContent(cell: ExcelJS.Cell): CellContent {

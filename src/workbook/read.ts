@@ -1,3 +1,4 @@
+import type { IssueCode } from '../model/diagnostics.ts';
 import ExcelJS from 'exceljs';
 import type { Issue, SourcePlace } from '../model/issue.ts';
 import type { ProjectData } from '../model/project-data.ts';
@@ -33,7 +34,7 @@ export interface ReadOutcome {
   readonly issues: readonly Issue[];
 }
 
-function issue(code: string, severity: Issue['severity'], place: SourcePlace, message: string, hint?: string): Issue {
+function issue(code: IssueCode, severity: Issue['severity'], place: SourcePlace, message: string, hint?: string): Issue {
   return { code, severity, path: [], ...place, message, ...(hint ? { hint } : {}) };
 }
 
@@ -178,7 +179,7 @@ function readRows(sheet: ExcelJS.Worksheet, data: ProjectData, unit: string, fil
   return { entries, issues };
 }
 
-function codeOf(column: Column): string {
+function codeOf(column: Column): IssueCode {
   switch (column.field.kind) {
     case 'value':
     case 'superiorValue': return 'workbook-not-a-number';

@@ -23,6 +23,26 @@ afterAll(async () => {
 });
 
 describe('verify on damaged bundles', () => {
+  it('reports in the Issue shape every stage uses: code, severity, the file inside the bundle, a Chinese message', async () => {
+    const dir = path.join(out, 'copy');
+    execFileSync('cp', ['-r', built.bundleDir!, dir]);
+    writeFileSync(path.join(dir, '说明.txt'), 'changed');
+    writeFileSync(path.join(dir, 'extra.txt'), 'extra');
+    rmSync(path.join(dir, '申报报告.docx'));
+    const result = await verifyBundle(dir);
+    expect(result.ok).toBe(false);
+    const byCode = Object.fromEntries(result.issues.map((i) => [i.code, i]));
+    expect(Object.keys(byCode).sort()).toEqual(['bundle-file-altered', 'bundle-file-extra', 'bundle-file-missing']);
+    expect(byCode['bundle-file-missing']).toMatchObject({ severity: 'error', message: '缺少文件：申报报告.docx' });
+    expect(byCode['bundle-file-missing']!.file.endsWith('copy/申报报告.docx')).toBe(true);
+    expect(byCode['bundle-file-extra']!.message).toBe('多出文件（清单中没有）：extra.txt');
+    expect(byCode['bundle-file-altered']!.message).toMatch(/^文件已被改动：说明\.txt（应为 [0-9a-f]{12}…，实际为 [0-9a-f]{12}…）$/);
+    expect(byCode['bundle-file-altered']!.expected).toMatch(/^[0-9a-f]{64}$/);
+    const unreadable = await verifyBundle(path.join(out, 'no-such-bundle.zip'));
+    expect(unreadable.issues).toMatchObject([{ code: 'bundle-unreadable', severity: 'error' }]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('names a zip entry whose compressed data is corrupt, with --json on stdout', async () => {
     expect(built.ok).toBe(true);
     const zip = readFileSync(built.zip!);

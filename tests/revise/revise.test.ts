@@ -241,7 +241,7 @@ describe('revise after the sample review round', () => {
       const refused = await reviseBundle(SAMPLE, { from: dir, outDir: copy });
       expect(refused.ok).toBe(false);
       expect(refused.issues[0]).toMatchObject({ code: 'previous-damaged' });
-      expect(refused.issues[0]!.message).toContain('说明.txt 已被改动');
+      expect(refused.issues[0]!.message).toContain('文件已被改动：说明.txt');
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

@@ -16,11 +16,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     ctx.stdout(JSON.stringify(rest, null, 2));
   } else {
     const lines = [`校验 ${result.location}${result.revision ? `（第${result.revision}版）` : ''}：`];
-    for (const p of result.problems) lines.push(`  问题：${p}`);
-    for (const p of result.missing) lines.push(`  缺少文件：${p}`);
-    for (const p of result.extra) lines.push(`  多出文件（清单中没有）：${p}`);
-    const short = (v: string) => (/^[0-9a-f]{64}$/.test(v) ? `${v.slice(0, 12)}…` : v);
-    for (const a of result.altered) lines.push(`  文件已被改动：${a.path}（应为 ${short(a.expected)}，实际为 ${short(a.actual)}）`);
+    for (const issue of result.issues) lines.push(`  ${issue.message}`);
     const previous = result.manifest?.previous;
     if (result.contents === 'changes') {
       lines.push(`这是第${result.revision}版的变更部分包：只含相对第${previous?.revision ?? '上一'}版新增和替换的文件；另有 ${result.omitted} 个未变的文件按设计不在包中，应使用第${previous?.revision ?? '上一'}版材料包（${previous?.bundle ?? ''}）中的同名文件（校验值见 changes.json）。`);

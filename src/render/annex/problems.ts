@@ -1,3 +1,4 @@
+import type { IssueCode } from '../../model/diagnostics.ts';
 import type { PDFPage } from 'pdf-lib';
 import { displayPath } from '../../common/display-path.ts';
 import type { Issue, Severity } from '../../model/issue.ts';
@@ -19,7 +20,7 @@ export interface EvidenceProblem {
   readonly detail?: string;
 }
 
-const CODES: Record<ProblemKind, string> = {
+const CODES: Record<ProblemKind, IssueCode> = {
   empty: 'evidence-empty',
   'unreadable-file': 'evidence-unreadable',
   encrypted: 'evidence-encrypted',

@@ -1,0 +1,117 @@
+/**
+ * The closed list of issue codes: every problem any stage reports has one of these codes, and what a
+ * code means to a person (its title, and the usual remedy) is worded here, apart from the code that
+ * raises it. The raising code adds only what is particular to the case (which indicator, which cell).
+ * A new kind of problem is a new line here; the compiler refuses a code that is not listed.
+ */
+export interface Diagnostic {
+  /** what kind of problem it is, as the office would name it */
+  readonly title: string;
+  /** the usual remedy, shown when the raising code gives none */
+  readonly hint?: string;
+}
+
+const ZOD_CODES = [
+  'invalid_type', 'too_small', 'too_big', 'invalid_format', 'not_multiple_of', 'unrecognized_keys',
+  'invalid_union', 'invalid_key', 'invalid_element', 'invalid_value', 'custom',
+] as const;
+
+const SCHEMA: Record<`schema-${(typeof ZOD_CODES)[number]}`, Diagnostic> = Object.fromEntries(
+  ZOD_CODES.map((c) => [`schema-${c}`, { title: '数据不符合格式要求', hint: '按 README 中该文件的格式修改' }]),
+) as Record<`schema-${(typeof ZOD_CODES)[number]}`, Diagnostic>;
+
+export const DIAGNOSTICS = {
+  ...SCHEMA,
+  // reading files
+  'project-missing': { title: '不是项目文件夹', hint: '项目文件夹中应有 project.yaml、indicators.yaml、results.yaml 和 evidence.yaml' },
+  'file-missing': { title: '缺少文件' },
+  'file-unreadable': { title: '文件无法读取' },
+  'yaml-syntax': { title: 'YAML 语法错误', hint: '用文本编辑器打开该位置修改；含冒号、井号等特殊字符的值请加引号' },
+  // indicators, results, units
+  'indicator-duplicate': { title: '指标序号重复' },
+  'sub-indicator-duplicate': { title: '分项序号重复' },
+  'target-unreadable': { title: '指标值无法识别' },
+  'unit-unknown': { title: '责任单位不在名单中', hint: '在 project.yaml 的 units 中添加该单位，或把它写为已有单位的别名' },
+  'result-duplicate': { title: '现状值重复填报' },
+  'result-unknown-indicator': { title: '现状值对应的指标不存在' },
+  'result-unknown-sub': { title: '现状值对应的分项不存在' },
+  'result-share-out-of-range': { title: '百分比超出 0–100' },
+  // evidence
+  'evidence-duplicate-id': { title: '佐证材料编号重复' },
+  'evidence-unknown-indicator': { title: '佐证材料对应的指标不存在' },
+  'evidence-missing': { title: '佐证材料文件不存在' },
+  'evidence-not-file': { title: '佐证材料不是文件' },
+  'evidence-outside': { title: '佐证材料不在 evidence 文件夹中', hint: '把文件放进项目的 evidence 文件夹，并写相对于它的路径' },
+  'evidence-empty': { title: '佐证材料是空文件' },
+  'evidence-unreadable': { title: '佐证材料无法读取' },
+  'evidence-unsupported': { title: '佐证材料类型不支持', hint: '请转换为 PDF、JPEG 或 PNG' },
+  'evidence-unlisted': { title: '文件未列入 evidence.yaml' },
+  'evidence-encrypted': { title: '佐证材料已加密' },
+  'evidence-decrypted': { title: '佐证材料已解除权限限制' },
+  'evidence-pdf-corrupt': { title: 'PDF 已损坏' },
+  'evidence-image-corrupt': { title: '图片已损坏' },
+  'no-qpdf': { title: '缺少 qpdf' },
+  // templates and documents
+  'template-error': { title: '模板错误' },
+  // the annex
+  'annex-indicator-oversize': { title: '单个指标的材料超过每册上限' },
+  'annex-volume-oversize': { title: '分册超过上限' },
+  'annex-volume-over-limit': { title: '分册实际大小超过上限' },
+  // the bundle
+  'bundle-exists': { title: '已有同一版本的材料包', hint: '确需覆盖请加 --force；根据审查意见修改请用 eco-dossier revise' },
+  'changed-during-build': { title: '文件在生成过程中被改动', hint: '等文件不再变化后重新运行' },
+  'fingerprints-not-saved': { title: '无法记录文件指纹' },
+  // verify
+  'bundle-unreadable': { title: '材料包无法读取' },
+  'bundle-file-missing': { title: '材料包缺少文件' },
+  'bundle-file-extra': { title: '材料包中有清单以外的文件' },
+  'bundle-file-altered': { title: '材料包中的文件被改动' },
+  'bundle-manifest-invalid': { title: '材料包清单无效' },
+  // revisions
+  'previous-damaged': { title: '上一版材料包不完整或被改动' },
+  'previous-changes-only': { title: '上一版是变更部分包' },
+  'feedback-duplicate-id': { title: '审查意见编号重复' },
+  'feedback-evidence-id-taken': { title: '补充材料编号已被占用' },
+  'feedback-evidence-in-project': { title: '补充材料已在项目中' },
+  'feedback-evidence-no-indicator': { title: '补充材料未对应指标' },
+  'feedback-open': { title: '审查意见尚未答复' },
+  'feedback-round-missing': { title: '缺少已答复轮次的意见文件' },
+  'feedback-round-unused': { title: '有未答复的审查意见文件' },
+  'feedback-unknown-evidence': { title: '审查意见引用的材料不存在' },
+  'feedback-unknown-indicator': { title: '审查意见引用的指标不存在' },
+  'feedback-unknown-sub': { title: '审查意见引用的分项不存在' },
+  'feedback-value-without-indicator': { title: '更正数值未对应指标' },
+  // fill-in workbooks
+  'import-conflict': { title: '填报值与已有数据不一致', hint: '确认无误后加 --overwrite' },
+  'workbook-unreadable': { title: '填报表无法读取' },
+  'workbook-missing': { title: '填报表不存在' },
+  'workbook-not-ours': { title: '不是本工具生成的填报表' },
+  'workbook-other-project': { title: '其他项目的填报表' },
+  'workbook-version': { title: '填报表版本不符', hint: '请用 eco-dossier collect 重新生成填报表' },
+  'workbook-sheet-missing': { title: '填报表缺少工作表' },
+  'workbook-columns-changed': { title: '填报表的列被改动' },
+  'workbook-row-unknown': { title: '填报表中有不认识的行' },
+  'workbook-row-duplicate': { title: '填报表中有重复的行' },
+  'workbook-unknown-unit': { title: '填报表的单位不在名单中' },
+  'workbook-cell-not-applicable': { title: '该单元格不需填写' },
+  'workbook-share-out-of-range': { title: '百分比超出 0–100' },
+  'workbook-superior-incomplete': { title: '上级目标未填完整' },
+  'workbook-not-a-number': { title: '应填数字' },
+  'workbook-bad-status': { title: '完成状态不在选项中', hint: '从下拉列表中选择' },
+  'workbook-bad-comparison': { title: '上级目标符号不在选项中', hint: '从下拉列表中选择' },
+  'workbook-bad-cell': { title: '单元格内容不符合要求' },
+  // the tool itself
+  'tool-failed': { title: '程序运行失败' },
+  internal: { title: '程序内部错误' },
+} as const satisfies Record<string, Diagnostic>;
+
+export type IssueCode = keyof typeof DIAGNOSTICS;
+
+export function isIssueCode(code: string): code is IssueCode {
+  return Object.hasOwn(DIAGNOSTICS, code);
+}
+
+/** The wording of a code: its title and usual remedy. */
+export function diagnosticOf(code: IssueCode): Diagnostic {
+  return DIAGNOSTICS[code];
+}
