@@ -26,6 +26,7 @@ export function judge(input: JudgeInput): Verdict[] {
 
 export type { VerdictKind, SubVerdict, Verdict, Years } from './verdict.ts';
 export { judgeIndicator, rollUp } from './indicator.ts';
+export { inputsNeeded, inputsNeededFor, type InputsNeeded } from './needs.ts';
 export { checkTargets, type TargetProblem } from './check.ts';
 export { parseTarget, parseComparison, QUALITATIVE_PHRASES, TREND_PHRASES, EXPECTED_TARGET_FORMS } from './target.ts';
 export type { Target, TargetParse, ThresholdTarget, DeltaTarget, SuperiorTargetForm, TrendTarget, QualitativeTarget, EitherTarget } from './target.ts';

@@ -1,5 +1,5 @@
 import { circled } from '../common/chinese.ts';
-import { parseTarget, type Target } from '../judge/index.ts';
+import { inputsNeededFor, type InputsNeeded } from '../judge/index.ts';
 import type { PlacedIndicator } from '../model/catalog.ts';
 import type { Project } from '../model/project.ts';
 import { columnLetter } from '../render/table/write.ts';
@@ -106,15 +106,8 @@ export function fillColumns(years: Years): Column[] {
   }));
 }
 
-/** Which inputs a row takes, from the form of its target(s). */
-export interface Needs {
-  /** values by year (numeric targets, trends, changes) */
-  readonly values: boolean;
-  /** the superior authority's target (完成上级规定的…) */
-  readonly superior: boolean;
-  /** 已达到/推进中/未达到 (qualitative targets) */
-  readonly status: boolean;
-}
+/** Which inputs a row takes: what judging its target(s) reads (judge/needs.ts). */
+export type Needs = InputsNeeded;
 
 /** One row of the 填报 sheet: an indicator, or one of its sub-indicators. */
 export interface FillRow {
@@ -143,21 +136,6 @@ export function parseRowKey(text: string): { indicator: number; sub?: number } |
   return { indicator: Number(m[1]), ...(sub !== undefined ? { sub } : {}) };
 }
 
-function needsOf(targets: readonly { text: string; unit: string }[]): Needs {
-  let values = false;
-  let superior = false;
-  let status = false;
-  for (const { text, unit } of targets) {
-    const parsed = parseTarget(text, unit);
-    if (!parsed.ok) return { values: true, superior: true, status: true };
-    const kind: Target['kind'] = parsed.target.kind;
-    if (kind === 'qualitative') status = true;
-    else values = true;
-    if (kind === 'superior' || kind === 'either') superior = true;
-  }
-  return { values, superior, status };
-}
-
 /**
  * The rows a unit fills: every indicator it leads or shares, in 附件1's order. An indicator whose
  * sub-indicators are alternatives by condition (22: 综合利用率≤60% / ＞60%) is one row, as its result is
@@ -177,7 +155,7 @@ export function fillRows(indicators: readonly PlacedIndicator[], unit: string): 
         : [{ text: ind.target, unit: ind.unit }];
       const name = conditional.length ? [ind.name, ...conditional.map((s) => `${circled(s.no)}${s.name}`)].join('\n') : ind.name;
       const bounds = shareBounds(ind.name, ind.unit);
-      rows.push({ indicator: ind.no, key: rowKey(ind.no), name, unit: ind.unit, target: ind.target, role, needs: needsOf(targets), ...(bounds ? { bounds } : {}) });
+      rows.push({ indicator: ind.no, key: rowKey(ind.no), name, unit: ind.unit, target: ind.target, role, needs: inputsNeededFor(targets), ...(bounds ? { bounds } : {}) });
     }
     for (const sub of separate) {
       const unitText = sub.unit ?? ind.unit;
@@ -185,7 +163,7 @@ export function fillRows(indicators: readonly PlacedIndicator[], unit: string): 
       const bounds = shareBounds(`${ind.name}${sub.name}`, unitText);
       rows.push({
         indicator: ind.no, sub: sub.no, key: rowKey(ind.no, sub.no), name: `${ind.name}\n${circled(sub.no)}${sub.name}`,
-        unit: unitText, target, role, needs: needsOf([{ text: target, unit: unitText }]), ...(bounds ? { bounds } : {}),
+        unit: unitText, target, role, needs: inputsNeededFor([{ text: target, unit: unitText }]), ...(bounds ? { bounds } : {}),
       });
     }
   }
