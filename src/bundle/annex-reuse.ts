@@ -1,6 +1,5 @@
 import { InternalError } from '../model/issue.ts';
-import type { WrittenFile } from '../package/manifest.ts';
-import type { PlannedArtifact } from '../plan/bundle-plan.ts';
+import type { BuiltInSource, PlannedArtifact, WrittenFile } from '../plan/artifact.ts';
 import { annexSections, type AnnexVolumePlan } from '../render/annex/index.ts';
 import type { KeptNumbers } from '../render/annex/page-book.ts';
 import type { ProduceContext } from './context.ts';
@@ -13,7 +12,7 @@ import type { ProduceContext } from './context.ts';
 
 function volumeOf(artifact: PlannedArtifact): AnnexVolumePlan {
   if (artifact.source.kind !== 'annex-volume') throw new InternalError(`${artifact.path} 不是佐证材料汇编的一册`);
-  return artifact.source.volume as AnnexVolumePlan;
+  return (artifact.source as Extract<BuiltInSource, { kind: 'annex-volume' }>).volume as AnnexVolumePlan;
 }
 
 /**
@@ -45,7 +44,8 @@ export function noteVolume(ctx: ProduceContext, artifact: PlannedArtifact, writt
  * ranges of page numbers its parts had (see numberPages): so the volumes after it keep theirs (and are
  * reused when their content did not change), and so do the unchanged indicators inside it.
  */
-export function keptNumbers(ctx: ProduceContext, artifact: PlannedArtifact, volume: AnnexVolumePlan, startPage: number): KeptNumbers | undefined {
+export function keptNumbers(ctx: ProduceContext, artifact: PlannedArtifact, startPage: number): KeptNumbers | undefined {
+  const volume = volumeOf(artifact);
   const old = ctx.previous?.files.get(artifact.path);
   if (!old?.pages || !old.contents?.length || old.role !== 'annex' || old.pages.first !== startPage) return undefined;
   if ((old.indicators ?? []).join(',') !== volume.indicators.join(',')) return undefined;

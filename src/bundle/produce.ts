@@ -1,20 +1,16 @@
-import { constants } from 'node:fs';
+import { constants, createWriteStream, mkdirSync } from 'node:fs';
 import { copyFile, link, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { InternalError, type Issue } from '../model/issue.ts';
-import type { ManifestFile } from '../model/manifest.ts';
-import type { WrittenFile } from '../package/manifest.ts';
-import { sha256, sha256File } from '../files/hash.ts';
-import { fingerprintOf, statExact, withoutCtime } from '../files/fingerprints.ts';
 import { displayPath } from '../common/display-path.ts';
-import type { PlannedArtifact } from '../plan/bundle-plan.ts';
-import { renderAnnexVolume, type AnnexVolumePlan } from '../render/annex/index.ts';
-import type { PreviousBundle, ProduceContext, Settled } from './context.ts';
+import { fingerprintOf, statExact, withoutCtime } from '../files/fingerprints.ts';
+import { hashOf, sha256, sha256File } from '../files/hash.ts';
+import { hasErrors, InternalError, type Issue } from '../model/issue.ts';
+import type { ManifestFile } from '../model/manifest.ts';
+import type { BuiltInSource, PlannedArtifact, WrittenFile } from '../plan/artifact.ts';
+import type { ArtifactKind, Rendered } from '../render/registry.ts';
 import { keptNumbers, noteVolume, refersToRerendered } from './annex-reuse.ts';
-import { renderReport } from '../render/report/index.ts';
-import { renderTaskTable } from '../render/table/index.ts';
+import type { PreviousBundle, ProduceContext, Settled } from './context.ts';
 
 export interface Produced {
   readonly written: WrittenFile;
@@ -24,9 +20,11 @@ export interface Produced {
   readonly settled?: Settled;
 }
 
-const STAGE_OF: Record<PlannedArtifact['source']['kind'], string> = {
-  report: 'report', 'task-table': 'table', 'annex-volume': 'annex', evidence: 'evidence', readme: 'readme', written: 'revision',
-};
+type EvidenceSource = Extract<BuiltInSource, { kind: 'evidence' }>;
+
+function isEvidence(artifact: PlannedArtifact): artifact is PlannedArtifact<EvidenceSource> {
+  return artifact.source.kind === 'evidence';
+}
 
 function target(ctx: ProduceContext, artifact: PlannedArtifact): string {
   const file = path.join(ctx.bundleDir, ...artifact.path.split('/'));
@@ -34,11 +32,6 @@ function target(ctx: ProduceContext, artifact: PlannedArtifact): string {
   return file;
 }
 
-async function writeBytes(ctx: ProduceContext, artifact: PlannedArtifact, bytes: Uint8Array): Promise<Produced> {
-  const file = target(ctx, artifact);
-  await writeFile(file, bytes);
-  return { written: { artifact, sha256: sha256(bytes), bytes: bytes.length }, reused: false, issues: [], settled: { info: await statExact(file) } };
-}
 
 const changedIssue = (file: string, message: string, hint: string): Issue => ({ code: 'changed-during-build', severity: 'error', file, path: [], message, hint });
 
@@ -89,72 +82,80 @@ export function reusable(ctx: ProduceContext, artifact: PlannedArtifact, startPa
 }
 
 /**
- * Makes one artifact of the plan in the staging folder: rendered, copied from the evidence folder,
- * or, when revising with unchanged inputs, copied byte for byte from the previous bundle.
+ * Makes one artifact of the plan in the staging folder: by its kind's renderer, copied from the evidence
+ * folder, or, when revising with unchanged inputs, copied byte for byte from the previous bundle.
+ * `produced`: the files made before it, in plan order (what a response document or changes.json cites).
  */
-export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, startPage = 1): Promise<Produced> {
+export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, produced: readonly WrittenFile[], startPage = 1): Promise<Produced> {
+  const kind = ctx.kinds.get(artifact.source.kind);
+  if (!kind) throw new InternalError(`没有登记“${artifact.source.kind}”类产物的生成方法（${artifact.path}）`);
   const began = performance.now();
-  const stage = STAGE_OF[artifact.source.kind];
   try {
     const isAnnex = artifact.source.kind === 'annex-volume';
     const old = reusable(ctx, artifact, isAnnex ? startPage : undefined);
-    if (old && ctx.previous && !(isAnnex && refersToRerendered(ctx, artifact))) {
-      // an original reused from the previous revision must still be what was hashed (and rendered) this time
-      if (artifact.source.kind === 'evidence' && !(await evidenceSteady(ctx, artifact.source.evidenceId, artifact.source.absPath))) {
-        return { written: { artifact, sha256: old.sha256, bytes: old.bytes }, reused: false, issues: [evidenceChanged(artifact.source.evidenceId, artifact.source.absPath)] };
-      }
-      const { settled, issue } = await reuseFile(ctx.previous, old.path, target(ctx, artifact));
-      const kept = { ...(old.pages ? { pages: old.pages } : {}), ...(old.contents ? { contents: old.contents } : {}) };
-      const written = { artifact, sha256: old.sha256, bytes: old.bytes, ...kept };
-      if (issue) return { written, reused: true, issues: [issue] };
-      if (isAnnex) noteVolume(ctx, artifact, written, false);
-      return { written, reused: true, issues: [], ...(settled ? { settled } : {}) };
+    if (old && ctx.previous && !(isAnnex && refersToRerendered(ctx, artifact))) return await reuse(ctx, artifact, old);
+    if (kind.render === 'copy') {
+      if (!isEvidence(artifact)) throw new InternalError(`${artifact.path} 不是佐证材料原件，不能原样复制`);
+      return await copyEvidence(ctx, artifact);
     }
-    const source = artifact.source;
-    switch (source.kind) {
-      case 'report':
-        return writeBytes(ctx, artifact, await renderReport(ctx.render));
-      case 'task-table':
-        return writeBytes(ctx, artifact, await renderTaskTable(ctx.render, { withStatus: true }));
-      case 'readme':
-        return writeBytes(ctx, artifact, Buffer.from(source.text, 'utf8'));
-      case 'evidence': {
-        // the copy must hold the bytes hashed at the start (and rendered into the annex since): the source
-        // file may not change between hashing and the end of the copy
-        const file = target(ctx, artifact);
-        const written = { artifact, sha256: artifact.inputs.file ?? '', bytes: ctx.render.data.evidence.find((e) => e.id === source.evidenceId)!.bytes };
-        const changed = evidenceChanged(source.evidenceId, source.absPath);
-        if (!(await evidenceSteady(ctx, source.evidenceId, source.absPath))) return { written, reused: false, issues: [changed] };
-        await copyFile(source.absPath, file, constants.COPYFILE_FICLONE);
-        if (!(await evidenceSteady(ctx, source.evidenceId, source.absPath))) return { written, reused: false, issues: [changed] };
-        return { written, reused: false, issues: [], settled: { info: await statExact(file) } };
-      }
-      case 'annex-volume': {
-        const file = target(ctx, artifact);
-        const volume = source.volume as AnnexVolumePlan;
-        const kept = keptNumbers(ctx, artifact, volume, startPage);
-        const result = await renderAnnexVolume(ctx.render, volume, {
-          startPage, ...(kept ? { kept } : {}), earlier: ctx.annex.earlier, outFile: file, allowMissing: ctx.allowMissing, ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
-        });
-        if (result.issues.some((i) => i.severity === 'error')) return { written: { artifact, sha256: '', bytes: 0 }, reused: false, issues: result.issues };
-        const before = await statExact(file);
-        const written: WrittenFile = {
-            artifact, sha256: await sha256File(file), bytes: result.bytes,
-            pages: {
-              first: result.firstPage, last: result.lastPage, count: result.pages,
-              ...(result.inserted ? { inserted: result.inserted } : {}),
-              ...(result.lastPrinted !== `${result.lastPage}` ? { lastPrinted: result.lastPrinted } : {}),
-            },
-            contents: result.indicators.map((i) => ({ indicator: i.no, firstPage: i.firstPage, lastPage: i.lastPage, evidence: i.evidence.map((e) => ({ ...e })) })),
-        };
-        noteVolume(ctx, artifact, written, true);
-        const after = await statExact(file);
-        return { written, reused: false, issues: result.issues, ...(fingerprintOf(after) === fingerprintOf(before) ? { settled: { info: after } } : {}) };
-      }
-      default:
-        throw new InternalError(`未知的产物类型 ${(source as { kind: string }).kind}`);
-    }
+    return await renderWith(ctx, kind, artifact, produced, startPage);
   } finally {
-    ctx.timings[stage] = (ctx.timings[stage] ?? 0) + (performance.now() - began);
+    ctx.timings[kind.stage] = (ctx.timings[kind.stage] ?? 0) + (performance.now() - began);
   }
+}
+
+/** An unchanged file of the previous revision, put in place as it was. */
+async function reuse(ctx: ProduceContext, artifact: PlannedArtifact, old: ManifestFile): Promise<Produced> {
+  // an original reused from the previous revision must still be what was hashed (and rendered) this time
+  if (isEvidence(artifact) && !(await evidenceSteady(ctx, artifact.source.evidenceId, artifact.source.absPath))) {
+    return { written: { artifact, sha256: old.sha256, bytes: old.bytes }, reused: false, issues: [evidenceChanged(artifact.source.evidenceId, artifact.source.absPath)] };
+  }
+  const { settled, issue } = await reuseFile(ctx.previous!, old.path, target(ctx, artifact));
+  const kept = { ...(old.pages ? { pages: old.pages } : {}), ...(old.contents ? { contents: old.contents } : {}) };
+  const written = { artifact, sha256: old.sha256, bytes: old.bytes, ...kept };
+  if (issue) return { written, reused: true, issues: [issue] };
+  if (artifact.source.kind === 'annex-volume') noteVolume(ctx, artifact, written, false);
+  return { written, reused: true, issues: [], ...(settled ? { settled } : {}) };
+}
+
+/**
+ * An original copied into 原始材料/: the copy must hold the bytes hashed at the start (and rendered into the
+ * annex since), so the source file may not change between hashing and the end of the copy.
+ */
+async function copyEvidence(ctx: ProduceContext, artifact: PlannedArtifact<EvidenceSource>): Promise<Produced> {
+  const { evidenceId, absPath } = artifact.source;
+  const file = target(ctx, artifact);
+  const written = { artifact, sha256: artifact.inputs.file ?? '', bytes: ctx.render.data.evidence.find((e) => e.id === evidenceId)!.bytes };
+  const changed = evidenceChanged(evidenceId, absPath);
+  if (!(await evidenceSteady(ctx, evidenceId, absPath))) return { written, reused: false, issues: [changed] };
+  await copyFile(absPath, file, constants.COPYFILE_FICLONE);
+  if (!(await evidenceSteady(ctx, evidenceId, absPath))) return { written, reused: false, issues: [changed] };
+  return { written, reused: false, issues: [], settled: { info: await statExact(file) } };
+}
+
+/** An artifact made by its kind's renderer: bytes written here, or a file the renderer wrote itself (annex volumes). */
+async function renderWith(ctx: ProduceContext, kind: ArtifactKind, artifact: PlannedArtifact, produced: readonly WrittenFile[], startPage: number): Promise<Produced> {
+  const file = target(ctx, artifact);
+  const isAnnex = artifact.source.kind === 'annex-volume';
+  const kept = isAnnex ? keptNumbers(ctx, artifact, startPage) : undefined;
+  const rendered: Rendered = await (kind.render as Exclude<ArtifactKind['render'], 'copy'>)(artifact.source, {
+    input: ctx.render, outFile: file, produced, startPage, allowMissing: ctx.allowMissing,
+    ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+    ...(isAnnex ? { annex: { earlier: ctx.annex.earlier, ...(kept ? { kept } : {}) } } : {}),
+    ...(ctx.previous ? { previous: ctx.previous.files } : {}),
+  });
+  const issues = rendered.issues ?? [];
+  if (hasErrors(issues)) return { written: { artifact, sha256: '', bytes: 0 }, reused: false, issues };
+  const made = rendered.inputs ? { ...artifact, inputs: { ...rendered.inputs }, inputHash: hashOf(rendered.inputs) } : artifact;
+  const pages = { ...(rendered.pages ? { pages: rendered.pages } : {}), ...(rendered.contents ? { contents: rendered.contents } : {}) };
+  if (rendered.bytes) {
+    await writeFile(file, rendered.bytes);
+    return { written: { artifact: made, sha256: sha256(rendered.bytes), bytes: rendered.bytes.length, ...pages }, reused: false, issues, settled: { info: await statExact(file) } };
+  }
+  // the renderer wrote the file itself: hash what is there, and trust the stat only if it held still meanwhile
+  const before = await statExact(file);
+  const written: WrittenFile = { artifact: made, sha256: await sha256File(file), bytes: rendered.size ?? Number(before.size), ...pages };
+  if (isAnnex) noteVolume(ctx, artifact, written, true);
+  const after = await statExact(file);
+  return { written, reused: false, issues, ...(fingerprintOf(after) === fingerprintOf(before) ? { settled: { info: after } } : {}) };
 }

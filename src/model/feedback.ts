@@ -51,3 +51,14 @@ export const Feedback = z.strictObject({
   items: z.array(FeedbackItem).min(1),
 });
 export type Feedback = z.infer<typeof Feedback>;
+
+/** A value a round's answer corrected: results.yaml's value before (if any) and after. */
+export interface ValueChange {
+  readonly feedbackId: string;
+  readonly indicator: number;
+  readonly sub?: number;
+  readonly year: number;
+  readonly from?: number;
+  readonly to: number;
+  readonly note?: string;
+}

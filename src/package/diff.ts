@@ -1,6 +1,5 @@
-import { MANIFEST_FILE, Manifest, type FileChange } from '../model/manifest.ts';
-import { openBundle, readAll } from '../files/bundle-reader.ts';
-import { compareFiles } from './changes.ts';
+import type { FileChange, Manifest } from '../model/manifest.ts';
+import { compareFiles } from '../plan/changes.ts';
 
 export interface BundleDiff {
   readonly from: { readonly bundle: string; readonly revision: number };
@@ -14,15 +13,6 @@ export interface BundleDiff {
   }[];
   readonly evidence: { readonly added: readonly string[]; readonly removed: readonly string[]; readonly replaced: readonly string[] };
   readonly annex: readonly { readonly path: string; readonly pagesBefore: number | null; readonly pagesAfter: number | null; readonly numbersBefore: string | null; readonly numbersAfter: string | null }[];
-}
-
-export async function readManifest(location: string): Promise<Manifest> {
-  const reader = await openBundle(location);
-  try {
-    return Manifest.parse(JSON.parse((await readAll(await reader.open(MANIFEST_FILE))).toString('utf8')));
-  } finally {
-    await reader.close();
-  }
 }
 
 /** What changed between two bundles, from their manifests: files by operation, indicators, evidence, annex pages. Pure. */

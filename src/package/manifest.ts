@@ -1,15 +1,8 @@
 import { CHECKSUM_FILE, MANIFEST_FILE, type FileChange, type Manifest, type ManifestFile } from '../model/manifest.ts';
-import type { BundlePlan, PlannedArtifact } from '../plan/bundle-plan.ts';
+import type { BundlePlan, WrittenFile } from '../plan/artifact.ts';
 import type { RenderInput } from '../plan/render-input.ts';
 import { GENERATOR } from '../common/version.ts';
 
-export interface WrittenFile {
-  readonly artifact: PlannedArtifact;
-  readonly sha256: string;
-  readonly bytes: number;
-  readonly pages?: ManifestFile['pages'];
-  readonly contents?: ManifestFile['contents'];
-}
 
 /** manifest.json content: generator, project, revision, every file with role, hash, size, indicators and inputs. */
 export function buildManifest(

@@ -1,7 +1,7 @@
 import type { IssueCode } from '../model/diagnostics.ts';
 import path from 'node:path';
 import type { Issue } from '../model/issue.ts';
-import { Feedback, type FeedbackItem } from '../model/feedback.ts';
+import { Feedback, type FeedbackItem, type ValueChange } from '../model/feedback.ts';
 import type { EvidenceFile, ProjectData } from '../model/project-data.ts';
 import type { EvidenceItem } from '../model/evidence.ts';
 import type { Result } from '../model/results.ts';
@@ -93,16 +93,6 @@ export async function loadFeedback(file: string, data: ProjectData, { earlierRou
   issues.push(...checked.issues);
   const open = feedback.items.filter((i) => !i.response);
   return { feedback, issues, added: checked.files, open };
-}
-
-export interface ValueChange {
-  readonly feedbackId: string;
-  readonly indicator: number;
-  readonly sub?: number;
-  readonly year: number;
-  readonly from?: number;
-  readonly to: number;
-  readonly note?: string;
 }
 
 /**

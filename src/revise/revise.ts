@@ -5,17 +5,13 @@ import { assembleBundle, type BuildOptions, type BuildResult } from '../bundle/b
 import { storeFor } from '../bundle/fingerprinting.ts';
 import { loadProject } from '../load/project.ts';
 import { hasErrors, type Issue } from '../model/issue.ts';
-import { MANIFEST_FILE, type Manifest } from '../model/manifest.ts';
+import { MANIFEST_FILE } from '../model/manifest.ts';
 import { openBundle, readAll } from '../files/bundle-reader.ts';
-import { reuseFile } from '../bundle/produce.ts';
-import type { PreviousBundle } from '../bundle/context.ts';
-import type { WrittenFile } from '../package/manifest.ts';
-import type { PlannedArtifact } from '../plan/bundle-plan.ts';
 import { verifyBundle } from '../package/verify.ts';
+import { readManifestBytes } from '../package/manifest-read.ts';
 import { sha256 } from '../files/hash.ts';
 import { applyFeedback, loadFeedback, type LoadedFeedback } from './feedback.ts';
 import { applyAnsweredRounds, roundOf, unusedRounds } from './rounds.ts';
-import { responseDocument } from './response.ts';
 
 export interface ReviseOptions extends Omit<BuildOptions, 'previous' | 'extraFiles' | 'revision' | 'force' | 'answeredRounds'> {
   /** the previous bundle: its zip or folder */
@@ -43,36 +39,13 @@ async function previousSource(from: string): Promise<string> {
   if (!from.toLowerCase().endsWith('.zip')) return from;
   const folder = from.slice(0, -4);
   try {
-    const [a, b] = await Promise.all([readFile(path.join(folder, MANIFEST_FILE)), readZipManifest(from)]);
+    const [a, b] = await Promise.all([readFile(path.join(folder, MANIFEST_FILE)), readManifestBytes(from).then((m) => m.bytes)]);
     return a.equals(b) ? folder : from;
   } catch {
     return from;
   }
 }
 
-async function readZipManifest(zip: string): Promise<Buffer> {
-  const reader = await openBundle(zip);
-  try {
-    return await readAll(await reader.open(MANIFEST_FILE));
-  } finally {
-    await reader.close();
-  }
-}
-
-/**
- * A revision without a new review round keeps the latest response document (补充材料说明.docx) as it was:
- * it still answers the latest round.
- */
-async function carryResponse(previous: PreviousBundle, manifest: Manifest, bundleDir: string): Promise<{ files: WrittenFile[]; issues?: Issue[] }> {
-  const old = manifest.files.find((f) => f.role === 'response');
-  if (!old) return { files: [] };
-  const { issue } = await reuseFile(previous, old.path, path.join(bundleDir, ...old.path.split('/')));
-  if (issue) return { files: [], issues: [issue] };
-  const artifact: PlannedArtifact = {
-    path: old.path, role: 'response', indicators: [...(old.indicators ?? [])], inputs: { ...old.inputs }, inputHash: old.inputHash, source: { kind: 'written' },
-  };
-  return { files: [{ artifact, sha256: old.sha256, bytes: old.bytes }] };
-}
 
 const failed = (issues: readonly Issue[], extra: Partial<ReviseResult> = {}): ReviseResult => ({
   ok: false, issues, reused: [], timings: {}, megabytes: 0, open: [], ...extra,
@@ -142,9 +115,7 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
       answeredRounds,
       ...(store ? { fingerprints: store } : {}),
       previous,
-      ...(feedback?.feedback
-        ? { extraFiles: async (render, bundleDir, written) => ({ files: await responseDocument({ render, bundleDir, written, feedback: feedback!.feedback!, valueChanges, previous: previousManifest }) }) }
-        : { extraFiles: (_render, bundleDir) => carryResponse(previous, previousManifest, bundleDir) }),
+      ...(feedback?.feedback ? { answer: { feedback: feedback.feedback, valueChanges } } : {}),
     }, { verify: verifyMs });
     return { ...result, revision, previousCheck: { files: checked.checked, trusted: checked.trusted }, ...(feedbackFile ? { feedbackFile } : {}), open: feedback?.open.map((i) => i.id) ?? [] };
   } finally {

@@ -136,7 +136,7 @@ describe('the previous bundle, checked through fingerprints', () => {
       expect(result.trusted).toBe(result.checked - 1);
       const revised = await reviseBundle(project.dir, { from: r1.bundleDir!, outDir: out });
       expect(revised.ok).toBe(false);
-      expect(revised.issues[0]!.message).toContain(`${report.path} 已被改动`);
+      expect(revised.issues[0]!.message).toContain(`文件已被改动：${report.path}`);
     } finally {
       writeFileSync(file, original);
     }

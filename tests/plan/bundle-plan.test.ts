@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/load/project.ts';
 import type { ProjectData } from '../../src/model/project-data.ts';
 import { judgeProject } from '../../src/load/check.ts';
-import { bundleName, planBundle, type PlanInput } from '../../src/plan/bundle-plan.ts';
+import { bundleName, planBundle } from '../../src/plan/bundle-plan.ts';
+import type { PlanInput } from '../../src/plan/artifact.ts';
 import { makeMiniProject, type MiniProject } from '../helpers/mini-project.ts';
 
 let mini: MiniProject;
@@ -65,6 +66,6 @@ describe('planBundle', () => {
 
   it('marks a sample bundle as illustrative in 说明.txt', () => {
     const readme = planBundle(input()).artifacts.find((a) => a.role === 'readme')!;
-    expect(readme.source.kind === 'readme' && readme.source.text).toContain('示例数据');
+    expect((readme.source as { text?: string }).text).toContain('示例数据');
   });
 });

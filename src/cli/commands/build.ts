@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { buildBundle, DEFAULT_MAX_VOLUME_MB } from '../../bundle/build.ts';
+import { buildBundle } from '../../bundle/build.ts';
+import { DEFAULT_MAX_VOLUME_MB } from '../../render/annex/index.ts';
 import { abortAllStagingSync } from '../../files/staging.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { progressBar } from '../progress.ts';

@@ -44,8 +44,7 @@ export async function renderAnnex(
     else {
       volumes.push(result);
       startPage = result.lastPage + 1;
-      const oversize = plan.issues.some((i) => i.code === 'annex-indicator-oversize' && volume.indicators.length === 1 && i.message.startsWith(`指标${volume.indicators[0]}（`));
-      if (!broken && options.maxVolumeMb > 0 && result.bytes > options.maxVolumeMb * MB && !oversize) {
+      if (!broken && options.maxVolumeMb > 0 && result.bytes > options.maxVolumeMb * MB && !volume.oversize) {
         issues.push({
           code: 'annex-volume-over-limit', severity: 'warning', file: result.file, path: [],
           message: `第${volume.no}册实际为 ${(result.bytes / MB).toFixed(1)} MB，超过每册上限 ${options.maxVolumeMb} MB（按材料大小估算的分册偏小）`,

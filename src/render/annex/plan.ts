@@ -49,6 +49,8 @@ export interface AnnexVolumePlan {
   readonly indicators: readonly number[];
   /** sum of the evidence file sizes printed in this volume */
   readonly evidenceBytes: number;
+  /** one indicator whose evidence alone is over the limit (warned about when planning) */
+  readonly oversize?: true;
 }
 
 /** Every indicator in 附件1 order (those without evidence too: their divider says so), with its evidence. */
@@ -95,6 +97,7 @@ export function planAnnexVolumes(
   if (kept) return kept;
   const issues: Issue[] = [];
   const groups: AnnexSection[][] = [];
+  const oversize = new Set<number>();
   const budget = maxVolumeMb * MB - volumeOverheadBytes(maxVolumeMb);
   let current: AnnexSection[] = [];
   let used = 0;
@@ -103,6 +106,7 @@ export function planAnnexVolumes(
     if (maxVolumeMb > 0 && size > budget) {
       if (current.length) groups.push(current);
       groups.push([section]);
+      oversize.add(groups.length);
       current = [];
       used = 0;
       issues.push({
@@ -121,15 +125,17 @@ export function planAnnexVolumes(
     used += size;
   }
   if (current.length || groups.length === 0) groups.push(current);
-  return { volumes: volumesOf(groups), issues };
+  return { volumes: volumesOf(groups, oversize), issues };
 }
 
-function volumesOf(groups: readonly (readonly AnnexSection[])[]): AnnexVolumePlan[] {
+/** `oversize`: the numbers (from 1) of the volumes that are one indicator over the limit. */
+function volumesOf(groups: readonly (readonly AnnexSection[])[], oversize: ReadonlySet<number> = new Set()): AnnexVolumePlan[] {
   return groups.map((group, i) => ({
     no: i + 1,
     total: groups.length,
     indicators: group.map((s) => s.indicator.no),
     evidenceBytes: group.reduce((n, s) => n + placedBytes(s), 0),
+    ...(oversize.has(i + 1) ? { oversize: true as const } : {}),
   }));
 }
 

@@ -1,12 +1,13 @@
-import { CHANGES_FILE, type FileChange, type ManifestFile } from '../model/manifest.ts';
-import { hashOf } from '../files/hash.ts';
-import type { PlannedArtifact } from '../plan/bundle-plan.ts';
+import { CHANGES_FILE, type FileChange } from '../model/manifest.ts';
 
 /**
  * The lifecycle operation of every path between two revisions (eCTD style): new, replace, delete or
  * unchanged, judged by content hash. changes.json itself is left out: it cannot describe itself.
  */
-export function compareFiles(before: readonly ManifestFile[], after: readonly ManifestFile[]): FileChange[] {
+export function compareFiles(
+  before: readonly { readonly path: string; readonly sha256: string }[],
+  after: readonly { readonly path: string; readonly sha256: string }[],
+): FileChange[] {
   const old = new Map(before.filter((f) => f.path !== CHANGES_FILE).map((f) => [f.path, f]));
   const now = new Map(after.filter((f) => f.path !== CHANGES_FILE).map((f) => [f.path, f]));
   const paths = [...new Set([...old.keys(), ...now.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -16,10 +17,4 @@ export function compareFiles(before: readonly ManifestFile[], after: readonly Ma
     const op: FileChange['op'] = !a ? 'new' : !b ? 'delete' : a.sha256 === b.sha256 ? 'unchanged' : 'replace';
     return { path: p, op, oldSha256: a?.sha256 ?? null, newSha256: b?.sha256 ?? null };
   });
-}
-
-/** changes.json as an artifact of the bundle, so verify checks it like any other file. */
-export function changesArtifact(text: string): PlannedArtifact {
-  const inputs = { text: hashOf(text) };
-  return { path: CHANGES_FILE, role: 'changes', indicators: [], inputs, inputHash: hashOf(inputs), source: { kind: 'written' } };
 }

@@ -1,25 +1,21 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { evidenceRange } from '../render/annex/page-book.ts';
-import type { Feedback } from '../model/feedback.ts';
-import type { Manifest } from '../model/manifest.ts';
-import type { WrittenFile } from '../package/manifest.ts';
-import { hashOf, sha256 } from '../files/hash.ts';
-import type { PlannedArtifact } from '../plan/bundle-plan.ts';
-import { officialDocument } from '../render/docx/index.ts';
-import { renderTemplate, templateSet } from '../render/templates.ts';
-import { chineseDate, circled } from '../common/chinese.ts';
-import type { RenderInput } from '../plan/render-input.ts';
-import type { ValueChange } from './feedback.ts';
+import { chineseDate, circled } from '../../common/chinese.ts';
+import { hashOf, sha256 } from '../../files/hash.ts';
+import type { Manifest } from '../../model/manifest.ts';
+import type { ResponseAnswer, WrittenFile } from '../../plan/artifact.ts';
+import type { RenderInput } from '../../plan/render-input.ts';
+import { evidenceRange } from '../annex/page-book.ts';
+import { officialDocument } from '../docx/index.ts';
+import { renderTemplate, templateSet } from '../templates.ts';
 
-export const RESPONSE_FILE = '补充材料说明.docx';
-
+/**
+ * 补充材料说明.docx: the answer to a review round, item by item, with what the revision changed: the
+ * evidence added and where it sits in the annex, corrected values, verdicts that changed.
+ */
 export interface ResponseInput {
   readonly render: RenderInput;
-  readonly bundleDir: string;
+  /** the files of the new revision produced before it (annex volumes with their contents) */
   readonly written: readonly WrittenFile[];
-  readonly feedback: Feedback;
-  readonly valueChanges: readonly ValueChange[];
+  readonly answer: ResponseAnswer;
   readonly previous: Manifest;
 }
 
@@ -41,13 +37,14 @@ function annexPlaces(written: readonly WrittenFile[]): Map<string, string> {
 /** Plain data for templates/response/response.md.hbs: every feedback item in order, with what changed. */
 export function responseContext(input: ResponseInput) {
   const { data, verdicts } = input.render;
+  const { feedback, valueChanges } = input.answer;
   const { project } = data;
   const places = annexPlaces(input.written);
   const before = new Map(input.previous.indicators.map((i) => [i.no, i]));
   const now = new Map(verdicts.map((v) => [v.no, v]));
   const unitOf = (no: number) => data.indicators.find((i) => i.no === no)?.unit ?? '';
   const shown = (value: number | undefined, unit: string) => (value === undefined ? '（空）' : `${value}${unit === '%' ? '%' : unit === '-' ? '' : unit}`);
-  const items = input.feedback.items.map((item, k) => {
+  const items = feedback.items.map((item, k) => {
     const indicator = item.indicator === 'general' ? undefined : data.indicators.find((i) => i.no === item.indicator);
     const old = indicator ? before.get(indicator.no) : undefined;
     const verdict = indicator ? now.get(indicator.no) : undefined;
@@ -66,7 +63,7 @@ export function responseContext(input: ResponseInput) {
         where: places.get(e.id) ?? '见原始材料文件夹',
         replaces: e.replaces ?? '',
       })),
-      values: input.valueChanges
+      values: valueChanges
         .filter((v) => v.feedbackId === item.id)
         .map((v) => ({
           label: `${v.sub ? circled(v.sub) : ''}${v.year}年数值`,
@@ -82,22 +79,22 @@ export function responseContext(input: ResponseInput) {
   });
   return {
     sample: project.sample,
-    title: `${project.district.name}关于${input.feedback.title}的补充材料说明`,
+    title: `${project.district.name}关于${feedback.title}的补充材料说明`,
     recipient: project.programme.recipient,
     district: project.district.name,
     programme: project.programme.title,
-    feedback: { title: input.feedback.title, reviewer: input.feedback.reviewer, date: chineseDate(input.feedback.date), round: input.feedback.round },
+    feedback: { title: feedback.title, reviewer: feedback.reviewer, date: chineseDate(feedback.date), round: feedback.round },
     revision: input.render.revision,
     previousRevision: input.previous.revision,
     items,
     open: items.filter((i) => !i.answered),
     sender: project.district.government,
-    date: chineseDate(input.feedback.responseDate ?? project.generatedAt),
+    date: chineseDate(feedback.responseDate ?? project.generatedAt),
   };
 }
 
-/** Renders 补充材料说明.docx (same official layout as the report) into the staged bundle. */
-export async function responseDocument(input: ResponseInput): Promise<WrittenFile[]> {
+/** The document's bytes, and the inputs it was made from (what it cites included). */
+export async function renderResponse(input: ResponseInput): Promise<{ bytes: Buffer; inputs: Record<string, string> }> {
   const { project, dir } = input.render.data;
   const context = responseContext(input);
   const templates = templateSet(dir, project.templates);
@@ -108,11 +105,5 @@ export async function responseDocument(input: ResponseInput): Promise<WrittenFil
     date: project.generatedAt,
     ...(project.sample ? { headerText: '示例数据　仅用于演示，非官方材料' } : {}),
   });
-  await writeFile(path.join(input.bundleDir, RESPONSE_FILE), bytes);
-  const inputs = { context: hashOf(context), template: sha256(markdown) };
-  const artifact: PlannedArtifact = {
-    path: RESPONSE_FILE, role: 'response', indicators: [...new Set(input.feedback.items.flatMap((i) => (i.indicator === 'general' ? [] : [i.indicator])))],
-    inputs, inputHash: hashOf(inputs), source: { kind: 'written' },
-  };
-  return [{ artifact, sha256: sha256(bytes), bytes: bytes.length }];
+  return { bytes, inputs: { context: hashOf(context), template: sha256(markdown) } };
 }
