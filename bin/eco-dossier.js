@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so a fresh `npm install` needs no build step.
-import { register } from 'tsx/esm/api';
+// The command line, compiled ahead of time into dist/ (`npm install` in the repository runs the build).
+import { runCli } from '../dist/cli/main.js';
 
-register();
-const { runCli } = await import('../src/cli/main.ts');
 process.exitCode = await runCli(process.argv.slice(2));

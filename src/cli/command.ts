@@ -1,5 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
+import { DEFAULT_MAX_VOLUME_MB } from '../render/annex/index.ts';
+import { COMMANDS } from './commands-table.ts';
+import { closest } from './suggest.ts';
 
 /** What a command may touch of the outside world: injected so tests can capture it. */
 export interface CommandContext {
@@ -21,29 +24,119 @@ export class CliUsageError extends Error {
   }
 }
 
+/** `--help` or `-h` on a command: its help text is printed and the exit code is 0. */
+export class CliHelpRequest extends Error {
+  constructor(readonly text: string) {
+    super(text);
+  }
+}
+
 export const DEFAULT_PROJECT = 'fixtures/yanzhou-2023';
 
 export const EXIT = { ok: 0, inputProblems: 1, toolFailed: 2 } as const;
 
-/** parseArgs with Chinese error messages and the default project folder. */
-export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(
+type OptionConfig = NonNullable<ParseArgsConfig['options']>[string];
+
+/** What reading the options gives: a switch is true when given, a value option its text. */
+export type OptionValues<O> = { [K in keyof O]?: O[K] extends { readonly type: 'boolean' } ? boolean : string };
+
+/** What every option means, in the words of the help text, and the name of its value. One table for every command. */
+const OPTION_TEXT: Record<string, { readonly value?: string; readonly text: string }> = {
+  json: { text: '标准输出只输出一个 JSON 对象（供其他程序读取）；进度和日志在标准错误' },
+  out: { value: '位置', text: '输出到这里（默认见上面的用法）' },
+  'allow-missing': { text: '佐证材料无法读取时仍然生成：以“材料无法读取”页代替，并给出警告' },
+  'max-volume-mb': { value: 'N', text: `佐证材料汇编每册的大小上限（MB，默认 ${DEFAULT_MAX_VOLUME_MB}；0 表示不分册）` },
+  force: { text: '覆盖内容不同的同一版本材料包' },
+  'full-check': { text: '逐字节重新读取全部文件，不使用文件指纹' },
+  'full-zip': { text: '生成完整的 zip（默认只含本版新增和替换的文件）' },
+  from: { value: '上一版', text: '上一版材料包：zip 文件或文件夹' },
+  feedback: { value: '文件', text: '本轮审查意见及答复（默认 feedback/round-<上一版版本号>.yaml）' },
+  today: { value: 'YYYY-MM-DD', text: '按这一天计算剩余天数（默认今天，北京时间）' },
+  overwrite: { text: '填报值与已有数据不一致时，以填报表为准' },
+  'with-status': { text: '加上现状值、达标情况和佐证材料数量' },
+};
+
+/** What each positional argument is, by the name the usage line gives it. */
+const ARGUMENT_TEXT: Record<string, string> = {
+  项目目录: `项目文件夹（默认 ${DEFAULT_PROJECT}，内置示例项目）`,
+};
+
+function optionLabel(name: string, config: OptionConfig): string {
+  const value = config.type === 'string' ? ` ${OPTION_TEXT[name]?.value ?? '值'}` : '';
+  return `${config.short ? `-${config.short}, ` : ''}--${name}${value}`;
+}
+
+/** The help of one command, from its usage line, the command table and its options. */
+export function helpText(usage: string, options: Readonly<Record<string, OptionConfig>>): string {
+  const name = usage.split(' ')[1] ?? '';
+  const args = [...usage.matchAll(/\[?([\u4e00-\u9fff][^\s\]|.]*)/g)].map((m) => m[1]!).filter((a) => ARGUMENT_TEXT[a]);
+  const rows = [
+    ...Object.entries(options).map(([opt, config]) => [optionLabel(opt, config), OPTION_TEXT[opt]?.text ?? ''] as const),
+    ['-h, --help', '显示本帮助'] as const,
+  ];
+  const width = Math.max(...rows.map(([l]) => l.length)) + 2;
+  return [
+    `用法: ${usage}`,
+    '',
+    COMMANDS[name] ?? '',
+    ...(args.length ? ['', '参数:', ...args.map((a) => `  ${a.padEnd(width)}${ARGUMENT_TEXT[a]}`)] : []),
+    '',
+    '选项:',
+    ...rows.map(([label, text]) => `  ${label.padEnd(width)}${text}`),
+    '',
+    '退出码: 0 正常；1 输入数据有问题；2 程序自身出错或用法不对。',
+  ].join('\n');
+}
+
+/**
+ * Reads a command's arguments against its options: `--help`/`-h` asks for its help (CliHelpRequest); an
+ * unknown option (with the closest known one suggested), a value missing or given where none is taken,
+ * and a positional too many are CliUsageErrors in Chinese saying what was expected.
+ */
+export function parseCommandArgs<O extends Readonly<Record<string, OptionConfig>>>(
   argv: readonly string[],
   options: O,
   usage: string,
   maxPositionals = 1,
-) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new CliUsageError(`参数错误：${(e as Error).message}`, usage);
+): { values: OptionValues<O>; positionals: string[] } {
+  const end = argv.indexOf('--');
+  const flags = end < 0 ? argv : argv.slice(0, end);
+  if (flags.includes('--help') || flags.includes('-h')) throw new CliHelpRequest(helpText(usage, options));
+  const { tokens } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: false, tokens: true });
+  const known = Object.keys(options);
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const config = options[token.name];
+    if (!config) {
+      const guess = closest(token.name, known);
+      const list = known.map((k) => `--${k}`).join('、');
+      throw new CliUsageError(`不认识的选项 ${token.rawName}${guess ? `，你是不是想输入 --${guess}？` : '。'}可用的选项：${list || '（无）'}`, usage);
+    }
+    if (config.type === 'boolean' && token.inlineValue) throw new CliUsageError(`选项 --${token.name} 不带值，实际写成了“${token.rawName}=${token.value}”`, usage);
+    if (config.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))) {
+      throw new CliUsageError(`选项 --${token.name} 后面应写${OPTION_TEXT[token.name]?.value ?? '一个值'}`, usage);
+    }
   }
+  const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   if (parsed.positionals.length > maxPositionals) {
-    throw new CliUsageError(`多余的参数：${parsed.positionals.slice(maxPositionals).join(' ')}`, usage);
+    throw new CliUsageError(`多余的参数：${parsed.positionals.slice(maxPositionals).join(' ')}（最多 ${maxPositionals} 个）`, usage);
   }
-  return parsed;
+  return { values: parsed.values as OptionValues<O>, positionals: parsed.positionals };
 }
 
 export function projectDir(ctx: CommandContext, given: string | undefined): string {
   return path.resolve(ctx.cwd, given ?? DEFAULT_PROJECT);
+}
+
+/**
+ * --max-volume-mb, the one reading of it for every command: absent → the default (100 MB); 0 → one volume;
+ * otherwise a number not below 0. An empty value is an error, as is anything else.
+ */
+export function volumeLimitOption(text: string | undefined, usage: string): number {
+  if (text === undefined) return DEFAULT_MAX_VOLUME_MB;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0) {
+    throw new CliUsageError(`--max-volume-mb 应为不小于 0 的数字（0 表示不分册），实际为“${text}”`, usage);
+  }
+  return n;
 }

@@ -1,24 +1,22 @@
 import { InternalError } from '../model/issue.ts';
-import { CliUsageError, type CommandContext, type CommandModule } from './command.ts';
+import { CliHelpRequest, CliUsageError, type CommandContext, type CommandModule } from './command.ts';
+import { COMMANDS } from './commands-table.ts';
+import { closest } from './suggest.ts';
 
-/** The command table: each command is one file under commands/, loaded only when it runs. */
-const COMMANDS: Record<string, string> = {
-  validate: '检查项目数据并判定各项指标',
-  status: '按责任单位列出准备情况和各时间节点剩余天数',
-  'export-table': '导出指标任务分解表（Excel）',
-  collect: '为每个责任单位生成填报表（Excel）',
-  import: '读回各单位填好的填报表，写入 results.yaml',
-  report: '生成申报报告（Word）',
-  annex: '生成佐证材料汇编（PDF）',
-  build: '生成完整申报材料包（文件夹 + zip + 清单）',
-  verify: '校验申报材料包是否完整、未被改动',
-  revise: '根据审查意见生成新一版申报材料',
-  diff: '比较两版申报材料包的差异',
+/** Each command's module, loaded only when it runs (static paths, so compilation rewrites them). */
+const LOADERS: Record<string, () => Promise<CommandModule>> = {
+  validate: () => import('./commands/validate.ts'),
+  status: () => import('./commands/status.ts'),
+  'export-table': () => import('./commands/export-table.ts'),
+  collect: () => import('./commands/collect.ts'),
+  import: () => import('./commands/import.ts'),
+  report: () => import('./commands/report.ts'),
+  annex: () => import('./commands/annex.ts'),
+  build: () => import('./commands/build.ts'),
+  verify: () => import('./commands/verify.ts'),
+  revise: () => import('./commands/revise.ts'),
+  diff: () => import('./commands/diff.ts'),
 };
-
-async function loadCommand(name: string): Promise<CommandModule> {
-  return (await import(`./commands/${name}.ts`)) as CommandModule;
-}
 
 const USAGE = () =>
   [
@@ -29,30 +27,41 @@ const USAGE = () =>
     '',
     '项目目录默认为 fixtures/yanzhou-2023（内置示例项目）。',
     '每个命令都接受 --json：标准输出只输出一个 JSON 对象。',
-    '退出码: 0 正常；1 输入数据有问题；2 程序自身出错。',
+    '查看某个命令的参数和选项：eco-dossier <命令> --help',
+    '退出码: 0 正常；1 输入数据有问题；2 程序自身出错或用法不对。',
   ].join('\n');
 
 /** Runs one command and returns the exit code; only bin/ sets process.exitCode. */
 export async function runCli(argv: readonly string[], ctx: CommandContext = defaultContext()): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     ctx.stdout(USAGE());
-    return name ? 0 : 1;
+    return 0;
+  }
+  if (!name) {
+    ctx.stderr(`请给出要运行的命令。\n\n${USAGE()}`);
+    return 2;
   }
   if (name === '--version' || name === '-v') {
     ctx.stdout((await import('../common/version.ts')).GENERATOR.version);
     return 0;
   }
-  if (!Object.hasOwn(COMMANDS, name)) {
-    ctx.stderr(`不认识的命令“${name}”。\n\n${USAGE()}`);
+  const load = Object.hasOwn(LOADERS, name) ? LOADERS[name] : undefined;
+  if (!load) {
+    const guess = closest(name, Object.keys(COMMANDS));
+    ctx.stderr(`不认识的命令“${name}”。${guess ? `你是不是想输入 ${guess}？` : ''}\n\n${USAGE()}`);
     return 2;
   }
   try {
-    const command = await loadCommand(name);
+    const command = await load();
     return await command.run(rest, ctx);
   } catch (e) {
+    if (e instanceof CliHelpRequest) {
+      ctx.stdout(e.text);
+      return 0;
+    }
     if (e instanceof CliUsageError) {
-      ctx.stderr(`${e.message}\n用法: ${e.usage}`);
+      ctx.stderr(`${e.message}\n用法: ${e.usage}\n查看全部参数和选项：eco-dossier ${name} --help`);
       return 2;
     }
     const internal = e instanceof InternalError;

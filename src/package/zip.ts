@@ -1,7 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { ZipArchive } from 'archiver';
-import { useNativeCrc32 } from './native-crc.ts';
 
 /** Files that are compressed already: deflating them costs time and saves nothing. */
 const STORED = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.docx', '.xlsx', '.zip', '.gz', '.webp', '.heic', '.tif', '.tiff']);
@@ -25,7 +24,6 @@ export async function zipFolder(
   onProgress: (doneBytes: number) => void = () => {},
   inMemory: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Promise<void> {
-  useNativeCrc32();
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   const archive = new ZipArchive({ zlib: { level: 6 }, statConcurrency: 1 });
   const output = createWriteStream(outFile);

@@ -248,8 +248,10 @@ describe('files that change while a bundle is made', () => {
       const r1 = await buildBundle(project.dir, { outDir: own });
       expect(r1.ok).toBe(true);
       let edited = false;
+      // fullCheck: the evidence is hashed now (a slow machine may otherwise have recorded its fingerprints at
+      // r1, more than the settling time after the files were made, and hash nothing, so no progress to edit on)
       const revised = await reviseBundle(project.dir, {
-        from: r1.zip!, outDir: own,
+        from: r1.zip!, outDir: own, fullCheck: true,
         onProgress: (p) => {
           if (p.step === '校验佐证材料' && !edited) {
             edited = true;

@@ -4,19 +4,12 @@ import path from 'node:path';
 import { displayPath } from '../../common/display-path.ts';
 import { hasErrors } from '../../model/issue.ts';
 import { checkProject } from '../../load/check.ts';
-import { ANNEX_FILE_TITLE, DEFAULT_MAX_VOLUME_MB, renderAnnex, type AnnexVolumeResult } from '../../render/annex/index.ts';
-import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
+import { ANNEX_FILE_TITLE, renderAnnex, type AnnexVolumeResult } from '../../render/annex/index.ts';
+import { EXIT, parseCommandArgs, projectDir, volumeLimitOption, type CommandContext } from '../command.ts';
 import { progressBar } from '../progress.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 
 const USAGE = 'eco-dossier annex [项目目录] [--out 目录] [--max-volume-mb N] [--allow-missing] [--json]';
-
-function volumeLimit(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_MAX_VOLUME_MB;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < 0) throw new CliUsageError(`--max-volume-mb 应为不小于 0 的数字（0 表示不分册），实际为“${text}”`, USAGE);
-  return n;
-}
 
 /** 佐证材料汇编.pdf and 佐证材料汇编-第N册.pdf: earlier annex files in the output folder. */
 const ANNEX_FILE = new RegExp(`^${ANNEX_FILE_TITLE}(-第\\d+册)?\\.pdf$`);
@@ -43,7 +36,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     { out: { type: 'string' }, 'max-volume-mb': { type: 'string' }, 'allow-missing': { type: 'boolean' }, json: { type: 'boolean' } },
     USAGE,
   );
-  const maxVolumeMb = volumeLimit(values['max-volume-mb']);
+  const maxVolumeMb = volumeLimitOption(values['max-volume-mb'], USAGE);
   const checked = await checkProject(projectDir(ctx, positionals[0]));
   const issues = [...checked.issues];
   let files: string[] = [];

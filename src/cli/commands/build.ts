@@ -1,19 +1,11 @@
 import path from 'node:path';
 import { buildBundle } from '../../bundle/build.ts';
-import { DEFAULT_MAX_VOLUME_MB } from '../../render/annex/index.ts';
 import { abortAllStagingSync } from '../../files/staging.ts';
-import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
+import { EXIT, parseCommandArgs, projectDir, volumeLimitOption, type CommandContext } from '../command.ts';
 import { progressBar } from '../progress.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 
 const USAGE = 'eco-dossier build [项目目录] [--out 目录] [--json] [--allow-missing] [--max-volume-mb N] [--force] [--full-check]';
-
-export function parseVolumeMb(text: string | undefined, usage: string): number {
-  if (text === undefined) return DEFAULT_MAX_VOLUME_MB;
-  const n = Number(text);
-  if (!Number.isFinite(n) || n < 0) throw new CliUsageError(`--max-volume-mb 应为不小于 0 的数字，实际为“${text}”`, usage);
-  return n;
-}
 
 /** Ctrl-C: remove the staging folder before leaving, so the previous bundle stays and nothing half-written remains. */
 export function onInterrupt(): () => void {
@@ -36,7 +28,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     { out: { type: 'string' }, json: { type: 'boolean' }, 'allow-missing': { type: 'boolean' }, 'max-volume-mb': { type: 'string' }, 'full-check': { type: 'boolean' }, force: { type: 'boolean' } },
     USAGE,
   );
-  const maxVolumeMb = parseVolumeMb(values['max-volume-mb'], USAGE);
+  const maxVolumeMb = volumeLimitOption(values['max-volume-mb'], USAGE);
   const progress = progressBar((t) => process.stderr.write(t), ctx.isTTY && !values.json);
   const release = onInterrupt();
   try {

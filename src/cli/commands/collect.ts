@@ -4,7 +4,7 @@ import { checkProject } from '../../load/check.ts';
 import { collectWorkbooks } from '../../workbook/collect.ts';
 import { EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
-import { shownPath } from './export-table.ts';
+import { displayPath } from '../../common/display-path.ts';
 
 const USAGE = 'eco-dossier collect [项目目录] [--out 目录] [--json]';
 
@@ -35,7 +35,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     if (issuesText) ctx.stdout(issuesText);
     ctx.stdout(
       [
-        `已在 ${shownPath(ctx, outDir)} 生成 ${files.length} 个责任单位的填报表：`,
+        `已在 ${displayPath(outDir, ctx.cwd)} 生成 ${files.length} 个责任单位的填报表：`,
         ...files.map((f) => `  ${path.basename(f.file)}（${f.rows} 行）`),
         '各单位填好后，用 eco-dossier import 导入。',
       ].join('\n'),

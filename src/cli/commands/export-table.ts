@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { displayPath } from '../../common/display-path.ts';
 import { writeFileAtomic } from '../../files/atomic.ts';
 import { checkProject } from '../../load/check.ts';
 import { renderTaskTable, TASK_TABLE_NAME } from '../../render/table/index.ts';
@@ -9,12 +10,6 @@ const USAGE = 'eco-dossier export-table [项目目录] [--out 文件.xlsx] [--wi
 
 /** Where the table goes unless --out says otherwise: out/指标任务分解表.xlsx under the working folder. */
 export const DEFAULT_TABLE_FILE = path.join('out', `${TASK_TABLE_NAME}.xlsx`);
-
-/** A path as the user would type it: relative to the working folder when inside it. */
-export function shownPath(ctx: CommandContext, file: string): string {
-  const rel = path.relative(ctx.cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
-}
 
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -40,7 +35,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   } else {
     const issuesText = formatIssues(checked.issues);
     if (issuesText) ctx.stdout(issuesText);
-    ctx.stdout(`已写出 ${shownPath(ctx, file)}（${checked.data.indicators.length} 项指标${values['with-status'] ? '，含现状值和达标情况' : ''}）。`);
+    ctx.stdout(`已写出 ${displayPath(file, ctx.cwd)}（${checked.data.indicators.length} 项指标${values['with-status'] ? '，含现状值和达标情况' : ''}）。`);
   }
   return EXIT.ok;
 }

@@ -3,7 +3,7 @@ import { importWorkbooks } from '../../workbook/import.ts';
 import { fieldLabel, indicatorLabel, showValue } from '../../workbook/merge.ts';
 import { CliUsageError, DEFAULT_PROJECT, EXIT, parseCommandArgs, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
-import { shownPath } from './export-table.ts';
+import { displayPath } from '../../common/display-path.ts';
 
 const USAGE = 'eco-dossier import [项目目录] 填报表.xlsx... [--overwrite] [--json]';
 
@@ -34,7 +34,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   }
   const issuesText = formatIssues(outcome.issues);
   if (issuesText) ctx.stdout(issuesText);
-  const results = shownPath(ctx, outcome.resultsFile);
+  const results = displayPath(outcome.resultsFile, ctx.cwd);
   if (outcome.written) {
     const added = outcome.changes.filter((c) => c.old === undefined).length;
     ctx.stdout([

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { displayPath } from '../../common/display-path.ts';
 import type { Issue } from '../../model/issue.ts';
 import { writeFileAtomic } from '../../files/atomic.ts';
 import { checkProject } from '../../load/check.ts';
@@ -30,7 +31,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     } else {
       const text = formatIssues(issues);
       if (text) ctx.stdout(text);
-      ctx.stdout(written ? `已生成申报报告：${path.relative(ctx.cwd, out) || out}（${Math.round(written.bytes / 1024)} KB）` : '申报报告未生成：请按上面的位置逐条修改。');
+      ctx.stdout(written ? `已生成申报报告：${displayPath(out, ctx.cwd)}（${Math.round(written.bytes / 1024)} KB）` : '申报报告未生成：请按上面的位置逐条修改。');
     }
     return ok ? EXIT.ok : EXIT.inputProblems;
   };
@@ -41,16 +42,10 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   try {
     bytes = await renderReport({ data: checked.data, verdicts: checked.verdicts, revision: 1 });
   } catch (e) {
-    if (e instanceof TemplateError) return finish(false, [...warnings, relativeTo(ctx.cwd, e.toIssue())]);
+    if (e instanceof TemplateError) return finish(false, [...warnings, { ...e.toIssue(), file: displayPath(e.file, ctx.cwd) }]);
     throw e;
   }
   await writeFileAtomic(out, bytes);
   return finish(true, warnings, { bytes: bytes.length, ms: Math.round(performance.now() - started) });
 }
 
-/** A template path as the user typed it: relative to the working directory when inside it. */
-function relativeTo(cwd: string, issue: Issue): Issue {
-  const rel = path.relative(cwd, issue.file);
-  const file = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : issue.file;
-  return { ...issue, file };
-}

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { reviseBundle } from '../../revise/revise.ts';
-import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
+import { CliUsageError, EXIT, parseCommandArgs, projectDir, volumeLimitOption, type CommandContext } from '../command.ts';
 import { progressBar } from '../progress.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
-import { onInterrupt, parseVolumeMb } from './build.ts';
+import { onInterrupt } from './build.ts';
 
 const USAGE = 'eco-dossier revise [项目目录] --from 上一版.zip|上一版目录 [--feedback 审查意见.yaml] [--out 目录] [--json] [--allow-missing] [--max-volume-mb N] [--full-check] [--full-zip]';
 
@@ -24,7 +24,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
       allowMissing: values['allow-missing'] ?? false,
       fullCheck: values['full-check'] ?? false,
       zipContents: values['full-zip'] ? 'complete' : 'changes',
-      maxVolumeMb: parseVolumeMb(values['max-volume-mb'], USAGE),
+      maxVolumeMb: volumeLimitOption(values['max-volume-mb'], USAGE),
       onProgress: progress,
     });
     progress.done();

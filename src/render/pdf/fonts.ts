@@ -1,11 +1,17 @@
 import { rememberWidths, speedUpPdfLib } from './speedups.ts';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import { fontkitAdapter } from './fontkit-adapter.ts';
 
-const PACKAGES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../node_modules/@expo-google-fonts');
+/** A font file of an installed font package, found as Node finds any module (wherever npm put the package). */
+function fontFile(packageFile: string): string {
+  try {
+    return createRequire(import.meta.url).resolve(packageFile);
+  } catch {
+    return packageFile; // reported with the file's name when it is read (embedFonts)
+  }
+}
 
 /**
  * The fonts of the PDFs eco-dossier draws itself: Noto Serif SC for body text, Noto Sans SC for headings and
@@ -13,9 +19,9 @@ const PACKAGES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
  * same bytes on every run and `pdffonts` reports them as subsets.
  */
 export const FONT_FILES = {
-  body: { file: path.join(PACKAGES, 'noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'), name: 'AAAAAB+NotoSerifSC-Regular' },
-  heading: { file: path.join(PACKAGES, 'noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'), name: 'AAAAAC+NotoSansSC-Bold' },
-  label: { file: path.join(PACKAGES, 'noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'), name: 'AAAAAD+NotoSansSC-Regular' },
+  body: { file: fontFile('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'), name: 'AAAAAB+NotoSerifSC-Regular' },
+  heading: { file: fontFile('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'), name: 'AAAAAC+NotoSansSC-Bold' },
+  label: { file: fontFile('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'), name: 'AAAAAD+NotoSansSC-Regular' },
 } as const;
 
 export type FontRole = keyof typeof FONT_FILES;
