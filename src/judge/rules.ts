@@ -175,12 +175,12 @@ export function reachedText(phrase: QualitativeTarget['phrase']): string {
   return phrase.startsWith('不') || phrase.includes('，') ? phrase : `已${phrase}`;
 }
 
-const SHORT_DESCRIPTION = 24;
-
-/** The description as a table cell has room for. */
-export function shortDescription(description: string): string {
-  const chars = [...oneLine(description)];
-  return chars.length > SHORT_DESCRIPTION ? `${chars.slice(0, SHORT_DESCRIPTION).join('')}…` : chars.join('');
+/**
+ * What a table cell says about the state: the short form the office wrote (`current` in results.yaml), else
+ * the whole description. Never cut: a submitted file does not end a text with “…”; the cell wraps instead.
+ */
+export function cellDescription(result: Pick<Result, 'current' | 'description'> | undefined): string {
+  return oneLine(result?.current ?? result?.description ?? '');
 }
 
 /** 制定实施, 建立, 开展 …: the declared status (evidence is checked per indicator afterwards). */
@@ -188,7 +188,8 @@ export function judgeQualitative(target: QualitativeTarget, ctx: RuleContext): R
   const status = ctx.result?.status;
   const description = ctx.result?.description ? oneLine(ctx.result.description) : '';
   const detail = description ? `：${description}` : '';
-  const cellDetail = description ? `（${shortDescription(description)}）` : '';
+  const cell = cellDescription(ctx.result);
+  const cellDetail = cell ? `（${cell}）` : '';
   switch (status) {
     case undefined:
       return { verdict: '待补充', reason: '缺少达标情况声明（请在结果中填写 status：已达到/推进中/未达到）', currentText: MISSING_TEXT };

@@ -137,9 +137,10 @@ describe('qualitative', () => {
     expect(judgeQualitative(t, ctx({ values: { 2022: 1 } }))).toMatchObject({ verdict: '待补充', currentText: '—' });
     expect(judgeQualitative(t, ctx(undefined)).reason).toMatch(/^缺少达标情况声明/);
   });
-  it('shortens a long description in the table cell', () => {
+  it('never cuts a long description: the cell shows it whole, or the short form the office wrote', () => {
     const long = '区政府印发了建设用地土壤污染风险管控和修复名录制度并按季度更新名录，已公开发布';
-    expect(judgeQualitative(t, ctx({ status: '已达到', description: long })).currentText).toMatch(/^已建立（.{24}…）$/u);
+    expect(judgeQualitative(t, ctx({ status: '已达到', description: long })).currentText).toBe(`已建立（${long}）`);
+    expect(judgeQualitative(t, ctx({ status: '已达到', description: long, current: '名录按季度更新' })).currentText).toBe('已建立（名录按季度更新）');
   });
 });
 
