@@ -21,6 +21,8 @@ export interface ArtifactSource {
 
 /** The sources of the artifacts eco-dossier itself plans. */
 export type BuiltInSource =
+  /** the 申报文件 (请示): it names the annex, in how many volumes */
+  | { readonly kind: 'request'; readonly volumes: number }
   | { readonly kind: 'report' }
   | { readonly kind: 'task-table' }
   | { readonly kind: 'annex-volume'; readonly volume: VolumeRef }
@@ -99,6 +101,6 @@ export interface PlanInput {
 }
 
 export const EVIDENCE_FOLDER = '原始材料';
-export const ARTIFACT_NAMES = { report: '申报报告.docx', taskTable: '指标任务分解表.xlsx', annex: '佐证材料汇编', readme: '说明.txt' } as const;
+export const ARTIFACT_NAMES = { request: '申报文件.docx', report: '申报报告.docx', taskTable: '指标任务分解表.xlsx', annex: '佐证材料汇编', readme: '说明.txt' } as const;
 /** the response document of a revision */
 export const RESPONSE_FILE = '补充材料说明.docx';

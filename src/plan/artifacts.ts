@@ -41,6 +41,21 @@ function common(input: PlanInput) {
   };
 }
 
+/** 申报文件.docx: the district government's 请示, when project.yaml has `application`. */
+export const REQUEST: ArtifactPlanner<Source<'request'>> = {
+  kind: 'request',
+  stage: 'report',
+  plan(input) {
+    if (!input.render.data.project.application) return [];
+    const c = common(input);
+    const volumes = input.annexVolumes.length;
+    return [planned({
+      path: ARTIFACT_NAMES.request, role: 'request', indicators: [], source: { kind: 'request', volumes },
+      inputs: { generator: c.generator, project: c.project, catalog: c.catalog, verdicts: c.verdicts, templates: input.templatesHash, volumes: hashOf(volumes) },
+    })];
+  },
+};
+
 export const REPORT: ArtifactPlanner<Source<'report'>> = {
   kind: 'report',
   stage: 'report',
@@ -159,4 +174,4 @@ export const CHANGES: ArtifactPlanner<Source<'changes'>> = {
 };
 
 /** In production order. */
-export const BUILT_IN_PLANNERS: readonly ArtifactPlanner[] = [REPORT, TASK_TABLE, ANNEX, EVIDENCE, README, RESPONSE, CHANGES];
+export const BUILT_IN_PLANNERS: readonly ArtifactPlanner[] = [REQUEST, REPORT, TASK_TABLE, ANNEX, EVIDENCE, README, RESPONSE, CHANGES];

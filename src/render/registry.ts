@@ -3,12 +3,13 @@ import { hashOf } from '../files/hash.ts';
 import { InternalError, type Issue } from '../model/issue.ts';
 import type { ManifestFile } from '../model/manifest.ts';
 import type { ArtifactPlanner, ArtifactSource, BuiltInSource, WrittenFile } from '../plan/artifact.ts';
-import { ANNEX, CHANGES, EVIDENCE, README, REPORT, RESPONSE, TASK_TABLE } from '../plan/artifacts.ts';
+import { ANNEX, CHANGES, EVIDENCE, README, REPORT, REQUEST, RESPONSE, TASK_TABLE } from '../plan/artifacts.ts';
 import { compareFiles } from '../plan/changes.ts';
 import type { RenderInput } from '../plan/render-input.ts';
 import { renderAnnexVolume, type AnnexVolumePlan, type EarlierVolume } from './annex/index.ts';
 import type { KeptNumbers } from './annex/page-book.ts';
 import { renderReport } from './report/index.ts';
+import { renderRequest } from './request/index.ts';
 import { renderResponse } from './response/index.ts';
 import { renderTaskTable } from './table/index.ts';
 
@@ -57,6 +58,8 @@ export interface ArtifactKind<S extends ArtifactSource = ArtifactSource> extends
 
 type Built<K extends BuiltInSource['kind']> = Extract<BuiltInSource, { kind: K }>;
 
+const request: Renderer<Built<'request'>> = async (source, ctx) => ({ bytes: await renderRequest(ctx.input, source.volumes) });
+
 const report: Renderer<Built<'report'>> = async (_s, ctx) => ({ bytes: await renderReport(ctx.input) });
 
 const taskTable: Renderer<Built<'task-table'>> = async (_s, ctx) => ({ bytes: await renderTaskTable(ctx.input, { withStatus: true }) });
@@ -103,6 +106,7 @@ export function artifactKind<S extends ArtifactSource>(planner: ArtifactPlanner<
 
 /** Every kind of artifact, in the order a bundle is produced. */
 export const ARTIFACT_KINDS: readonly ArtifactKind[] = [
+  artifactKind(REQUEST, request),
   artifactKind(REPORT, report),
   artifactKind(TASK_TABLE, taskTable),
   artifactKind(ANNEX, annexVolume),

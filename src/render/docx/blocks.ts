@@ -1,6 +1,8 @@
 import { Paragraph, TextRun, type IParagraphOptions, type Table } from 'docx';
 import { circled, chineseNumeral } from '../../common/chinese.ts';
 import { attachmentNote, roster, signature } from './elements.ts';
+import type { AnchorSet } from './anchored.ts';
+import { imprint, masthead, note, sealedSignature } from './formal.ts';
 import { plainText, type Inline } from './inline.ts';
 import { FONT, pageGeometry, type Orientation } from './layout.ts';
 import { MarkdownError, type Block, type Directive, type ListItem } from './markdown.ts';
@@ -29,6 +31,8 @@ const LIST_MARKERS: readonly ((n: number) => string)[] = [(n) => `${n}.`, (n) =>
 
 export interface BlockContext {
   readonly tables: Readonly<Record<string, TableSpec>>;
+  /** boxes anchored to the page (the 版记), placed after packing */
+  readonly anchors: AnchorSet;
 }
 
 export function runsOf(inlines: readonly Inline[], prefix = ''): TextRun[] {
@@ -105,13 +109,21 @@ export function layoutBlocks(blocks: readonly Block[], context: BlockContext): D
         return add(...withBreak(attachmentNote(d.lines)));
       case 'roster':
         return add(...withBreak(roster(d.lines)));
+      case 'masthead':
+        return add(...withBreak(masthead(d.lines, d.line)));
+      case 'seal':
+        return add(...withBreak(sealedSignature(d.lines, d.line)));
+      case 'note':
+        return add(note(d.args));
+      case 'imprint':
+        return add(...imprint(d.lines, d.line, context.anchors));
       default:
         throw new MarkdownError(d.line, `不认识的指令 ::: ${d.name}`);
     }
   };
 
   /** A page break before a block of ready-made paragraphs goes into an empty paragraph of its own. */
-  const withBreak = (ps: Paragraph[]) => (breakBefore ? [paragraph('Normal', []), ...ps] : ps);
+  const withBreak = (ps: Paragraph[]): Paragraph[] => (breakBefore ? [paragraph('Normal', []), ...ps] : ps);
 
   const heading = (block: Extract<Block, { kind: 'heading' }>, next: Block | undefined) => {
     if (block.depth === 1) {
