@@ -124,7 +124,8 @@ export function judgeDelta(target: DeltaTarget, ctx: RuleContext): RuleOutcome {
   const met = compare(change, target.op, target.value);
   const years = `${ctx.years.baselineYear}年 ${formatQuantity(baseline, ctx.unit)} → ${ctx.years.currentYear}年 ${formatQuantity(current, ctx.unit)}`;
   const reason = `${target.symbol} = ${formatNumber(change)} ${shownSign(change, target.op, target.value)} ${formatNumber(target.value)}（${years}）`;
-  return decided(met, reason, ctx, `${target.symbol} = ${formatNumber(change)}`);
+  // no spaces in the cell: a table never breaks the line between the sign and the number
+  return decided(met, reason, ctx, `${target.symbol}=${formatNumber(change)}`);
 }
 
 /** 完成上级规定的…: the measured value against Result.superiorTarget; without it the verdict waits for it. */

@@ -58,7 +58,7 @@ describe('delta', () => {
   const t = target('ΔEQI≥-1', 'delta');
   it('passes when the change is at least the number', () => {
     expect(judgeDelta(t, ctx({ values: { 2020: 60.1, 2022: 59.8 } }, { unit: '-' }))).toMatchObject({
-      verdict: '达标', reason: 'ΔEQI = -0.3 ≥ -1（2020年 60.1 → 2022年 59.8）', currentText: 'ΔEQI = -0.3',
+      verdict: '达标', reason: 'ΔEQI = -0.3 ≥ -1（2020年 60.1 → 2022年 59.8）', currentText: 'ΔEQI=-0.3',
     });
   });
   it('fails when the index fell by more', () => {
