@@ -28,6 +28,8 @@ export type BuiltInSource =
   | { readonly kind: 'annex-volume'; readonly volume: VolumeRef }
   | { readonly kind: 'evidence'; readonly evidenceId: string; readonly absPath: string }
   | { readonly kind: 'readme'; readonly text: string }
+  /** the Windows integrity check: the PowerShell script or the .bat that runs it */
+  | { readonly kind: 'check-script'; readonly which: 'ps1' | 'bat' }
   /** the response document: a round's answers, or (no new round) the previous revision's document carried over */
   | { readonly kind: 'response'; readonly answer?: ResponseAnswer; readonly previous: RevisionBase }
   /** changes.json: every path against the previous revision's files */

@@ -8,6 +8,7 @@ import { A4, pageGeometry } from './layout.ts';
 import { parseMarkdown } from './markdown.ts';
 import { pageNumberFooters, textHeaders } from './page-furniture.ts';
 import { stylesXml } from './styles.ts';
+import { withOfficialThemeFonts } from './theme.ts';
 import type { TableSpec } from './table.ts';
 
 /**
@@ -91,6 +92,8 @@ export async function officialDocument(options: OfficialDocumentOptions): Promis
   }
   zip.file('word/styles.xml', stylesXml());
   zip.file('word/fontTable.xml', fontTableXml());
+  const theme = zip.file('word/theme/theme1.xml');
+  if (theme) zip.file('word/theme/theme1.xml', withOfficialThemeFonts(await theme.async('string')));
   const patched = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
   return normalizeOfficeZip(patched, options.date);
 }
