@@ -118,7 +118,7 @@ export function evidenceSheet(
       { header: '日期', width: 16, align: 'center' },
       { header: '文号', width: 20, align: 'center' },
       ...(locations
-        ? [{ header: '材料包中的位置', width: 48, align: 'left' as const }, { header: '汇编页码', width: 14, align: 'center' as const }]
+        ? [{ header: '材料包中的位置', width: 60, align: 'left' as const }, { header: '汇编页码', width: 12, align: 'center' as const }]
         : [{ header: '文件', width: 40, align: 'left' as const }]),
     ],
     rows,
