@@ -124,7 +124,8 @@ export function judgeDelta(target: DeltaTarget, ctx: RuleContext): RuleOutcome {
   const met = compare(change, target.op, target.value);
   const years = `${ctx.years.baselineYear}年 ${formatQuantity(baseline, ctx.unit)} → ${ctx.years.currentYear}年 ${formatQuantity(current, ctx.unit)}`;
   const reason = `${target.symbol} = ${formatNumber(change)} ${shownSign(change, target.op, target.value)} ${formatNumber(target.value)}（${years}）`;
-  return decided(met, reason, ctx, `${target.symbol} = ${formatNumber(change)}`);
+  // no spaces in the cell: a table never breaks the line between the sign and the number
+  return decided(met, reason, ctx, `${target.symbol}=${formatNumber(change)}`);
 }
 
 /** 完成上级规定的…: the measured value against Result.superiorTarget; without it the verdict waits for it. */
@@ -175,12 +176,12 @@ export function reachedText(phrase: QualitativeTarget['phrase']): string {
   return phrase.startsWith('不') || phrase.includes('，') ? phrase : `已${phrase}`;
 }
 
-const SHORT_DESCRIPTION = 24;
-
-/** The description as a table cell has room for. */
-export function shortDescription(description: string): string {
-  const chars = [...oneLine(description)];
-  return chars.length > SHORT_DESCRIPTION ? `${chars.slice(0, SHORT_DESCRIPTION).join('')}…` : chars.join('');
+/**
+ * What a table cell says about the state: the short form the office wrote (`current` in results.yaml), else
+ * the whole description. Never cut: a submitted file does not end a text with “…”; the cell wraps instead.
+ */
+export function cellDescription(result: Pick<Result, 'current' | 'description'> | undefined): string {
+  return oneLine(result?.current ?? result?.description ?? '');
 }
 
 /** 制定实施, 建立, 开展 …: the declared status (evidence is checked per indicator afterwards). */
@@ -188,7 +189,8 @@ export function judgeQualitative(target: QualitativeTarget, ctx: RuleContext): R
   const status = ctx.result?.status;
   const description = ctx.result?.description ? oneLine(ctx.result.description) : '';
   const detail = description ? `：${description}` : '';
-  const cellDetail = description ? `（${shortDescription(description)}）` : '';
+  const cell = cellDescription(ctx.result);
+  const cellDetail = cell ? `（${cell}）` : '';
   switch (status) {
     case undefined:
       return { verdict: '待补充', reason: '缺少达标情况声明（请在结果中填写 status：已达到/推进中/未达到）', currentText: MISSING_TEXT };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What a file of the bundle is for. */
-export const ArtifactRole = z.enum(['report', 'task-table', 'annex', 'evidence', 'readme', 'response', 'changes']);
+export const ArtifactRole = z.enum(['request', 'check-script', 'report', 'task-table', 'annex', 'evidence', 'readme', 'response', 'changes']);
 export type ArtifactRole = z.infer<typeof ArtifactRole>;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位十六进制的 sha256');

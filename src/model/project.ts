@@ -47,6 +47,30 @@ export const Deadline = z.strictObject({
 });
 export type Deadline = z.infer<typeof Deadline>;
 
+/**
+ * The formal application document (申报文件): the district government's 请示, a 上行文 after GB/T 9704-2012.
+ * Everything optional has a default made from the rest of project.yaml.
+ */
+export const Application = z.strictObject({
+  /** 发文字号, e.g. 济兖政字〔2023〕18号 */
+  docNo: z.string().min(1),
+  /** 签发人: the leader who signs it (a 上行文 names one) */
+  signer: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  /** 发文机关标志; default: the government's name followed by 文件 */
+  issuerMark: z.string().min(1).optional(),
+  /** 主送机关; default: programme.recipient */
+  recipient: z.string().min(1).optional(),
+  /** 成文日期; default: generatedAt */
+  date: IsoDate.optional(),
+  /** 抄送机关, in order */
+  copyTo: z.array(z.string().min(1)).default([]),
+  /** 印发机关, e.g. 济宁市兖州区人民政府办公室; default: the government */
+  printer: z.string().min(1).optional(),
+  /** 印发日期; default: the 成文日期 */
+  printDate: IsoDate.optional(),
+});
+export type Application = z.infer<typeof Application>;
+
 export const Project = z.strictObject({
   /** true for the illustrative sample: every artifact is then marked 示例数据 */
   sample: z.boolean().default(false),
@@ -87,6 +111,8 @@ export const Project = z.strictObject({
     address: z.string().optional(),
   }),
   units: z.array(ResponsibleUnit).min(1),
+  /** the formal application document (申报文件); without it the bundle has none */
+  application: Application.optional(),
   /** fixed timestamp used for every date written into outputs (no wall-clock time) */
   generatedAt: IsoDate,
   /** folder of Handlebars templates, relative to the project folder; default: the built-in templates */

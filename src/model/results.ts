@@ -31,6 +31,11 @@ export const Result = z.strictObject({
   status: QualitativeStatus.optional(),
   /** a short description of the state, for qualitative indicators especially */
   description: z.string().optional(),
+  /**
+   * the state in a few words as tables show it (现状值), e.g. 规划已印发实施; without it tables show the
+   * whole description (wrapped, never cut)
+   */
+  current: z.string().min(1).optional(),
   /** 数据来源 */
   source: z.string().optional(),
 });

@@ -21,11 +21,15 @@ export interface ArtifactSource {
 
 /** The sources of the artifacts eco-dossier itself plans. */
 export type BuiltInSource =
+  /** the 申报文件 (请示): it names the annex, in how many volumes */
+  | { readonly kind: 'request'; readonly volumes: number }
   | { readonly kind: 'report' }
   | { readonly kind: 'task-table' }
   | { readonly kind: 'annex-volume'; readonly volume: VolumeRef }
   | { readonly kind: 'evidence'; readonly evidenceId: string; readonly absPath: string }
   | { readonly kind: 'readme'; readonly text: string }
+  /** the Windows integrity check: the PowerShell script or the .bat that runs it */
+  | { readonly kind: 'check-script'; readonly which: 'ps1' | 'bat' }
   /** the response document: a round's answers, or (no new round) the previous revision's document carried over */
   | { readonly kind: 'response'; readonly answer?: ResponseAnswer; readonly previous: RevisionBase }
   /** changes.json: every path against the previous revision's files */
@@ -99,6 +103,6 @@ export interface PlanInput {
 }
 
 export const EVIDENCE_FOLDER = '原始材料';
-export const ARTIFACT_NAMES = { report: '申报报告.docx', taskTable: '指标任务分解表.xlsx', annex: '佐证材料汇编', readme: '说明.txt' } as const;
+export const ARTIFACT_NAMES = { request: '申报文件.docx', report: '申报报告.docx', taskTable: '指标任务分解表.xlsx', annex: '佐证材料汇编', readme: '说明.txt' } as const;
 /** the response document of a revision */
 export const RESPONSE_FILE = '补充材料说明.docx';

@@ -8,6 +8,7 @@ import {
   ARTIFACT_NAMES, EVIDENCE_FOLDER, RESPONSE_FILE,
   type ArtifactPlanner, type BuiltInSource, type PlanInput, type PlannedArtifact,
 } from './artifact.ts';
+import { CHECK_SCRIPT_NAMES, checkScriptBytes } from './check-scripts.ts';
 import { readmeText } from './readme.ts';
 
 /**
@@ -41,6 +42,21 @@ function common(input: PlanInput) {
   };
 }
 
+/** 申报文件.docx: the district government's 请示, when project.yaml has `application`. */
+export const REQUEST: ArtifactPlanner<Source<'request'>> = {
+  kind: 'request',
+  stage: 'report',
+  plan(input) {
+    if (!input.render.data.project.application) return [];
+    const c = common(input);
+    const volumes = input.annexVolumes.length;
+    return [planned({
+      path: ARTIFACT_NAMES.request, role: 'request', indicators: [], source: { kind: 'request', volumes },
+      inputs: { generator: c.generator, project: c.project, catalog: c.catalog, verdicts: c.verdicts, templates: input.templatesHash, volumes: hashOf(volumes) },
+    })];
+  },
+};
+
 export const REPORT: ArtifactPlanner<Source<'report'>> = {
   kind: 'report',
   stage: 'report',
@@ -63,7 +79,8 @@ export const TASK_TABLE: ArtifactPlanner<Source<'task-table'>> = {
     const c = common(input);
     return [planned({
       path: ARTIFACT_NAMES.taskTable, role: 'task-table', indicators: c.all, source: { kind: 'task-table' },
-      inputs: { generator: c.generator, project: c.project, catalog: c.catalog, verdicts: c.verdicts, evidence: c.evidence },
+      // 材料清单 cites the annex pages and the originals' paths: the volumes' split is an input too
+      inputs: { generator: c.generator, project: c.project, catalog: c.catalog, verdicts: c.verdicts, evidence: c.evidence, volumes: hashOf(input.annexVolumes) },
     })];
   },
 };
@@ -89,13 +106,15 @@ export const ANNEX: ArtifactPlanner<Source<'annex-volume'>> = {
   },
 };
 
-/** Originals under 原始材料/<序号>-<指标名称>/, one copy each, in the folder of the first indicator they serve. */
+/** Originals under 原始材料/<序号, two digits>-<指标名称>/, one copy each, in the folder of the first indicator they serve. */
 export const EVIDENCE: ArtifactPlanner<Source<'evidence'>> = {
   kind: 'evidence',
   stage: 'evidence',
   plan(input) {
     const { data } = input.render;
-    const folderOf = new Map(data.indicators.map((i) => [i.no, safeSegment(`${i.no}-${i.name}`)]));
+    // 01-…, 02-… … 35-…: folders sort in 附件1's order in every file manager
+    const digits = Math.max(2, String(Math.max(0, ...data.indicators.map((i) => i.no))).length);
+    const folderOf = new Map(data.indicators.map((i) => [i.no, safeSegment(`${String(i.no).padStart(digits, '0')}-${i.name}`)]));
     const order = new Map(data.indicators.map((i, k) => [i.no, k]));
     const items = [...data.evidence].sort(
       (a, b) => (order.get(a.indicators[0]!) ?? 0) - (order.get(b.indicators[0]!) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
@@ -110,6 +129,18 @@ export const EVIDENCE: ArtifactPlanner<Source<'evidence'>> = {
         inputs: { file: sha }, inputHash: hashOf({ file: sha }),
       };
     });
+  },
+};
+
+/** 完整性校验.ps1 and 完整性校验.bat: the check a Windows user runs with a double click, nothing to install. */
+export const CHECK_SCRIPTS: ArtifactPlanner<Source<'check-script'>> = {
+  kind: 'check-script',
+  stage: 'readme',
+  plan() {
+    return (['ps1', 'bat'] as const).map((which) => planned({
+      path: CHECK_SCRIPT_NAMES[which], role: 'check-script', indicators: [], source: { kind: 'check-script', which },
+      inputs: { text: hashOf(checkScriptBytes(which).toString('base64')) },
+    }));
   },
 };
 
@@ -159,4 +190,4 @@ export const CHANGES: ArtifactPlanner<Source<'changes'>> = {
 };
 
 /** In production order. */
-export const BUILT_IN_PLANNERS: readonly ArtifactPlanner[] = [REPORT, TASK_TABLE, ANNEX, EVIDENCE, README, RESPONSE, CHANGES];
+export const BUILT_IN_PLANNERS: readonly ArtifactPlanner[] = [REQUEST, REPORT, ANNEX, EVIDENCE, TASK_TABLE, CHECK_SCRIPTS, README, RESPONSE, CHANGES];

@@ -1,6 +1,7 @@
 import { titlesOf } from '../common/titles.ts';
 import { GENERATOR } from '../common/version.ts';
 import { ARTIFACT_NAMES, EVIDENCE_FOLDER, type PlannedArtifact } from './artifact.ts';
+import { CHECK_SCRIPT_NAMES } from './check-scripts.ts';
 import type { RenderInput } from './render-input.ts';
 
 /** 说明.txt: what is where in the bundle and how to check it (CRLF line ends, so Notepad shows the lines). */
@@ -13,13 +14,15 @@ export function readmeText(render: RenderInput, artifacts: readonly PlannedArtif
     ...(project.sample ? ['', '注意：本材料包由示例数据生成，仅用于演示和测试，不是官方数据。'] : []),
     '',
     '本文件夹包含：',
+    ...(project.application ? [`  ${ARTIFACT_NAMES.request}        申报文件：${project.district.government}的请示（Word，公文格式，含版头和版记）`] : []),
     `  ${ARTIFACT_NAMES.report}        申报报告（Word）`,
     `  ${ARTIFACT_NAMES.taskTable}    指标任务分解表（Excel，含现状值和达标情况）`,
     '  佐证材料汇编（PDF，含封面、目录、书签和页码）：',
     ...annexFiles,
-    `  ${EVIDENCE_FOLDER}/                按指标（序号-指标名称）存放的佐证材料原件；同时服务多个指标的材料放在第一个指标的文件夹中`,
+    `  ${EVIDENCE_FOLDER}/                按指标（“两位序号-指标名称”，按序号排列）存放的佐证材料原件；同时服务多个指标的材料放在第一个指标的文件夹中；指标任务分解表.xlsx 的“材料清单”表列出每份材料在材料包中的位置和在汇编中的页码`,
     '  manifest.json         清单：每个文件的用途、对应指标、字节数和 SHA-256 校验值',
     '  manifest-sha256.txt   校验文件，可用标准工具检查',
+    `  ${CHECK_SCRIPT_NAMES.bat}、${CHECK_SCRIPT_NAMES.ps1}   Windows 完整性校验（双击 .bat 运行，无需安装软件）`,
     '',
     ...(render.revision > 1
       ? [
@@ -33,7 +36,7 @@ export function readmeText(render: RenderInput, artifacts: readonly PlannedArtif
       : []),
     '如何检查材料是否完整、未被改动：',
     '  Linux / macOS：在本文件夹中运行  sha256sum -c manifest-sha256.txt',
-    '  Windows PowerShell：Get-FileHash -Algorithm SHA256 <文件名>，与 manifest-sha256.txt 中的值比对',
+    `  Windows：双击本文件夹中的 ${CHECK_SCRIPT_NAMES.bat}，显示“完整”即全部一致，否则列出缺少、改动或多出的文件`,
     '  或使用 eco-dossier verify <本文件夹或 zip 文件>',
     '',
     `生成工具：${GENERATOR.name} ${GENERATOR.version}`,

@@ -3,14 +3,16 @@ import { hashOf } from '../files/hash.ts';
 import { InternalError, type Issue } from '../model/issue.ts';
 import type { ManifestFile } from '../model/manifest.ts';
 import type { ArtifactPlanner, ArtifactSource, BuiltInSource, WrittenFile } from '../plan/artifact.ts';
-import { ANNEX, CHANGES, EVIDENCE, README, REPORT, RESPONSE, TASK_TABLE } from '../plan/artifacts.ts';
+import { ANNEX, CHANGES, CHECK_SCRIPTS, EVIDENCE, README, REPORT, REQUEST, RESPONSE, TASK_TABLE } from '../plan/artifacts.ts';
+import { checkScriptBytes } from '../plan/check-scripts.ts';
 import { compareFiles } from '../plan/changes.ts';
 import type { RenderInput } from '../plan/render-input.ts';
 import { renderAnnexVolume, type AnnexVolumePlan, type EarlierVolume } from './annex/index.ts';
 import type { KeptNumbers } from './annex/page-book.ts';
 import { renderReport } from './report/index.ts';
+import { renderRequest } from './request/index.ts';
 import { renderResponse } from './response/index.ts';
-import { renderTaskTable } from './table/index.ts';
+import { renderTaskTable, type EvidenceLocations } from './table/index.ts';
 
 /**
  * One way to make an artifact: every kind of file a bundle holds is a planner (plan/artifact.ts: which
@@ -57,9 +59,28 @@ export interface ArtifactKind<S extends ArtifactSource = ArtifactSource> extends
 
 type Built<K extends BuiltInSource['kind']> = Extract<BuiltInSource, { kind: K }>;
 
+const request: Renderer<Built<'request'>> = async (source, ctx) => ({ bytes: await renderRequest(ctx.input, source.volumes) });
+
 const report: Renderer<Built<'report'>> = async (_s, ctx) => ({ bytes: await renderReport(ctx.input) });
 
-const taskTable: Renderer<Built<'task-table'>> = async (_s, ctx) => ({ bytes: await renderTaskTable(ctx.input, { withStatus: true }) });
+/** 材料清单 in the bundle says where each item is: the originals' paths and the annex pages, made before it. */
+const taskTable: Renderer<Built<'task-table'>> = async (_s, ctx) => ({ bytes: await renderTaskTable(ctx.input, { withStatus: true, locations: evidenceLocations(ctx.produced) }) });
+
+export function evidenceLocations(produced: readonly WrittenFile[]): EvidenceLocations {
+  const paths = new Map<string, string>();
+  const pages = new Map<string, { volume: number; volumes: number; page: number }>();
+  for (const w of produced) {
+    const source = w.artifact.source as BuiltInSource;
+    if (source.kind === 'evidence') paths.set(source.evidenceId, w.artifact.path);
+    if (source.kind !== 'annex-volume') continue;
+    for (const section of w.contents ?? []) {
+      for (const e of section.evidence) {
+        pages.set(`${section.indicator}:${e.id}`, { volume: source.volume.no, volumes: source.volume.total, page: e.firstPage });
+      }
+    }
+  }
+  return { paths, pages };
+}
 
 const annexVolume: Renderer<Built<'annex-volume'>> = async (source, ctx) => {
   const result = await renderAnnexVolume(ctx.input, source.volume as AnnexVolumePlan, {
@@ -77,6 +98,8 @@ const annexVolume: Renderer<Built<'annex-volume'>> = async (source, ctx) => {
     contents: result.indicators.map((i) => ({ indicator: i.no, firstPage: i.firstPage, lastPage: i.lastPage, evidence: i.evidence.map((e) => ({ ...e })) })),
   };
 };
+
+const checkScript: Renderer<Built<'check-script'>> = async (source) => ({ bytes: checkScriptBytes(source.which) });
 
 const readme: Renderer<Built<'readme'>> = async (source) => ({ bytes: Buffer.from(source.text, 'utf8') });
 
@@ -103,10 +126,13 @@ export function artifactKind<S extends ArtifactSource>(planner: ArtifactPlanner<
 
 /** Every kind of artifact, in the order a bundle is produced. */
 export const ARTIFACT_KINDS: readonly ArtifactKind[] = [
+  artifactKind(REQUEST, request),
   artifactKind(REPORT, report),
-  artifactKind(TASK_TABLE, taskTable),
   artifactKind(ANNEX, annexVolume),
   artifactKind(EVIDENCE, 'copy'),
+  // after the annex and the originals: its 材料清单 gives their pages and paths
+  artifactKind(TASK_TABLE, taskTable),
+  artifactKind(CHECK_SCRIPTS, checkScript),
   artifactKind(README, readme),
   artifactKind(RESPONSE, response),
   artifactKind(CHANGES, changes),

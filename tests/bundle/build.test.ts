@@ -33,11 +33,13 @@ describe('build on the sample', () => {
 
   it('lays the bundle out for a reviewer', () => {
     const top = readdirSync(first.bundleDir!).sort();
-    expect(top).toEqual(['manifest-sha256.txt', 'manifest.json', '佐证材料汇编.pdf', '原始材料', '指标任务分解表.xlsx', '申报报告.docx', '说明.txt'].sort());
+    expect(top).toEqual(['manifest-sha256.txt', 'manifest.json', '佐证材料汇编.pdf', '原始材料', '指标任务分解表.xlsx', '申报文件.docx', '申报报告.docx', '完整性校验.bat', '完整性校验.ps1', '说明.txt'].sort());
     const folders = readdirSync(path.join(first.bundleDir!, '原始材料'));
     expect(folders).toContain('12-危险废物利用处置率');
-    expect(folders).toContain('1-生态文明建设规划');
-    expect(folders.every((f) => /^\d+-\S+$/.test(f))).toBe(true);
+    expect(folders).toContain('01-生态文明建设规划');
+    // two-digit numbers: a file manager's name order is 附件1's order
+    expect(folders.every((f) => /^\d{2}-\S+$/.test(f))).toBe(true);
+    expect([...folders].sort()).toEqual(folders.sort((a, b) => parseInt(a, 10) - parseInt(b, 10)));
     expect(readFileSync(path.join(first.bundleDir!, '说明.txt'), 'utf8')).toContain('sha256sum -c manifest-sha256.txt');
   });
 
@@ -47,7 +49,7 @@ describe('build on the sample', () => {
     expect(manifest.revision).toBe(1);
     expect(manifest.project).toMatchObject({ district: '济宁市兖州区', sample: true });
     const roles = new Set(manifest.files.map((f) => f.role));
-    expect(roles).toEqual(new Set(['report', 'task-table', 'annex', 'evidence', 'readme']));
+    expect(roles).toEqual(new Set(['request', 'report', 'task-table', 'annex', 'evidence', 'check-script', 'readme']));
     for (const f of manifest.files) {
       const file = path.join(first.bundleDir!, ...f.path.split('/'));
       expect(sha(file), f.path).toBe(f.sha256);

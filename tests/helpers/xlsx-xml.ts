@@ -32,6 +32,8 @@ export interface XlsxStyle {
   readonly horizontal?: string;
   readonly vertical?: string;
   readonly locked: boolean;
+  /** solid fill colour (ARGB), if any */
+  readonly fill?: string;
 }
 
 export interface XlsxBook {
@@ -79,6 +81,7 @@ function parseStyles(xml: string): XlsxStyle[] {
     const side = (s: string) => attr(new RegExp(`<${s}\\b[^>]*>`).exec(b)?.[0] ?? '', 'style');
     return { left: side('left'), right: side('right'), top: side('top'), bottom: side('bottom') };
   });
+  const fills = elements(section('fills'), 'fill').map((f) => attr(/<fgColor\b[^>]*>/.exec(f)?.[0] ?? '', 'rgb'));
   return elements(section('cellXfs'), 'xf').map((xf) => {
     const open = /<xf\b[^>]*>/.exec(xf)![0];
     const alignment = /<alignment\b[^>]*>/.exec(xf)?.[0] ?? '';
@@ -90,6 +93,7 @@ function parseStyles(xml: string): XlsxStyle[] {
       horizontal: attr(alignment, 'horizontal'),
       vertical: attr(alignment, 'vertical'),
       locked: protection ? attr(protection, 'locked') !== '0' : true,
+      ...(fills[Number(attr(open, 'fillId') ?? 0)] ? { fill: fills[Number(attr(open, 'fillId') ?? 0)]! } : {}),
     };
   });
 }

@@ -28,7 +28,7 @@ describe('judgeIndicator', () => {
 
   it('9: ΔEQI ≥ -1', () => {
     const pass = judgeIndicator(byNo(9), [r(9, { values: { 2020: 65.6, 2022: 66.12 } })], 1, years);
-    expect(pass).toMatchObject({ verdict: '达标', reason: 'ΔEQI = 0.52 ≥ -1（2020年 65.6 → 2022年 66.12）', currentText: 'ΔEQI = 0.52' });
+    expect(pass).toMatchObject({ verdict: '达标', reason: 'ΔEQI = 0.52 ≥ -1（2020年 65.6 → 2022年 66.12）', currentText: 'ΔEQI=0.52' });
     const fail = judgeIndicator(byNo(9), [r(9, { values: { 2020: 65.6, 2022: 64.5 } })], 1, years);
     expect(fail).toMatchObject({ verdict: '未达标', reason: 'ΔEQI = -1.1 < -1（2020年 65.6 → 2022年 64.5）' });
   });

@@ -58,7 +58,7 @@ describe('delta', () => {
   const t = target('ΔEQI≥-1', 'delta');
   it('passes when the change is at least the number', () => {
     expect(judgeDelta(t, ctx({ values: { 2020: 60.1, 2022: 59.8 } }, { unit: '-' }))).toMatchObject({
-      verdict: '达标', reason: 'ΔEQI = -0.3 ≥ -1（2020年 60.1 → 2022年 59.8）', currentText: 'ΔEQI = -0.3',
+      verdict: '达标', reason: 'ΔEQI = -0.3 ≥ -1（2020年 60.1 → 2022年 59.8）', currentText: 'ΔEQI=-0.3',
     });
   });
   it('fails when the index fell by more', () => {
@@ -137,9 +137,10 @@ describe('qualitative', () => {
     expect(judgeQualitative(t, ctx({ values: { 2022: 1 } }))).toMatchObject({ verdict: '待补充', currentText: '—' });
     expect(judgeQualitative(t, ctx(undefined)).reason).toMatch(/^缺少达标情况声明/);
   });
-  it('shortens a long description in the table cell', () => {
+  it('never cuts a long description: the cell shows it whole, or the short form the office wrote', () => {
     const long = '区政府印发了建设用地土壤污染风险管控和修复名录制度并按季度更新名录，已公开发布';
-    expect(judgeQualitative(t, ctx({ status: '已达到', description: long })).currentText).toMatch(/^已建立（.{24}…）$/u);
+    expect(judgeQualitative(t, ctx({ status: '已达到', description: long })).currentText).toBe(`已建立（${long}）`);
+    expect(judgeQualitative(t, ctx({ status: '已达到', description: long, current: '名录按季度更新' })).currentText).toBe('已建立（名录按季度更新）');
   });
 });
 

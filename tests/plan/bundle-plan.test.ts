@@ -35,11 +35,14 @@ describe('planBundle', () => {
     expect(bundleName(input().render)).toBe(plan.name);
     expect(plan.artifacts.map((a) => [a.path, a.role, a.indicators])).toEqual([
       ['申报报告.docx', 'report', [1, 2, 3]],
-      ['指标任务分解表.xlsx', 'task-table', [1, 2, 3]],
       ['佐证材料汇编-第1册.pdf', 'annex', [1, 2]],
       ['佐证材料汇编-第2册.pdf', 'annex', [3]],
-      ['原始材料/1-生态文明建设规划/plan.pdf', 'evidence', [1, 2]],
-      ['原始材料/3-城镇污水处理率/report.pdf', 'evidence', [3]],
+      ['原始材料/01-生态文明建设规划/plan.pdf', 'evidence', [1, 2]],
+      ['原始材料/03-城镇污水处理率/report.pdf', 'evidence', [3]],
+      // made after the annex and the originals: its 材料清单 cites their pages and paths
+      ['指标任务分解表.xlsx', 'task-table', [1, 2, 3]],
+      ['完整性校验.ps1', 'check-script', []],
+      ['完整性校验.bat', 'check-script', []],
       ['说明.txt', 'readme', []],
     ]);
   });
@@ -53,7 +56,7 @@ describe('planBundle', () => {
     const after = planBundle(input({ evidenceHashes: new Map([['E1', HASH('a')], ['E2', HASH('d')]]) }));
     const changed = before.artifacts.filter((a, k) => a.inputHash !== after.artifacts[k]!.inputHash).map((a) => a.path);
     // E2 serves indicator 3 only: the report and table list evidence, volume 2 holds it, its original changed
-    expect(changed).toEqual(['申报报告.docx', '指标任务分解表.xlsx', '佐证材料汇编-第2册.pdf', '原始材料/3-城镇污水处理率/report.pdf']);
+    expect(changed).toEqual(['申报报告.docx', '佐证材料汇编-第2册.pdf', '原始材料/03-城镇污水处理率/report.pdf', '指标任务分解表.xlsx']);
   });
 
   it('a changed result touches the report, the table and only the volume holding that indicator', () => {
@@ -61,7 +64,14 @@ describe('planBundle', () => {
     const results = data.results.map((r) => (r.indicator === 3 ? { ...r, values: { ...r.values, 2022: 90.1 } } : r));
     const after = planBundle(input({}, { results }));
     const changed = before.artifacts.filter((a, k) => a.inputHash !== after.artifacts[k]!.inputHash).map((a) => a.path);
-    expect(changed).toEqual(['申报报告.docx', '指标任务分解表.xlsx', '佐证材料汇编-第2册.pdf']);
+    expect(changed).toEqual(['申报报告.docx', '佐证材料汇编-第2册.pdf', '指标任务分解表.xlsx']);
+  });
+
+  it('plans the 申报文件 first when project.yaml has an application, and none without', () => {
+    const application = { docNo: '示兖政字〔2023〕1号', signer: '王某', copyTo: [] };
+    const withIt = planBundle(input({}, { project: { ...data.project, application } }));
+    expect(withIt.artifacts[0]).toMatchObject({ path: '申报文件.docx', role: 'request', source: { kind: 'request', volumes: 2 } });
+    expect(planBundle(input()).artifacts.some((a) => a.role === 'request')).toBe(false);
   });
 
   it('marks a sample bundle as illustrative in 说明.txt', () => {

@@ -59,7 +59,7 @@ describe('the artifact registry', () => {
 
   it('names every built-in kind once, each with a renderer or as a copy', () => {
     const kinds = ARTIFACT_KINDS.map((k) => k.kind);
-    expect(kinds).toEqual(['report', 'task-table', 'annex-volume', 'evidence', 'readme', 'response', 'changes']);
+    expect(kinds).toEqual(['request', 'report', 'annex-volume', 'evidence', 'task-table', 'check-script', 'readme', 'response', 'changes']);
     expect(ARTIFACT_KINDS.filter((k) => k.render === 'copy').map((k) => k.kind)).toEqual(['evidence']);
   });
 });

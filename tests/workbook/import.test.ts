@@ -116,7 +116,9 @@ describe('import: filled workbooks back into results.yaml', () => {
     expect(outcome.written).toBe(true);
     const imported = (await loadValid(sample.dir)).results;
     const sortKey = (r: { indicator: number; sub?: number }) => r.indicator * 100 + (r.sub ?? 0);
-    expect([...imported].sort((a, b) => sortKey(a) - sortKey(b))).toEqual([...original].sort((a, b) => sortKey(a) - sortKey(b)));
+    // `current` (the short 现状值 for tables) is written by the office in results.yaml, not by units in their workbooks
+    const unitFields = original.map(({ current: _current, ...rest }) => rest);
+    expect([...imported].sort((a, b) => sortKey(a) - sortKey(b))).toEqual(unitFields.sort((a, b) => sortKey(a) - sortKey(b)));
   });
 
   it('adds a new value by editing results.yaml in place: comments, order and style kept', async () => {

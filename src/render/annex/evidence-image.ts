@@ -77,13 +77,29 @@ function captionLines(evidence: EvidenceFile, fonts: PdfFonts) {
   return { title, meta, titleLines, metaLines, height };
 }
 
+/** Room between the photo and its caption, points. */
+export const CAPTION_GAP = 14;
+
 /**
  * A photo on an A4 page: upright as the camera meant it (EXIF orientation: the stored pixels are turned or
- * mirrored while drawing), scaled to fit above a caption with title, issuing unit and date.
+ * mirrored while drawing), scaled to fit the page above room for its caption, set at the top of the page,
+ * with its caption (title, issuing unit, date) right below it, so a wide photo's caption is not left at the
+ * foot of the page. Returns where the photo and caption went (points from the page's bottom).
  */
-export function drawPhotoPage(page: PDFPage, fonts: PdfFonts, evidence: EvidenceFile, image: PlacedImage, checked: CheckedImage): void {
+export function drawPhotoPage(page: PDFPage, fonts: PdfFonts, evidence: EvidenceFile, image: PlacedImage, checked: CheckedImage) {
   const caption = captionLines(evidence, fonts);
-  let y = CAPTION_BOTTOM + caption.height;
+  const top = A4.height - 56;
+  const area = { x: 56, y: CAPTION_BOTTOM + caption.height + CAPTION_GAP, width: A4.width - 112, height: 0 };
+  const shown = shownSize(checked.width, checked.height, checked.orientation);
+  const fit = fitInto(shown.width, shown.height, { ...area, height: top - area.y });
+  const drawnHeight = shown.height * fit[3];
+  const photoBottom = top - drawnHeight;
+  const scaleToShown: readonly [number, number, number, number, number, number] = [shown.width * fit[0], 0, 0, drawnHeight, fit[4], photoBottom];
+  const matrix = compose(ORIENTATION_MATRIX[checked.orientation], scaleToShown);
+  const name = page.node.newXObject('Image', image.ref);
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...matrix), drawObject(name), popGraphicsState());
+  let y = photoBottom - CAPTION_GAP;
+  const captionTop = y;
   for (const line of caption.titleLines) {
     drawLine(page, line, MARGIN.left, y - caption.title.size, CONTENT_WIDTH, caption.title);
     y -= lineHeightOf(caption.title);
@@ -92,12 +108,5 @@ export function drawPhotoPage(page: PDFPage, fonts: PdfFonts, evidence: Evidence
     drawLine(page, line, MARGIN.left, y - caption.meta.size, CONTENT_WIDTH, caption.meta);
     y -= lineHeightOf(caption.meta);
   }
-  const area = { x: 56, y: CAPTION_BOTTOM + caption.height + 18, width: A4.width - 112, height: 0 };
-  const top = A4.height - 56;
-  const shown = shownSize(checked.width, checked.height, checked.orientation);
-  const fit = fitInto(shown.width, shown.height, { ...area, height: top - area.y });
-  const scaleToShown: readonly [number, number, number, number, number, number] = [shown.width * fit[0], 0, 0, shown.height * fit[3], fit[4], fit[5]];
-  const matrix = compose(ORIENTATION_MATRIX[checked.orientation], scaleToShown);
-  const name = page.node.newXObject('Image', image.ref);
-  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...matrix), drawObject(name), popGraphicsState());
+  return { photoBottom, captionTop };
 }

@@ -1,11 +1,14 @@
-import { Paragraph, TextRun, type IParagraphOptions, type Table } from 'docx';
+import { LineRuleType, Paragraph, TextRun, type IParagraphOptions, type Table } from 'docx';
 import { circled, chineseNumeral } from '../../common/chinese.ts';
 import { attachmentNote, roster, signature } from './elements.ts';
+import type { AnchorSet } from './anchored.ts';
+import { imprint, masthead, note, sealedSignature } from './formal.ts';
 import { plainText, type Inline } from './inline.ts';
-import { FONT, pageGeometry, type Orientation } from './layout.ts';
+import { BODY_LINE, FONT, pageGeometry, type Orientation } from './layout.ts';
 import { MarkdownError, type Block, type Directive, type ListItem } from './markdown.ts';
 import type { StyleId } from './styles.ts';
 import { buildTable, type TableSpec } from './table.ts';
+import { paginateTable } from './table-pages.ts';
 
 /** A run of pages with one orientation: the body, then one per attachment (附件). */
 export interface DocumentPart {
@@ -29,6 +32,8 @@ const LIST_MARKERS: readonly ((n: number) => string)[] = [(n) => `${n}.`, (n) =>
 
 export interface BlockContext {
   readonly tables: Readonly<Record<string, TableSpec>>;
+  /** boxes anchored to the page (the 版记), placed after packing */
+  readonly anchors: AnchorSet;
 }
 
 export function runsOf(inlines: readonly Inline[], prefix = ''): TextRun[] {
@@ -47,14 +52,26 @@ export function layoutBlocks(blocks: readonly Block[], context: BlockContext): D
   let breakBefore = false;
   const current = () => parts[parts.length - 1]!;
   const add = (...children: (Paragraph | Table)[]) => current().children.push(...children);
-  const paragraph = (style: StyleId, children: TextRun[], extra: Partial<IParagraphOptions> = {}) => {
+  /** body lines used on the current page so far, roughly (for a table the writer paginates: its first page's room) */
+  let linesUsed = 0;
+  const paragraph = (style: StyleId, children: TextRun[], extra: Partial<IParagraphOptions> = {}, lines = 1) => {
+    if (breakBefore) linesUsed = 0;
+    linesUsed += lines;
     const p = new Paragraph({ style, children, ...(breakBefore ? { pageBreakBefore: true } : {}), ...extra });
     breakBefore = false;
     return p;
   };
   const table = (spec: TableSpec) => {
     if (breakBefore) add(paragraph('Normal', []));
-    add(buildTable(spec, pageGeometry(current().orientation).textWidth));
+    const page = pageGeometry(current().orientation);
+    if (!spec.paginate) return add(buildTable(spec, page.textWidth));
+    const room = page.textHeight / 20;
+    const pages = paginateTable(spec, page.textWidth, room - (linesUsed * BODY_LINE) / 20, room);
+    pages.forEach((chunk, i) => {
+      if (i > 0) add(new Paragraph({ style: 'Normal', pageBreakBefore: true, spacing: { line: 20, lineRule: LineRuleType.EXACT }, children: [] }));
+      add(buildTable(chunk, page.textWidth));
+    });
+    linesUsed = 0;
   };
 
   const list = (block: Extract<Block, { kind: 'list' }>, depth: number) => {
@@ -81,7 +98,8 @@ export function layoutBlocks(blocks: readonly Block[], context: BlockContext): D
         parts.push({ orientation, children: [] });
         counters.fill(0);
         breakBefore = false;
-        add(paragraph('AttachmentLabel', [new TextRun(`附件${no}`)]));
+        linesUsed = 0;
+        add(paragraph('AttachmentLabel', [new TextRun(`附件${no}`)], {}, 2));
         return;
       }
       case 'table': {
@@ -105,19 +123,28 @@ export function layoutBlocks(blocks: readonly Block[], context: BlockContext): D
         return add(...withBreak(attachmentNote(d.lines)));
       case 'roster':
         return add(...withBreak(roster(d.lines)));
+      case 'masthead':
+        return add(...withBreak(masthead(d.lines, d.line)));
+      case 'seal':
+        return add(...withBreak(sealedSignature(d.lines, d.line)));
+      case 'note':
+        return add(note(d.args));
+      case 'imprint':
+        return add(...imprint(d.lines, d.line, context.anchors));
       default:
         throw new MarkdownError(d.line, `不认识的指令 ::: ${d.name}`);
     }
   };
 
   /** A page break before a block of ready-made paragraphs goes into an empty paragraph of its own. */
-  const withBreak = (ps: Paragraph[]) => (breakBefore ? [paragraph('Normal', []), ...ps] : ps);
+  const withBreak = (ps: Paragraph[]): Paragraph[] => (breakBefore ? [paragraph('Normal', []), ...ps] : ps);
 
   const heading = (block: Extract<Block, { kind: 'heading' }>, next: Block | undefined) => {
     if (block.depth === 1) {
       counters.fill(0);
       const subtitleNext = next?.kind === 'directive' && next.name === 'subtitle';
-      return add(paragraph('Title', runsOf(block.content), subtitleNext ? { spacing: { after: 0 } } : {}));
+      const titleLines = block.content.filter((i) => i.kind === 'break').length + 1;
+      return add(paragraph('Title', runsOf(block.content), subtitleNext ? { spacing: { after: 0 } } : {}, titleLines + (subtitleNext ? 0 : 1)));
     }
     const level = block.depth - 2;
     const numbering = NUMBERING[level];

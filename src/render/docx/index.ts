@@ -1,12 +1,14 @@
 import { Document, DocumentGridType, Packer, PageOrientation, SectionType, type ISectionOptions } from 'docx';
 import JSZip from 'jszip';
 import { normalizeOfficeZip } from '../zip-normalize.ts';
+import { AnchorSet, placeAnchors } from './anchored.ts';
 import { layoutBlocks, type DocumentPart } from './blocks.ts';
 import { fontTableXml } from './font-table.ts';
 import { A4, pageGeometry } from './layout.ts';
 import { parseMarkdown } from './markdown.ts';
 import { pageNumberFooters, textHeaders } from './page-furniture.ts';
 import { stylesXml } from './styles.ts';
+import { withOfficialThemeFonts } from './theme.ts';
 import type { TableSpec } from './table.ts';
 
 /**
@@ -35,18 +37,24 @@ export { pageGeometry, FONT, FONT_SIZE } from './layout.ts';
 
 /** The docx object tree, built and not yet packed. Throws MarkdownError (with a line) for Markdown outside the subset. */
 export function buildOfficialDocument(options: OfficialDocumentOptions): Document {
-  const parts = layoutBlocks(parseMarkdown(options.markdown), { tables: options.tables ?? {} });
-  return new Document({
+  return build(options).document;
+}
+
+function build(options: OfficialDocumentOptions): { document: Document; anchors: AnchorSet } {
+  const anchors = new AnchorSet();
+  const parts = layoutBlocks(parseMarkdown(options.markdown), { tables: options.tables ?? {}, anchors });
+  const document = new Document({
     externalStyles: stylesXml(),
     evenAndOddHeaderAndFooters: true,
     creator: options.creator ?? 'eco-dossier',
     lastModifiedBy: options.creator ?? 'eco-dossier',
     ...(options.title ? { title: options.title } : {}),
-    sections: parts.map((part, i) => section(part, i, options.headerText)),
+    sections: parts.map((part, i) => section(part, i, options.headerText, anchors)),
   });
+  return { document, anchors };
 }
 
-function section(part: DocumentPart, index: number, headerText: string | undefined): ISectionOptions {
+function section(part: DocumentPart, index: number, headerText: string | undefined, anchors: AnchorSet): ISectionOptions {
   const page = pageGeometry(part.orientation);
   const headers = textHeaders(headerText);
   return {
@@ -63,7 +71,7 @@ function section(part: DocumentPart, index: number, headerText: string | undefin
       grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: page.linePitch, charSpace: page.charSpace },
     },
     ...(headers ? { headers } : {}),
-    footers: pageNumberFooters(),
+    footers: pageNumberFooters(part.orientation, anchors),
     children: part.children,
   };
 }
@@ -73,10 +81,19 @@ function section(part: DocumentPart, index: number, headerText: string | undefin
  * our font table in place of docx's empty one, then re-packed for byte-identical output.
  */
 export async function officialDocument(options: OfficialDocumentOptions): Promise<Buffer> {
-  const packed = await Packer.toBuffer(buildOfficialDocument(options));
+  const { document, anchors } = build(options);
+  const packed = await Packer.toBuffer(document);
   const zip = await JSZip.loadAsync(packed);
+  // the boxes anchored to the page, in place of their marker runs
+  for (const name of Object.keys(zip.files).filter((n) => /^word\/(document|header\d+|footer\d+)\.xml$/.test(n)).sort()) {
+    const xml = await zip.file(name)!.async('string');
+    const placed = placeAnchors(xml, anchors);
+    if (placed !== xml) zip.file(name, placed);
+  }
   zip.file('word/styles.xml', stylesXml());
   zip.file('word/fontTable.xml', fontTableXml());
+  const theme = zip.file('word/theme/theme1.xml');
+  if (theme) zip.file('word/theme/theme1.xml', withOfficialThemeFonts(await theme.async('string')));
   const patched = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
   return normalizeOfficeZip(patched, options.date);
 }

@@ -83,13 +83,15 @@ export interface PageGeometry {
 
 /**
  * Portrait pages carry the standard's 版心; a landscape page (a wide table in an attachment) turns the same
- * text block on its side, so both have 156 mm × 225 mm of text.
+ * text block on its side, so both have 156 mm × 225 mm of text. Bound into the document, a landscape page
+ * lies with its top at the binding edge (GB/T 9704 7.5: the table head at the binding edge of an odd page):
+ * its top margin is the portrait left one, its left margin the portrait bottom one, where the page number goes.
  */
 export function pageGeometry(orientation: Orientation): PageGeometry {
   const portrait = orientation === 'portrait';
   const margins = portrait
     ? { ...MARGINS }
-    : { top: MARGINS.left, bottom: MARGINS.right, left: MARGINS.top, right: MARGINS.bottom, header: MARGINS.header, footer: footerDistance(MARGINS.right) };
+    : { top: MARGINS.left, bottom: MARGINS.right, left: MARGINS.bottom, right: MARGINS.top, header: MARGINS.header, footer: footerDistance(MARGINS.right) };
   const width = portrait ? A4.width : A4.height;
   const height = portrait ? A4.height : A4.width;
   const textWidth = width - margins.left - margins.right;

@@ -36,8 +36,8 @@ export class MarkdownError extends Error {
 }
 
 /** Directives with a body closed by a line `:::`; every other known directive is a single line. */
-export const CONTAINER_DIRECTIVES = new Set(['signature', 'attachments', 'roster']);
-export const LEAF_DIRECTIVES = new Set(['pagebreak', 'table', 'attachment', 'recipient', 'subtitle', 'caption']);
+export const CONTAINER_DIRECTIVES = new Set(['signature', 'attachments', 'roster', 'masthead', 'seal', 'imprint']);
+export const LEAF_DIRECTIVES = new Set(['pagebreak', 'table', 'attachment', 'recipient', 'subtitle', 'caption', 'note']);
 
 interface DirectiveToken extends Tokens.Generic {
   type: 'directive';

@@ -9,7 +9,8 @@ import { escapeXml } from './xml.ts';
 export type StyleId =
   | 'Normal' | 'BodyText' | 'Title' | 'Subtitle' | 'Heading1' | 'Heading2' | 'Heading3' | 'Heading4'
   | 'Recipient' | 'Signature' | 'AttachmentNote' | 'AttachmentLabel' | 'Roster' | 'Caption'
-  | 'TableText' | 'TableHeading' | 'Header' | 'Footer' | 'FootnoteReference' | 'EndnoteReference';
+  | 'TableText' | 'TableHeading' | 'Header' | 'Footer' | 'FootnoteReference' | 'EndnoteReference'
+  | 'IssuerMark' | 'Imprint';
 
 interface FontChoice {
   /** East Asian font (w:eastAsia) */
@@ -76,6 +77,10 @@ export const STYLES: readonly StyleSpec[] = [
   // the padding spaces of 王  营 are half a character wide only in 仿宋_GB2312, not in Times New Roman
   { id: 'Roster', name: 'Roster', type: 'paragraph', basedOn: 'Normal', font: { eastAsia: FONT.fangsong, latin: FONT.fangsong }, size: FONT_SIZE.三号, align: 'left' },
   { id: 'Caption', name: 'caption', type: 'paragraph', basedOn: 'Normal', next: 'BodyText', font: { eastAsia: FONT.heiti }, size: FONT_SIZE.四号, align: 'center', keepNext: true },
+  // 版头's 发文机关标志 (its size and red colour on the run: the size depends on the name's length)
+  { id: 'IssuerMark', name: 'Issuer Mark', type: 'paragraph', basedOn: 'Normal', next: 'Normal', font: { eastAsia: FONT.xiaobiaosong, latin: FONT.xiaobiaosong }, size: FONT_SIZE.二号, align: 'center', snapToGrid: false, tracking: 0 },
+  // 版记: 4号仿宋
+  { id: 'Imprint', name: 'Imprint', type: 'paragraph', basedOn: 'Normal', font: fangsong, size: FONT_SIZE.四号, align: 'left', line: BODY_LINE, snapToGrid: false, tracking: 0 },
   { id: 'TableText', name: 'Table Text', type: 'paragraph', basedOn: 'Normal', font: fangsong, size: TABLE_SIZE, align: 'center', line: 'single', snapToGrid: false, tracking: 0 },
   { id: 'TableHeading', name: 'Table Heading', type: 'paragraph', basedOn: 'TableText', font: { eastAsia: FONT.heiti }, size: TABLE_SIZE, align: 'center', line: 'single', snapToGrid: false },
   { id: 'Header', name: 'header', type: 'paragraph', basedOn: 'Normal', font: { eastAsia: FONT.kaiti }, size: FONT_SIZE.五号, align: 'center', line: 'single', snapToGrid: false },

@@ -10,6 +10,14 @@ import { InternalError } from '../../model/issue.ts';
 export interface TableSpec {
   readonly columns: readonly TableColumn[];
   readonly rows: readonly TableRowSpec[];
+  /**
+   * Paginate the table here rather than leave it to Word/WPS/LibreOffice, which cut a merged cell at a page
+   * break (its label on one page, or on neither): the rows merged by a cell are kept on one page, a page
+   * breaks between such groups, and a merged cell that does continue on the next page (a 领域 over several
+   * tasks, or a group taller than a page) is repeated there with its label. Row heights are estimated from
+   * the text, with room to spare.
+   */
+  readonly paginate?: boolean;
 }
 
 export interface TableColumn {
@@ -91,6 +99,10 @@ function placeCells(spec: TableSpec): number[][] {
 
 /** TableSpec → docx Table filling `width` twips, header row repeated on every page, rows never split. */
 export function buildTable(spec: TableSpec, width: number): Table {
+  return buildTableRows(spec, width);
+}
+
+function buildTableRows(spec: TableSpec, width: number): Table {
   const widths = columnWidths(spec.columns, width);
   const starts = placeCells(spec);
   const cellWidth = (start: number, span: number) => widths.slice(start, start + span).reduce((s, w) => s + w, 0);

@@ -37,14 +37,15 @@ export function indicatorTable(indicators: readonly PlacedIndicator[], verdicts:
   }
   return {
     columns: [
+      // wide enough for every header on one line (指标属性: four characters of 五号 and the cell margins)
       { title: '序号', width: 6.5 },
-      { title: '指标名称', width: 20.5, align: 'left' },
-      { title: '单位', width: 9 },
+      { title: '指标名称', width: 19, align: 'left' },
+      { title: '单位', width: 8 },
       { title: '指标值', width: 14 },
-      { title: '现状值', width: 13 },
-      { title: '指标属性', width: 10 },
-      { title: '达标情况', width: 9.5 },
-      { title: '责任单位', width: 17.5 },
+      { title: '现状值', width: 14 },
+      { title: '指标属性', width: 11.5 },
+      { title: '达标情况', width: 11.5 },
+      { title: '责任单位', width: 15.5 },
     ],
     rows,
   };
@@ -95,5 +96,6 @@ export function taskBreakdownTable(indicators: readonly PlacedIndicator[]): Tabl
       { title: '备注', width: 6 },
     ],
     rows,
+    paginate: true,
   };
 }

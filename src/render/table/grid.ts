@@ -14,7 +14,12 @@ export interface GridColumn {
   /** width in width units (see geometry.ts) */
   readonly width: number;
   readonly align: HorizontalAlign;
+  /** cells that must stand out, by their value (达标情况: 未达标 → alert, 待补充 → warn) */
+  readonly marks?: Readonly<Record<string, CellMark>>;
 }
+
+/** alert: red fill, dark red bold text; warn: orange fill, bold. */
+export type CellMark = 'alert' | 'warn';
 
 /** A body cell: text (lines separated by \n) or a number Excel should keep as a number. */
 export type GridValue = string | number;

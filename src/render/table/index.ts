@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { titlesOf } from '../../common/titles.ts';
 import type { RenderInput } from '../../plan/render-input.ts';
-import { evidenceSheet, unitSheet } from './summary-sheets.ts';
+import { evidenceSheet, unitSheet, type EvidenceLocations } from './summary-sheets.ts';
 import { taskSheet } from './task-sheet.ts';
 import { stampWorkbook, workbookBytes } from './workbook-bytes.ts';
 import { writeGrid } from './write.ts';
@@ -17,6 +17,8 @@ export const TASK_TABLE_NAME = '指标任务分解表';
 export interface TaskTableOptions {
   /** add 现状值, 达标情况 and 佐证材料 (count) from the verdicts */
   readonly withStatus: boolean;
+  /** in a bundle: where each evidence item is (材料清单 gives its path in the bundle and its annex page) */
+  readonly locations?: EvidenceLocations;
 }
 
 /** Marks every sheet of an illustrative project (printed in the page header). */
@@ -35,10 +37,10 @@ export async function renderTaskTable(input: RenderInput, options: TaskTableOpti
 
   writeGrid(workbook, taskSheet({ title, indicators, verdicts: input.verdicts, withStatus: options.withStatus, ...(mark ? { mark } : {}) }));
   writeGrid(workbook, unitSheet(title, indicators, project.units.map((u) => u.name), mark));
-  writeGrid(workbook, evidenceSheet(title, indicators, evidence, mark));
+  writeGrid(workbook, evidenceSheet(title, indicators, evidence, mark, options.locations));
 
   return workbookBytes(workbook, project.generatedAt);
 }
 
 export { TASK_SHEET_NAME, TASK_HEADERS, STATUS_HEADERS, unitsText, taskText, verticalText } from './task-sheet.ts';
-export { UNIT_SHEET_NAME, EVIDENCE_SHEET_NAME, UNIT_HEADERS, EVIDENCE_HEADERS } from './summary-sheets.ts';
+export { UNIT_SHEET_NAME, EVIDENCE_SHEET_NAME, UNIT_HEADERS, EVIDENCE_HEADERS, annexPlace, type EvidenceLocations } from './summary-sheets.ts';

@@ -63,12 +63,32 @@ export function unitSheet(title: string, indicators: readonly PlacedIndicator[],
   };
 }
 
-/** One row per indicator and evidence item (an item serving two indicators appears under both). */
+/**
+ * Where each evidence item is in a bundle: its original's path in the bundle folder (原始材料/…), and the
+ * annex page where it starts under each indicator (keyed `指标序号:材料id`).
+ */
+export interface EvidenceLocations {
+  readonly paths: ReadonlyMap<string, string>;
+  readonly pages: ReadonlyMap<string, { readonly volume: number; readonly volumes: number; readonly page: number }>;
+}
+
+/** 第45页, or 第2册第312页 when the annex has several volumes. */
+export function annexPlace(at: { readonly volume: number; readonly volumes: number; readonly page: number } | undefined): string {
+  if (!at) return '—';
+  return at.volumes > 1 ? `第${at.volume}册第${at.page}页` : `第${at.page}页`;
+}
+
+/**
+ * One row per indicator and evidence item (an item serving two indicators appears under both). In a bundle
+ * (`locations` given) the last columns say where the item is: the original's path inside the bundle and
+ * the annex volume and page; alone, the file as evidence.yaml names it.
+ */
 export function evidenceSheet(
   title: string,
   indicators: readonly PlacedIndicator[],
   evidence: readonly EvidenceItem[],
   mark?: string,
+  locations?: EvidenceLocations,
 ): Grid {
   const rows: GridValue[][] = [];
   const merges: GridMerge[] = [];
@@ -76,10 +96,13 @@ export function evidenceSheet(
   for (const ind of indicators) {
     const items = evidence.filter((e) => e.indicators.includes(ind.no));
     const from = rows.length;
-    if (items.length === 0) rows.push(['', ind.no, ind.name, NO_EVIDENCE, '', '', '', '']);
+    if (items.length === 0) rows.push(['', ind.no, ind.name, NO_EVIDENCE, '', '', '', ...(locations ? ['', ''] : [''])]);
     for (const e of items) {
       serial++;
-      rows.push([serial, ind.no, ind.name, e.title, e.issuer, chineseDate(e.date), e.docNo ?? '', e.file]);
+      const where = locations
+        ? [locations.paths.get(e.id) ?? '—', annexPlace(locations.pages.get(`${ind.no}:${e.id}`) ?? firstPlace(locations, e.id))]
+        : [e.file];
+      rows.push([serial, ind.no, ind.name, e.title, e.issuer, chineseDate(e.date), e.docNo ?? '', ...where]);
     }
     if (rows.length - 1 > from) merges.push({ column: 1, from, to: rows.length - 1 }, { column: 2, from, to: rows.length - 1 });
   }
@@ -94,11 +117,19 @@ export function evidenceSheet(
       { header: '出具单位', width: 20, align: 'center' },
       { header: '日期', width: 16, align: 'center' },
       { header: '文号', width: 20, align: 'center' },
-      { header: '文件', width: 40, align: 'left' },
+      ...(locations
+        ? [{ header: '材料包中的位置', width: 60, align: 'left' as const }, { header: '汇编页码', width: 12, align: 'center' as const }]
+        : [{ header: '文件', width: 40, align: 'left' as const }]),
     ],
     rows,
     merges,
     groups: merges.filter((m) => m.column === 1).map(({ from, to }) => ({ from, to })),
     ...(mark ? { mark } : {}),
   };
+}
+
+/** An item printed once (a large one) is found where it was printed, under the first indicator it serves. */
+function firstPlace(locations: EvidenceLocations, id: string) {
+  for (const [key, at] of locations.pages) if (key.endsWith(`:${id}`)) return at;
+  return undefined;
 }

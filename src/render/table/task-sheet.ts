@@ -140,7 +140,7 @@ function columnSpecs(input: TaskSheetInput): ColumnSpec[] {
   if (input.withStatus) {
     specs.push(
       { header: '现状值', width: fitWidth(aligned((i) => currentCell(i, verdictOf(i))), size, 18, 28), align: 'center', cell: currentCell },
-      { header: '达标情况', width: 10, align: 'center', cell: (_i, v) => v?.verdict ?? '待补充' },
+      { header: '达标情况', width: 10, align: 'center', marks: { 未达标: 'alert', 待补充: 'warn' }, cell: (_i, v) => v?.verdict ?? '待补充' },
       { header: '佐证材料', width: 10, align: 'center', cell: (_i, v) => v?.evidenceCount ?? 0 },
     );
   }
@@ -198,7 +198,7 @@ export function taskSheet(input: TaskSheetInput): Grid {
   return {
     sheetName: TASK_SHEET_NAME,
     title: input.title,
-    columns: specs.map(({ header, width, align }) => ({ header, width, align })),
+    columns: specs.map(({ header, width, align, marks }) => ({ header, width, align, ...(marks ? { marks } : {}) })),
     rows,
     merges,
     groups: tasks.map(({ from, to }) => ({ from, to })),

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { FONT_SIZE, layoutGrid, type Grid } from './grid.ts';
+import { FONT_SIZE, layoutGrid, type CellMark, type Grid } from './grid.ts';
 import { MARGINS_IN } from './pagination.ts';
 
 /**
@@ -13,6 +13,12 @@ export const FONTS = {
   header: { name: '黑体', size: FONT_SIZE.header, bold: false },
   body: { name: '仿宋_GB2312', size: FONT_SIZE.body, bold: false },
 } as const;
+
+/** How a marked cell looks (the report's 表1 sets these verdicts in bold 黑体; here they are filled as well). */
+export const MARK_STYLES: Record<CellMark, { readonly fill: string; readonly color: string }> = {
+  alert: { fill: 'FFFFC7CE', color: 'FF9C0006' },
+  warn: { fill: 'FFFFE0B2', color: 'FF8A4B00' },
+};
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin', color: { argb: 'FF000000' } },
@@ -91,6 +97,11 @@ export function writeGrid(workbook: ExcelJS.Workbook, grid: Grid): ExcelJS.Works
       cell.font = { ...FONTS.body };
       cell.alignment = { horizontal: grid.columns[c]!.align, vertical: 'middle', wrapText: true };
       cell.border = THIN;
+      const mark = grid.columns[c]!.marks?.[String(value).trim()];
+      if (mark) {
+        cell.font = { ...FONTS.body, bold: true, color: { argb: MARK_STYLES[mark].color } };
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_STYLES[mark].fill } };
+      }
     });
   });
   for (const m of layout.merges) {
