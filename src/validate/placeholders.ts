@@ -35,10 +35,16 @@ export function checkPlaceholders(source: Located): Issue[] {
     }));
 }
 
+/**
+ * The ways the sample marks its text as illustrative: （示例）, 示例数据, 示例文字, 示例材料 …, 示例： at the start.
+ * A bare 示例 inside a name (测试市示例区) is not a mark.
+ */
+export const SAMPLE_MARK = /[（(【\[]\s*示例\s*[)）】\]]|示例(?:数据|文字|材料|文件|内容|值|说明|照片)|^\s*示例\s*[:：，,]|是示例/;
+
 /** With `sample: false`, text still marked as illustrative (示例) is an error at its place. */
 export function checkSampleText(source: Located): Issue[] {
   return stringsOf(source.data)
-    .filter(([, text]) => text.includes('示例'))
+    .filter(([, text]) => SAMPLE_MARK.test(text))
     .map(([path, text]) => ({
       code: 'sample-text-left', severity: 'error', path, ...source.locate(path),
       message: `project.yaml 写明 sample: false（正式项目），但 ${dotted(path)} 仍标有“示例”：“${[...text].slice(0, 40).join('')}${[...text].length > 40 ? '…' : ''}”`,
