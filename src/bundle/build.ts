@@ -1,6 +1,7 @@
 import type { Issue } from '../model/issue.ts';
 import { hasErrors } from '../model/issue.ts';
 import { loadProject } from '../load/project.ts';
+import { eligibilityOf } from '../load/check.ts';
 import type { ProjectData } from '../model/project-data.ts';
 import type { WrittenFile } from '../plan/artifact.ts';
 import { ARTIFACT_KINDS } from '../render/registry.ts';
@@ -43,6 +44,8 @@ export async function assembleBundle(
   const issues: Issue[] = [...earlierIssues, ...prepared.issues];
   const { plan, render } = prepared;
   const megabytes = prepared.totalBytes / 1e6;
+  const eligibility = eligibilityOf(data, render.verdicts);
+  if (!eligibility.eligible) issues.push({ code: 'not-eligible', severity: 'warning', file: data.dir, path: [], message: eligibility.line });
 
   let staging: Staging | undefined = await createStaging(options.outDir, plan.name);
   try {
@@ -70,7 +73,7 @@ export async function assembleBundle(
     issues.push(...published.issues);
     if (!published.ok) return fail(issues, timings);
     const { ok: _ok, issues: _issues, ...rest } = published;
-    return { ok: true, ...rest, issues, reused, timings, megabytes };
+    return { ok: true, ...rest, issues, reused, timings, megabytes, eligibility };
   } finally {
     if (staging) await abortStaging(staging);
   }

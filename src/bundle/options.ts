@@ -1,3 +1,4 @@
+import type { Eligibility } from '../judge/index.ts';
 import type { ProgressListener } from '../common/progress.ts';
 import type { FingerprintStore } from '../files/fingerprints.ts';
 import type { Issue } from '../model/issue.ts';
@@ -54,6 +55,8 @@ export interface BuildResult {
   /** stage → milliseconds */
   readonly timings: Readonly<Record<string, number>>;
   readonly megabytes: number;
+  /** 申报条件, once the project was judged */
+  readonly eligibility?: Eligibility;
 }
 
 /** Runs a step and adds its time to the stage's total. */

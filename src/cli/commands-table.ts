@@ -1,5 +1,8 @@
 /** Every command with what it does, as the help lists them. */
 export const COMMANDS: Readonly<Record<string, string>> = {
+  catalogs: '列出内置的指标目录（各版建设指标）',
+  init: '按指标目录新建一个区县的申报项目',
+  evidence: 'evidence scan：把 evidence/ 中新放入的文件登记到 evidence.yaml',
   validate: '检查项目数据并判定各项指标',
   status: '按责任单位列出准备情况和各时间节点剩余天数',
   'export-table': '导出指标任务分解表（Excel）',

@@ -5,6 +5,9 @@ import { closest } from './suggest.ts';
 
 /** Each command's module, loaded only when it runs (static paths, so compilation rewrites them). */
 const LOADERS: Record<string, () => Promise<CommandModule>> = {
+  catalogs: () => import('./commands/catalogs.ts'),
+  init: () => import('./commands/init.ts'),
+  evidence: () => import('./commands/evidence.ts'),
   validate: () => import('./commands/validate.ts'),
   status: () => import('./commands/status.ts'),
   'export-table': () => import('./commands/export-table.ts'),

@@ -23,6 +23,12 @@ export function inputsNeeded(target: Target): InputsNeeded {
       return merge([inputsNeeded(target.superior), inputsNeeded(target.otherwise)]);
     case 'qualitative':
       return { values: false, superior: false, status: true };
+    case 'anyOf':
+      return merge(target.options.map(inputsNeeded));
+    case 'allOf':
+      return merge(target.parts.map(inputsNeeded));
+    case 'relevant':
+      return inputsNeeded(target.inner);
     default:
       return unreachable(target);
   }

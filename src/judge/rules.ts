@@ -1,7 +1,7 @@
 import type { Better, Measure } from '../model/catalog.ts';
 import type { Comparison, Result } from '../model/results.ts';
 import { difference, formatNumber, formatQuantity, oneLine } from '../common/chinese.ts';
-import type { DeltaTarget, EitherTarget, QualitativeTarget, SuperiorTargetForm, Target, ThresholdTarget, TrendTarget } from './target.ts';
+import type { AllOfTarget, AnyOfTarget, DeltaTarget, EitherTarget, QualitativeTarget, RelevantTarget, SuperiorTargetForm, Target, ThresholdTarget, TrendTarget } from './target.ts';
 import { MISSING_TEXT, type VerdictKind, type Years } from './verdict.ts';
 
 /**
@@ -152,6 +152,12 @@ export function trendComparison(phrase: TrendTarget['phrase'], better: Better): 
       return '<';
     case '不减少':
       return '≥';
+    case '持续提高':
+      return '>';
+    case '持续下降':
+      return '<';
+    case '持续改善':
+      return better === 'lower' ? '<' : '>';
   }
 }
 
@@ -164,7 +170,13 @@ export function judgeTrend(target: TrendTarget, ctx: RuleContext): RuleOutcome {
   const baseline = valueIn(ctx.result, baselineYear)!;
   const op = trendComparison(target.phrase, ctx.better);
   const met = compare(current, op, baseline);
-  const failure = target.phrase === '减少' ? '未减少' : target.phrase === '不减少' ? `较${baselineYear}年减少` : `较${baselineYear}年变差`;
+  const failure =
+    target.phrase === '减少' ? '未减少'
+    : target.phrase === '不减少' ? `较${baselineYear}年减少`
+    : target.phrase === '持续提高' ? '未提高'
+    : target.phrase === '持续下降' ? '未下降'
+    : target.phrase === '持续改善' ? '未改善'
+    : `较${baselineYear}年变差`;
   const reason =
     `${currentYear}年 ${formatQuantity(current, ctx.unit)} ${shownSign(current, op, baseline)} ` +
     `${baselineYear}年 ${formatQuantity(baseline, ctx.unit)}（${met ? target.phrase : failure}）`;
@@ -210,6 +222,33 @@ export function judgeEither(target: EitherTarget, ctx: RuleContext): RuleOutcome
   return { ...trend, reason: `无上级目标，${trend.reason}` };
 }
 
+/** `≥90或持续提高`: 达标 when any alternative is; otherwise 待补充 while one still lacks data, else 未达标. */
+export function judgeAnyOf(target: AnyOfTarget, ctx: RuleContext): RuleOutcome {
+  const outcomes = target.options.map((o) => judgeTarget(o, ctx));
+  const met = outcomes.find((o) => o.verdict === '达标');
+  if (met) return { ...met, reason: `${met.reason}（满足“${oneLine(target.text)}”之一）` };
+  const verdict: VerdictKind = outcomes.some((o) => o.verdict === '待补充') ? '待补充' : '未达标';
+  const reason = `${outcomes.map((o) => o.reason).join('；')}（“${oneLine(target.text)}”${verdict === '未达标' ? '均未满足' : '尚无法判断'}）`;
+  return { ...outcomes[0]!, verdict, reason };
+}
+
+/** `完成上级规定的考核任务，且≤25或持续下降`: 达标 when every part is; 未达标 when any part is not. */
+export function judgeAllOf(target: AllOfTarget, ctx: RuleContext): RuleOutcome {
+  const outcomes = target.parts.map((p) => judgeTarget(p, ctx));
+  const verdict: VerdictKind = outcomes.some((o) => o.verdict === '未达标') ? '未达标' : outcomes.some((o) => o.verdict === '待补充') ? '待补充' : '达标';
+  const shown = outcomes.find((o) => o.currentText !== MISSING_TEXT) ?? outcomes[0]!;
+  return { ...shown, verdict, reason: outcomes.map((o) => o.reason).join('，且') };
+}
+
+/** `*`: judged like the target it marks; with nothing reported, the office is told it may leave the indicator out. */
+export function judgeRelevant(target: RelevantTarget, ctx: RuleContext): RuleOutcome {
+  const inner = judgeTarget(target.inner, ctx);
+  if (ctx.result === undefined) {
+    return { ...inner, verdict: '待补充', reason: `${inner.reason}（带*：仅在相关地区考核；本区不涉及的，请从 indicators.yaml 中删去并写明原因）` };
+  }
+  return { ...inner, reason: `${inner.reason}（带*：仅在相关地区考核）` };
+}
+
 export function judgeTarget(target: Target, ctx: RuleContext): RuleOutcome {
   switch (target.kind) {
     case 'threshold': return judgeThreshold(target, ctx);
@@ -218,5 +257,8 @@ export function judgeTarget(target: Target, ctx: RuleContext): RuleOutcome {
     case 'trend': return judgeTrend(target, ctx);
     case 'qualitative': return judgeQualitative(target, ctx);
     case 'either': return judgeEither(target, ctx);
+    case 'anyOf': return judgeAnyOf(target, ctx);
+    case 'allOf': return judgeAllOf(target, ctx);
+    case 'relevant': return judgeRelevant(target, ctx);
   }
 }

@@ -30,7 +30,7 @@ export interface SuperiorTargetForm {
   readonly text: string;
 }
 
-export const TREND_PHRASES = ['保持稳定或持续改善', '不降低', '减少', '不减少'] as const;
+export const TREND_PHRASES = ['保持稳定或持续改善', '不降低', '减少', '不减少', '持续提高', '持续下降', '持续改善'] as const;
 export type TrendPhrase = (typeof TREND_PHRASES)[number];
 
 /** A comparison of the current year with the baseline year. */
@@ -50,6 +50,9 @@ export const QUALITATIVE_PHRASES = [
   '实施',
   '不明显',
   '面积不减少，性质不改变，功能不降低',
+  // 2024 lists
+  '有效保障',
+  '生态功能不降低、性质不改变',
 ] as const;
 export type QualitativePhrase = (typeof QUALITATIVE_PHRASES)[number];
 
@@ -67,7 +70,30 @@ export interface EitherTarget {
   readonly text: string;
 }
 
-export type Target = ThresholdTarget | DeltaTarget | SuperiorTargetForm | TrendTarget | QualitativeTarget | EitherTarget;
+/** `≥90或持续提高` (2024): met when any alternative is met. */
+export interface AnyOfTarget {
+  readonly kind: 'anyOf';
+  readonly options: readonly Target[];
+  readonly text: string;
+}
+
+/** `完成上级规定的考核任务，且≤25或持续下降` (2024): met when every part is met. */
+export interface AllOfTarget {
+  readonly kind: 'allOf';
+  readonly parts: readonly Target[];
+  readonly text: string;
+}
+
+/** `*` (2024): the target applies only where relevant (相关地区); judged like the target it marks. */
+export interface RelevantTarget {
+  readonly kind: 'relevant';
+  readonly inner: Target;
+  readonly text: string;
+}
+
+export type Target =
+  | ThresholdTarget | DeltaTarget | SuperiorTargetForm | TrendTarget | QualitativeTarget | EitherTarget
+  | AnyOfTarget | AllOfTarget | RelevantTarget;
 
 export type TargetParse = { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly message: string };
 
@@ -75,7 +101,8 @@ export type TargetParse = { readonly ok: true; readonly target: Target } | { rea
 export const EXPECTED_TARGET_FORMS =
   '数值阈值（如 ≥20、≥4.5、100）、变化量（如 ΔEQI≥-1）、上级目标（完成上级规定的目标任务/改善目标/考核任务、完成上级管控目标）、' +
   `趋势（${TREND_PHRASES.join('、')}）、定性要求（${QUALITATIVE_PHRASES.join('、')}），` +
-  '或“完成上级规定的…；保持稳定或持续改善”';
+  '“完成上级规定的…；保持稳定或持续改善”，以及用“或”连接的几种选择（如 ≥90或持续提高）、用“且”连接的几项要求' +
+  '（如 完成上级规定的考核任务，且≤25或持续下降），末尾的 * 表示仅在相关地区适用';
 
 const OPS: readonly Comparison[] = ['≥', '≤', '>', '<', '='];
 const SUPERIOR = /^完成上级(?:规定的)?(?:目标任务|改善目标|考核任务|管控目标)$/;
@@ -130,7 +157,7 @@ function fail(message: string): TargetParse {
   return { ok: false, message };
 }
 
-function parseSingle(s: string, text: string, unit: string | undefined): TargetParse {
+function parseAtom(s: string, text: string, unit: string | undefined): TargetParse {
   const first = [...s][0];
   if (first === 'Δ') {
     const m = /^(Δ[^≥≤><=]*)([≥≤><=])(.*)$/.exec(s);
@@ -150,6 +177,53 @@ function parseSingle(s: string, text: string, unit: string | undefined): TargetP
   const qualitative = QUALITATIVE_BY_NORMAL.get(s);
   if (qualitative) return { ok: true, target: { kind: 'qualitative', phrase: qualitative, text } };
   return fail(`无法识别“${oneLine(text)}”，可用的写法：${EXPECTED_TARGET_FORMS}`);
+}
+
+/** The phrases that contain 或 or a comma themselves and must not be split. */
+function isWholePhrase(s: string): boolean {
+  return TREND_PHRASES.some((p) => p === s) || QUALITATIVE_BY_NORMAL.has(s);
+}
+
+/** One target (no `；`): `*` mark, then 且 (loosest), then 或, then a superior target followed by a trend, then one form. */
+function parseSingle(s: string, text: string, unit: string | undefined): TargetParse {
+  if (s.startsWith('*') || s.endsWith('*')) {
+    const inner = s.replace(/^\*+|\*+$/g, '');
+    if (inner === '') return fail('“*”只标明“仅在相关地区适用”，前面还应写出指标值');
+    const parsed = parseSingle(inner, inner, unit);
+    return parsed.ok ? { ok: true, target: { kind: 'relevant', inner: parsed.target, text } } : parsed;
+  }
+  if (isWholePhrase(s)) return parseAtom(s, text, unit);
+  if (s.includes('且')) {
+    const pieces = s.split('且').map((p) => p.replace(/^,+|,+$/g, ''));
+    if (pieces.some((p) => p === '')) return fail(`“且”的前后都应写出要求，实际是“${oneLine(text)}”`);
+    const parts: Target[] = [];
+    for (const p of pieces) {
+      const parsed = parseSingle(p, p, unit);
+      if (!parsed.ok) return parsed;
+      parts.push(parsed.target);
+    }
+    return { ok: true, target: { kind: 'allOf', parts, text } };
+  }
+  const comma = s.indexOf(',');
+  if (comma > 0) {
+    const first = parseAtom(s.slice(0, comma), s.slice(0, comma), unit);
+    const second = parseSingle(s.slice(comma + 1), s.slice(comma + 1), unit);
+    if (first.ok && first.target.kind === 'superior' && second.ok && second.target.kind === 'trend') {
+      return { ok: true, target: { kind: 'either', superior: first.target, otherwise: second.target, text } };
+    }
+  }
+  if (s.includes('或')) {
+    const pieces = s.split('或');
+    if (pieces.some((p) => p === '')) return fail(`“或”的前后都应写出一种选择，实际是“${oneLine(text)}”`);
+    const options: Target[] = [];
+    for (const p of pieces) {
+      const parsed = parseAtom(p, p, unit);
+      if (!parsed.ok) return parsed;
+      options.push(parsed.target);
+    }
+    return { ok: true, target: { kind: 'anyOf', options, text } };
+  }
+  return parseAtom(s, text, unit);
 }
 
 /**

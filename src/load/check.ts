@@ -1,4 +1,4 @@
-import { judge, type Verdict } from '../judge/index.ts';
+import { assessEligibility, judge, type Eligibility, type Verdict } from '../judge/index.ts';
 import { loadProject } from './project.ts';
 import type { Issue } from '../model/issue.ts';
 import type { ProjectData } from '../model/project-data.ts';
@@ -8,13 +8,21 @@ export interface CheckedProject {
   readonly issues: readonly Issue[];
   /** one per indicator, in 附件1's order; empty when the project could not be loaded */
   readonly verdicts: readonly Verdict[];
+  /** 申报条件, when the project could be judged */
+  readonly eligibility?: Eligibility;
 }
 
 /** load → validate → judge: what every command starts with. */
 export async function checkProject(dir: string): Promise<CheckedProject> {
   const { data, issues } = await loadProject(dir);
   if (!data) return { issues, verdicts: [] };
-  return { data, issues, verdicts: judgeProject(data) };
+  const verdicts = judgeProject(data);
+  return { data, issues, verdicts, eligibility: eligibilityOf(data, verdicts) };
+}
+
+/** 申报条件 by the rule of the project's catalogue. */
+export function eligibilityOf(data: ProjectData, verdicts: readonly Verdict[]): Eligibility {
+  return assessEligibility(data.indicators, verdicts, data.eligibilityRule);
 }
 
 export function judgeProject(data: ProjectData): Verdict[] {

@@ -147,7 +147,7 @@ export async function listUnlistedFiles(evidenceDir: string, listed: ReadonlySet
       if (e.isDirectory()) await walk(abs);
       else if (e.isFile() && !e.name.startsWith('.')) {
         const rel = path.relative(evidenceDir, abs).split(path.sep).join('/');
-        if (!listed.has(rel)) out.push(rel);
+        if (!listed.has(rel) && !listed.has(rel.normalize('NFC'))) out.push(rel);
       }
     }
   };

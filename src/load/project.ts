@@ -9,6 +9,8 @@ import { Results } from '../model/results.ts';
 import { checkTargets } from '../judge/index.ts';
 import { checkCatalog, checkEvidenceItems, checkResults } from '../validate/cross-checks.ts';
 import { resolveUnit } from '../validate/units.ts';
+import { checkPlaceholders, checkSampleText, checkUnassigned } from '../validate/placeholders.ts';
+import { DEFAULT_CATALOGUE, readCatalogue } from './catalogues.ts';
 import { checkEvidenceFiles, listUnlistedFiles } from './evidence-files.ts';
 import { readSchemaFile } from './schema-file.ts';
 
@@ -51,9 +53,17 @@ export async function loadProject(dir: string): Promise<LoadOutcome> {
   ]);
   if (!project.value || !catalog.value) return { issues: sortIssues(issues) };
 
+  const sources = [project.source, catalog.source, results.source, evidence.source].filter((s) => s !== undefined);
+  if (!project.value.sample) for (const s of sources) issues.push(...checkSampleText(s));
+  for (const s of [project.source, evidence.source]) if (s) issues.push(...checkPlaceholders(s));
+  const rule = await readCatalogue(project.value.catalog ?? DEFAULT_CATALOGUE);
+  if (!rule.catalogue && project.value.catalog !== undefined) {
+    issues.push(...rule.issues.map((i) => ({ ...i, ...project.source!.locate(['catalog']), path: ['catalog'] })));
+  }
   const catalogValue = canonicalUnits(catalog.value, project.value);
   issues.push(...checkCatalog(catalog.value, project.value, catalog.source!));
   const indicators = listIndicators(catalogValue);
+  issues.push(...checkUnassigned(indicators, catalog.source!.file));
   for (const bad of checkTargets(indicators)) {
     const where = locateIndicator(catalogValue, bad.no);
     const dataPath = [...where, ...bad.path];
@@ -72,7 +82,7 @@ export async function loadProject(dir: string): Promise<LoadOutcome> {
     const checked = await checkEvidenceFiles(evidenceDir, items, evidence.source);
     files = checked.files;
     issues.push(...checked.issues);
-    const unlisted = await listUnlistedFiles(evidenceDir, new Set(items.map((i) => path.posix.normalize(i.file.replace(/\\/g, '/')))));
+    const unlisted = await listUnlistedFiles(evidenceDir, new Set(items.map((i) => path.posix.normalize(i.file.replace(/\\/g, '/')).normalize('NFC'))));
     for (const rel of unlisted) {
       issues.push({
         code: 'evidence-unlisted', severity: 'warning', file: displayPath(path.join(evidenceDir, rel)), path: [],
@@ -82,7 +92,10 @@ export async function loadProject(dir: string): Promise<LoadOutcome> {
   }
   const sorted = sortIssues(issues);
   if (hasErrors(sorted)) return { issues: sorted };
-  const data: ProjectData = { dir: root, project: project.value, catalog: catalogValue, indicators, results: resultList, evidence: files };
+  const data: ProjectData = {
+    dir: root, project: project.value, catalog: catalogValue, indicators, results: resultList, evidence: files,
+    ...(rule.catalogue ? { eligibilityRule: rule.catalogue.eligibility, catalogueId: rule.catalogue.id } : {}),
+  };
   return { data, issues: sorted };
 }
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Issue } from '../model/issue.ts';
 import { displayPath } from '../common/display-path.ts';
 import { schemaIssues } from './schema-issues.ts';
+import { decodeUtf8, encodingMessage, SAVE_AS_UTF8 } from './encoding.ts';
 import { parseYaml, type YamlSource } from './yaml-file.ts';
 
 
@@ -19,9 +20,9 @@ export async function readSchemaFile<S extends z.ZodType>(
   issues: Issue[],
 ): Promise<Parsed<z.output<S>>> {
   const file = displayPath(abs);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(abs, 'utf8');
+    bytes = await readFile(abs);
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     issues.push({
@@ -34,8 +35,15 @@ export async function readSchemaFile<S extends z.ZodType>(
     });
     return {};
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const parsed = parseYaml(file, text);
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    issues.push({
+      code: 'file-encoding', severity: 'error', file, line: decoded.line, column: decoded.column, path: [],
+      message: encodingMessage(decoded), actual: decoded.encoding, expected: 'UTF-8', hint: SAVE_AS_UTF8,
+    });
+    return {};
+  }
+  const parsed = parseYaml(file, decoded.text);
   issues.push(...parsed.issues);
   if (!parsed.source) return {};
   const result = schema.safeParse(parsed.source.data, { reportInput: true });

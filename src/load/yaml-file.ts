@@ -19,7 +19,14 @@ export interface YamlSource {
  */
 export function parseYaml(file: string, text: string): { source?: YamlSource; issues: Issue[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (text.length > MAX_YAML_CHARS) return { issues: [resourceIssue(file, `文件过大（${Math.round(text.length / 1e6)} 百万字符，上限 ${MAX_YAML_CHARS / 1e6} 百万）`)] };
+  let doc;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    if (e instanceof RangeError) return { issues: [resourceIssue(file, '嵌套层次过深')] };
+    throw e;
+  }
   const place = (offset: number): SourcePlace => {
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col };
@@ -57,9 +64,19 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; is
     return { node, keyNode, depth };
   };
   const offsetOf = (n: Node | null): number => n?.range?.[0] ?? 0;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (e) {
+    // the yaml package refuses alias bombs ("billion laughs") with a ReferenceError; deep nesting overflows the stack
+    if (e instanceof ReferenceError || e instanceof RangeError) {
+      return { issues: [resourceIssue(file, e instanceof RangeError ? '嵌套层次过深' : '锚点（&）和别名（*）展开后的数据量过大')] };
+    }
+    throw e;
+  }
   const source: YamlSource = {
     file,
-    data: doc.toJS({ maxAliasCount: 100 }) ?? {},
+    data,
     locate: (path) => place(offsetOf(nodeAt(path).node)),
     locateKey: (path) => {
       const found = nodeAt(path);
@@ -67,6 +84,18 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; is
     },
   };
   return { source, issues: [] };
+}
+
+/** Limits against YAML resource attacks: an alias may be expanded this many times in all, a file has at most this many characters. */
+export const MAX_ALIAS_COUNT = 100;
+export const MAX_YAML_CHARS = 20_000_000;
+
+function resourceIssue(file: string, what: string): Issue {
+  return {
+    code: 'yaml-resource-limit', severity: 'error', file, path: [],
+    message: `YAML 文件超出安全限制：${what}，已拒绝读取（可能是构造的恶意文件，或误把其他数据粘贴进来）`,
+    hint: '项目文件不需要锚点（&）和别名（*）：请把重复的内容直接写出来',
+  };
 }
 
 const YAML_ERROR_TEXT: Record<string, string> = {

@@ -45,8 +45,10 @@ export const Indicator = z.strictObject({
   target: z.string().min(1),
   /** 指标属性 */
   attribute: Attribute,
-  /** 责任单位 in 附件1's order: the first one leads (牵头) */
-  units: z.array(z.string().min(1)).min(1),
+  /** 序号 of the national catalogue this indicator comes from (init writes it) */
+  catalogueNo: z.number().int().min(1).max(99).optional(),
+  /** 责任单位 in 附件1's order: the first one leads (牵头); empty until the office assigns them (a warning) */
+  units: z.array(z.string().min(1)).default([]),
   /** words 附件1 writes after the units, e.g. 问卷调查、独立机构抽样调查等方式 */
   unitsNote: z.string().min(1).optional(),
   /** 备注 */

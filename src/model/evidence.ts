@@ -9,8 +9,8 @@ export const EvidenceItem = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id 只能由字母、数字、点、连字符和下划线组成'),
   /** path relative to the project's evidence/ folder */
   file: z.string().min(1),
-  /** 序号 of the indicators it serves */
-  indicators: z.array(z.number().int().min(1)).min(1),
+  /** 序号 of the indicators it serves; empty only while the office has not decided (a warning) */
+  indicators: z.array(z.number().int().min(1)).default([]),
   title: z.string().min(1),
   /** 发文/出具单位 */
   issuer: z.string().min(1),

@@ -8,3 +8,4 @@ export * from './project-data.ts';
 export * from "./manifest.ts";
 export * from "./feedback.ts";
 export * from "./diagnostics.ts";
+export * from './catalogue.ts';

@@ -1,4 +1,5 @@
 import type { PlacedIndicator, Catalog } from './catalog.ts';
+import type { EligibilityRule } from './catalogue.ts';
 import type { EvidenceFileType, EvidenceItem } from './evidence.ts';
 import type { Project } from './project.ts';
 import type { Result } from './results.ts';
@@ -21,4 +22,7 @@ export interface ProjectData {
   readonly indicators: readonly PlacedIndicator[];
   readonly results: readonly Result[];
   readonly evidence: readonly EvidenceFile[];
+  /** 申报条件 of the catalogue the project names (or the default one); absent when it could not be read */
+  readonly eligibilityRule?: EligibilityRule;
+  readonly catalogueId?: string;
 }

@@ -74,6 +74,8 @@ export type Application = z.infer<typeof Application>;
 export const Project = z.strictObject({
   /** true for the illustrative sample: every artifact is then marked 示例数据 */
   sample: z.boolean().default(false),
+  /** id of the indicator catalogue (catalogs/<id>.yaml) the indicators come from; its 申报条件 applies. Default 2021-county */
+  catalog: z.string().min(1).optional(),
   district: z.strictObject({
     /** 济宁市兖州区 */
     name: z.string().min(1),
@@ -110,7 +112,7 @@ export const Project = z.strictObject({
     /** where paper materials go */
     address: z.string().optional(),
   }),
-  units: z.array(ResponsibleUnit).min(1),
+  units: z.array(ResponsibleUnit).default([]),
   /** the formal application document (申报文件); without it the bundle has none */
   application: Application.optional(),
   /** fixed timestamp used for every date written into outputs (no wall-clock time) */

@@ -1,4 +1,4 @@
-import type { Verdict, VerdictKind } from '../judge/index.ts';
+import { assessEligibility, type Eligibility, type Verdict, type VerdictKind } from '../judge/index.ts';
 import type { ProjectData } from '../model/project-data.ts';
 import { chineseDate } from '../common/chinese.ts';
 
@@ -36,6 +36,8 @@ export interface Readiness {
   readonly deadlines: readonly DeadlineStatus[];
   readonly units: readonly UnitStatus[];
   readonly totals: Readonly<Record<VerdictKind, number>>;
+  /** 申报条件 */
+  readonly eligibility: Eligibility;
 }
 
 export function daysBetween(from: string, to: string): number {
@@ -78,6 +80,7 @@ export function readiness(data: ProjectData, verdicts: readonly Verdict[], today
     deadlines: data.project.deadlines.map((d) => ({ ...d, daysLeft: daysBetween(today, d.date) })),
     units,
     totals,
+    eligibility: assessEligibility(data.indicators, verdicts, data.eligibilityRule),
   };
 }
 
@@ -88,7 +91,7 @@ export function formatReadiness(r: Readiness): string {
     const left = d.daysLeft > 0 ? `还剩 ${d.daysLeft} 天` : d.daysLeft === 0 ? '就是今天' : `已过 ${-d.daysLeft} 天`;
     lines.push(`  ${when}  ${d.name}（${left}）`);
   }
-  lines.push(`指标: 达标 ${r.totals.达标} · 未达标 ${r.totals.未达标} · 待补充 ${r.totals.待补充}`, '');
+  lines.push(`指标: 达标 ${r.totals.达标} · 未达标 ${r.totals.未达标} · 待补充 ${r.totals.待补充}`, r.eligibility.line, '');
   for (const u of r.units) {
     lines.push(`${u.unit}  牵头 ${u.leads.length} 项，配合 ${u.shares.length} 项，未完成 ${u.open} 项`);
     for (const i of u.indicators) {

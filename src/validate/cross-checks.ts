@@ -117,6 +117,12 @@ export function checkEvidenceItems(items: readonly EvidenceItem[], indicators: r
       issues.push({ code: 'evidence-duplicate-id', severity: 'error', path: [...base, 'id'], ...at.locate([...base, 'id']), message: `佐证材料编号“${item.id}”重复`, expected: '每条材料一个唯一编号' });
     }
     ids.add(item.id);
+    if (item.indicators.length === 0) {
+      issues.push({
+        code: 'evidence-no-indicator', severity: 'warning', path: [...base, 'indicators'], ...at.locate([...base, 'indicators']),
+        message: `佐证材料 ${item.id}（${item.file}）尚未对应任何指标，不会进入佐证材料汇编`,
+      });
+    }
     item.indicators.forEach((no, k) => {
       if (!known.has(no)) {
         issues.push({

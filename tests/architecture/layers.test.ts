@@ -15,6 +15,8 @@ const FLOORS = [
   'judge', // target grammar and verdicts
   'validate', // cross-file checks
   'load', // project folder → model + located issues
+  'init', // a new project folder from a catalogue
+  'intake', // evidence files into evidence.yaml
   'status', // readiness by unit and deadlines
   'plan', // the bundle plan, what every artifact is made from
   'render', // one renderer per artifact kind

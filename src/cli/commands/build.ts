@@ -46,7 +46,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
       ctx.stdout(JSON.stringify({
         ok: result.ok, bundleDir: result.bundleDir ?? null, zip: result.zip ?? null, revision: result.manifest?.revision ?? null,
         unchanged: result.unchanged ?? false, errors: issuesToJson(errors), warnings: issuesToJson(warnings),
-        files: result.manifest?.files.length ?? 0, timings: result.timings,
+        files: result.manifest?.files.length ?? 0, eligibility: result.eligibility ?? null, timings: result.timings,
       }, null, 2));
     } else {
       const text = formatIssues(result.issues);
@@ -54,6 +54,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
       if (result.ok) {
         ctx.stdout(result.unchanged ? `材料包未变化，保留原有文件：${result.bundleDir}` : `已生成申报材料包：\n  ${result.bundleDir}\n  ${result.zip}`);
         ctx.stdout(`共 ${result.manifest!.files.length} 个文件；用 eco-dossier verify 可随时校验。`);
+        if (result.eligibility) ctx.stdout(result.eligibility.line);
       } else ctx.stdout('未生成材料包：请先按上面的位置修改错误。');
     }
     return result.ok ? EXIT.ok : EXIT.inputProblems;

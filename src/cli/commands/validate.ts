@@ -12,7 +12,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   const indicators = checked.verdicts.map((v) => {
     const ind = byNo.get(v.no)!;
     return {
-      no: v.no, name: ind.name, domain: ind.domain, task: ind.taskName, attribute: ind.attribute, target: ind.target,
+      no: v.no, ...(ind.catalogueNo !== undefined ? { catalogueNo: ind.catalogueNo } : {}), name: ind.name, domain: ind.domain, task: ind.taskName, attribute: ind.attribute, target: ind.target,
       unit: ind.unit, current: v.currentText, verdict: v.verdict, reason: v.reason, evidenceCount: v.evidenceCount,
       units: ind.units,
     };
@@ -25,8 +25,9 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     verdicts: { 达标: count((i) => i.verdict === '达标'), 未达标: count((i) => i.verdict === '未达标'), 待补充: count((i) => i.verdict === '待补充') },
   };
   const ok = errors.length === 0;
+  const eligibility = checked.eligibility ?? null;
   if (values.json) {
-    ctx.stdout(JSON.stringify({ ok, errors: issuesToJson(errors), warnings: issuesToJson(warnings), summary, indicators }, null, 2));
+    ctx.stdout(JSON.stringify({ ok, errors: issuesToJson(errors), warnings: issuesToJson(warnings), summary, eligibility, indicators }, null, 2));
   } else {
     const issuesText = formatIssues(checked.issues);
     if (issuesText) ctx.stdout(issuesText);
@@ -42,6 +43,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
       );
     }
     ctx.stdout(ok ? '项目数据有效。' : '项目数据有错误，请按上面的位置逐条修改。');
+    ctx.stdout(eligibility ? eligibility.line : '申报条件：无法判断（项目数据有错误）。');
   }
   return ok ? EXIT.ok : EXIT.inputProblems;
 }

@@ -1,4 +1,4 @@
-import type { Verdict } from '../../judge/index.ts';
+import { assessEligibility, type Verdict } from '../../judge/index.ts';
 import type { PlacedIndicator } from '../../model/catalog.ts';
 import { InternalError } from '../../model/issue.ts';
 import type { Project } from '../../model/project.ts';
@@ -37,6 +37,8 @@ export function reportContext(input: RenderInput) {
     unitDuties: unitDuties(project, indicators),
     deadlines: project.deadlines.map((d) => ({ ...d, label: d.label ?? '', dateText: d.label ?? chineseDate(d.date) })),
     summary: summarize(input.verdicts.map((v) => ({ verdict: v, indicator: indicatorOf(v) }))),
+    /** 申报条件 in one sentence for 指标达标情况 */
+    eligibility: eligibilitySentence(input),
     problems: input.verdicts
       .filter((v) => v.verdict !== '达标')
       .map((v) => {
@@ -58,6 +60,19 @@ export function reportContext(input: RenderInput) {
 }
 
 export type ReportContext = ReturnType<typeof reportContext>;
+
+/** 对照申报条件（…），我区满足申报条件。 / …目前尚不满足：… */
+export function eligibilitySentence(input: RenderInput): string {
+  const e = assessEligibility(input.data.indicators, input.verdicts, input.data.eligibilityRule);
+  const rule = e.rule.text.replace(/（[^（）]*）$/, '');
+  const who = `我${input.data.project.district.shortName.slice(-1)}`;
+  if (e.eligible) return `对照申报条件（${rule}），${who}满足申报条件。`;
+  const parts: string[] = [];
+  const binding = e.reasons.filter((r) => r.attribute === '约束性').map((r) => r.no);
+  if (binding.length) parts.push(`约束性指标第${binding.join('、')}项尚未达标`);
+  if (e.reference.share < e.reference.required) parts.push(`参考性指标达标率${Math.round(e.reference.share * 1000) / 10}%，低于${Math.round(e.reference.required * 100)}%`);
+  return `对照申报条件（${rule}），${who}目前尚不满足：${parts.join('，')}。`;
+}
 
 function fail(message: string): never {
   throw new InternalError(message);

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { initProject, readCatalogue, SelectionError, terrainClass } from '../../init/init.ts';
+import { TERRAIN_CLASSES } from '../../model/catalogue.ts';
+import { CliUsageError, EXIT, parseCommandArgs, type CommandContext } from '../command.ts';
+import { formatIssues, issuesToJson } from '../report-issues.ts';
+
+const USAGE =
+  'eco-dossier init 目录 --catalog 目录编号 --district 区县全称 [--short 简称] [--code 行政区划代码] [--coastal] [--terrain 地形] [--exclude 序号,序号…] [--batch 批次] [--year 年份] [--json]';
+
+function todayInChina(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function parseExclude(text: string | undefined): number[] {
+  if (!text) return [];
+  const parts = text.split(/[,，、\s]+/).filter(Boolean);
+  const bad = parts.find((p) => !/^\d+$/.test(p));
+  if (bad !== undefined) throw new CliUsageError(`--exclude 应为目录序号，用逗号分隔（如 9,13,18），实际有“${bad}”`, USAGE);
+  return parts.map(Number);
+}
+
+export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      catalog: { type: 'string' }, district: { type: 'string' }, short: { type: 'string' }, code: { type: 'string' },
+      coastal: { type: 'boolean' }, terrain: { type: 'string' }, exclude: { type: 'string' }, batch: { type: 'string' },
+      year: { type: 'string' }, json: { type: 'boolean' },
+    },
+    USAGE,
+  );
+  const dir = positionals[0];
+  if (!dir) throw new CliUsageError('缺少要新建的项目目录', USAGE);
+  if (!values.catalog) throw new CliUsageError('缺少 --catalog（可用 eco-dossier catalogs 查看目录编号，如 2021-county）', USAGE);
+  if (!values.district) throw new CliUsageError('缺少 --district（区县全称，如 济宁市兖州区）', USAGE);
+  if (values.code !== undefined && !/^\d{6}$/.test(values.code)) throw new CliUsageError(`--code 应为 6 位行政区划代码，实际为“${values.code}”`, USAGE);
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new CliUsageError(`--year 应为 4 位年份，实际为“${values.year}”`, USAGE);
+  const terrain = values.terrain === undefined ? undefined : terrainClass(values.terrain);
+  if (values.terrain !== undefined && !terrain) {
+    throw new CliUsageError(`--terrain 应为 ${TERRAIN_CLASSES.map((c) => c.replace(/地区$/, '')).join('、')} 之一，实际为“${values.terrain}”`, USAGE);
+  }
+  const read = await readCatalogue(values.catalog);
+  if (!read.catalogue) {
+    if (read.issues.every((i) => i.code === 'catalog-unknown')) throw new CliUsageError(read.issues.map((i) => i.message).join('\n'), USAGE);
+    ctx.stderr(formatIssues(read.issues));
+    return EXIT.toolFailed;
+  }
+  let result;
+  try {
+    result = await initProject({
+      dir: path.resolve(ctx.cwd, dir), catalogue: read.catalogue, district: values.district,
+      ...(values.short ? { shortName: values.short } : {}), ...(values.code ? { code: values.code } : {}),
+      coastal: values.coastal ?? false, ...(terrain ? { terrain } : {}), exclude: parseExclude(values.exclude),
+      ...(values.batch ? { batch: values.batch } : {}), ...(values.year ? { year: Number(values.year) } : {}),
+      today: todayInChina(),
+    });
+  } catch (e) {
+    if (e instanceof SelectionError) throw new CliUsageError(e.message, USAGE);
+    throw e;
+  }
+  if (values.json) {
+    ctx.stdout(JSON.stringify({
+      ok: result.ok, errors: issuesToJson(result.issues), dir: result.dir, catalog: read.catalogue.id,
+      indicators: result.indicators, binding: result.binding, reference: result.reference,
+      leftOut: result.leftOut, relevant: result.relevant, evidenceFolders: result.evidenceFolders,
+    }, null, 2));
+  } else if (!result.ok) {
+    ctx.stdout(formatIssues(result.issues));
+  } else {
+    ctx.stdout([
+      `已新建项目：${result.dir}`,
+      `指标目录 ${read.catalogue.id}：本区适用 ${result.indicators} 项（约束性 ${result.binding} 项，参考性 ${result.reference} 项）`,
+      ...result.leftOut.map((l) => `  未列入：目录第 ${l.catalogueNo} 项 ${l.name}（${l.why}）`),
+      ...(terrain ? [] : ['  未指定 --terrain：林草覆盖率保留了全部地形行，请在 indicators.yaml 中删去不适用的行']),
+      '下一步：打开 使用说明.txt，先填写 project.yaml 中“待填写”的地方，再为各指标分配责任单位。',
+    ].join('\n'));
+  }
+  return result.ok ? EXIT.ok : EXIT.inputProblems;
+}

@@ -1,0 +1,169 @@
+import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { displayPath } from '../common/display-path.ts';
+import { safeSegment } from '../common/safe-names.ts';
+import { listIndicators } from '../model/catalog.ts';
+import type { CatalogueFile } from '../model/catalogue.ts';
+import type { Issue } from '../model/issue.ts';
+import { readCatalogue } from '../load/catalogues.ts';
+import { PROJECT_FILES } from '../load/project.ts';
+import { PLACEHOLDER, PLACEHOLDER_CODE } from '../validate/placeholders.ts';
+import { selectIndicators, type LeftOut, type Selected } from './select.ts';
+import { guideText } from './guide.ts';
+
+export { SelectionError, terrainClass } from './select.ts';
+
+export interface InitOptions {
+  readonly dir: string;
+  readonly catalogue: CatalogueFile;
+  /** 济宁市兖州区 */
+  readonly district: string;
+  readonly shortName?: string;
+  readonly code?: string;
+  readonly coastal: boolean;
+  readonly terrain?: string;
+  readonly exclude: readonly number[];
+  readonly batch?: string;
+  /** the year of the application; default the year of `today` */
+  readonly year?: number;
+  /** YYYY-MM-DD: written as generatedAt */
+  readonly today: string;
+}
+
+export interface InitResult {
+  readonly ok: boolean;
+  readonly issues: readonly Issue[];
+  readonly dir: string;
+  readonly indicators: number;
+  readonly binding: number;
+  readonly reference: number;
+  readonly leftOut: readonly LeftOut[];
+  readonly relevant: readonly number[];
+  readonly evidenceFolders: readonly string[];
+}
+
+/** 济宁市兖州区 → 兖州区; 绍兴市嵊州市 → 嵊州市; a name without a parent stays as it is. */
+export function shortNameOf(full: string): string {
+  const m = /^(?:.+?(?:省|自治区))?(?:.+?(?:市|州|盟|地区))?(.+)$/.exec(full.trim());
+  return m?.[1] ?? full.trim();
+}
+
+/** `01-生态文明建设规划` for indicator 1 of 35. */
+export function evidenceFolderName(no: number, name: string, total: number): string {
+  return safeSegment(`${String(no).padStart(Math.max(2, String(total).length), '0')}-${name}`);
+}
+
+const q = (v: unknown) => stringify(v, { lineWidth: 0 }).trimEnd();
+
+function projectYaml(o: InitOptions, programmeTitle: string, year: number): string {
+  const ph = (what: string) => `${PLACEHOLDER}：${what}`;
+  return `# ${o.district} · ${programmeTitle} 项目设置（由 eco-dossier init 生成，指标目录 ${o.catalogue.id}）
+# 写着“${PLACEHOLDER}”的地方请换成本区的实际内容；换完之前 eco-dossier validate 会逐条给出警告。
+sample: false
+catalog: ${q(o.catalogue.id)}
+district:
+  name: ${q(o.district)}
+  shortName: ${q(o.shortName ?? shortNameOf(o.district))}
+  code: ${q(o.code ?? PLACEHOLDER_CODE)}   # 行政区划代码，6 位数字${o.code ? '' : `（${PLACEHOLDER}）`}
+  government: ${q(`${o.district}人民政府`)}
+  # profile: 基本情况，几句话介绍本区，写进申报报告
+programme:
+  title: ${q(programmeTitle)}
+  batch: ${q(o.batch ?? ph('批次，如 第八批'))}
+  year: ${year}
+  recipient: 生态环境部
+  basis: []                       # 本次申报依据的通知文号，如 [环办生态函〔2023〕209号]
+  baselineYear: ${year - 3}       # 基准年
+  currentYear: ${year - 1}        # 现状年
+deadlines:
+  - { id: materials, name: ${q(`各部门（单位）提供全部基础资料（日期${PLACEHOLDER}）`)}, date: ${year}-06-30 }
+  - { id: submission, name: ${q(`完成申报（日期${PLACEHOLDER}）`)}, date: ${year}-07-25 }
+leadingGroup:                     # 创建工作领导小组
+  leader: { name: ${q(ph('组长姓名'))}, post: ${q(ph('职务，如 区长'))} }
+  deputyLeaders:
+    - { name: ${q(ph('副组长姓名'))}, post: ${q(ph('职务'))} }
+  members: []                     # - { name: 姓名, post: 职务 }
+  office: { location: ${q(ph('领导小组办公室所在单位'))}, head: ${q(ph('办公室主任'))} }
+contact: { office: ${q(ph('联系科室'))} }   # 还可写 person、phone、email、address
+# 责任单位名单：indicators.yaml 中每项指标的 units 只能写这里列出的单位（或其别名）。
+# 例：- { name: 区水务局, fullName: 区水务局, aliases: [水务局] }
+units: []
+generatedAt: ${o.today}           # 写进所有生成文件的日期（成文日期）
+`;
+}
+
+function indicatorsYaml(o: InitOptions, selected: Selected): string {
+  const header = [
+    `# ${o.district} 建设指标（由 eco-dossier init 从指标目录 ${o.catalogue.id} 生成）`,
+    `# 依据：${o.catalogue.title}（${o.catalogue.docNo}）`,
+    '# no 为本区序号（1…N，按目录顺序）；catalogueNo 为目录中的序号。',
+    '# units：责任单位，第一个为牵头单位；单位名须先登记在 project.yaml 的 units 中。',
+    '# better / measure / when 是本工具判定用的补充字段，不是目录原文。',
+    '',
+  ];
+  return header.join('\n') + stringify(selected.catalog, { lineWidth: 0 });
+}
+
+const RESULTS_YAML = `# 各指标（分项）的现状值、上级目标和完成状态。可用 eco-dossier collect 生成各单位填报表，
+# 再用 eco-dossier import 读回；也可直接在这里填写，例如：
+# - { indicator: 3, values: { "2022": 22.5 }, source: 区委组织部 }
+results: []
+`;
+
+const EVIDENCE_YAML = `# 佐证材料登记表。把文件放进 evidence/ 下对应指标的文件夹（如 evidence/01-生态文明建设规划/），
+# 然后运行 eco-dossier evidence scan：新文件会自动登记在下面，请核对标题、出具单位、日期和类型。
+evidence: []
+`;
+
+async function isEmptyOrAbsent(dir: string): Promise<'absent' | 'empty' | 'not-empty'> {
+  const s = await stat(dir).catch(() => undefined);
+  if (!s) return 'absent';
+  if (!s.isDirectory()) return 'not-empty';
+  return (await readdir(dir)).length === 0 ? 'empty' : 'not-empty';
+}
+
+/**
+ * Writes a new project folder from a catalogue: project.yaml with named placeholders, indicators.yaml with the
+ * indicators that apply, empty results.yaml and evidence.yaml, one evidence folder per indicator and 使用说明.txt.
+ * Refuses a folder that exists and is not empty. Writes beside the target first and renames at the end.
+ */
+export async function initProject(o: InitOptions): Promise<InitResult> {
+  const dir = path.resolve(o.dir);
+  const selected = selectIndicators(o.catalogue, { coastal: o.coastal, ...(o.terrain ? { terrain: o.terrain } : {}), exclude: o.exclude });
+  const indicators = listIndicators(selected.catalog);
+  const base = {
+    dir, indicators: indicators.length, binding: indicators.filter((i) => i.attribute === '约束性').length,
+    reference: indicators.filter((i) => i.attribute === '参考性').length, leftOut: selected.leftOut, relevant: selected.relevant,
+  };
+  const state = await isEmptyOrAbsent(dir);
+  if (state === 'not-empty') {
+    return {
+      ...base, ok: false, evidenceFolders: [],
+      issues: [{ code: 'init-dir-not-empty', severity: 'error', file: displayPath(dir), path: [], message: `${displayPath(dir)} 已存在且不是空文件夹，init 不会改动其中的任何文件` }],
+    };
+  }
+  const year = o.year ?? Number(o.today.slice(0, 4));
+  const programmeTitle = o.catalogue.title.startsWith('国家') ? '国家生态文明建设示范区' : '生态文明建设示范区';
+  const folders = indicators.map((i) => evidenceFolderName(i.no, i.name, indicators.length));
+  const staging = `${dir}.init-${process.pid}-${Date.now()}`;
+  try {
+    await mkdir(path.join(staging, PROJECT_FILES.evidenceDir), { recursive: true });
+    await writeFile(path.join(staging, PROJECT_FILES.project), projectYaml(o, programmeTitle, year));
+    await writeFile(path.join(staging, PROJECT_FILES.indicators), indicatorsYaml(o, selected));
+    await writeFile(path.join(staging, PROJECT_FILES.results), RESULTS_YAML);
+    await writeFile(path.join(staging, PROJECT_FILES.evidence), EVIDENCE_YAML);
+    for (const f of folders) await mkdir(path.join(staging, PROJECT_FILES.evidenceDir, f));
+    await writeFile(path.join(staging, '使用说明.txt'), guideText({ ...o, programmeTitle, selected, indicators, folders }));
+    if (state === 'empty') await rmdir(dir);
+    await mkdir(path.dirname(dir), { recursive: true });
+    await rename(staging, dir);
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw e;
+  }
+  return { ...base, ok: true, issues: [], evidenceFolders: folders };
+}
+
+/** The catalogue by id for init, or the issues why not. */
+export { readCatalogue };
