@@ -14,6 +14,7 @@ const COMMANDS: Record<string, string> = {
   verify: '校验申报材料包是否完整、未被改动',
   revise: '根据审查意见生成新一版申报材料',
   diff: '比较两版申报材料包的差异',
+  serve: '打开办公室的网页工作台（总览、责任单位、指标、问题、材料包；各单位上传材料）',
 };
 
 async function loadCommand(name: string): Promise<CommandModule> {
