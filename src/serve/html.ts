@@ -84,7 +84,13 @@ export interface NavItem {
 
 export function page(opts: { readonly title: string; readonly heading: string; readonly nav: readonly NavItem[]; readonly current?: string; readonly body: Html; readonly script?: string }): string {
   return `<!doctype html>\n${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${opts.title}</title><style>${raw(STYLE)}</style></head>
+<meta name="referrer" content="same-origin"><title>${opts.title}</title><style>${raw(STYLE)}</style></head>
 <body><header class="top"><h1>${opts.heading}</h1><nav>${opts.nav.map((n) => html`<a href="${n.href}" class="${n.href === opts.current ? 'on' : ''}">${n.label}</a>`)}</nav></header>
 <main>${opts.body}</main>${opts.script ? raw(`<script>${opts.script}</script>`) : ''}</body></html>`.text}`;
+}
+
+/** A record's UTC time as the office reads it: China time, to the second. */
+export function shownTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 }

@@ -1,6 +1,6 @@
 import { EvidenceKind } from '../../model/evidence.ts';
 import type { Dashboard } from '../dashboard.ts';
-import { html, type Html } from '../html.ts';
+import { html, shownTime, type Html } from '../html.ts';
 import type { UploadRow } from '../record.ts';
 import { LIMITS } from '../uploads.ts';
 import { indicatorsBody } from './indicators.ts';
@@ -37,7 +37,7 @@ ${(status?.indicators ?? []).map((i) => html`<tr><td>${i.no}</td><td><a href="${
 <label>类别 <select name="kind">${EvidenceKind.options.map((k) => html`<option>${k}</option>`)}</select></label>
 <button>上传佐证材料</button></form></div>
 <div class="card"><h3>本单位的上传</h3>${uploads.length === 0 ? html`<p class="muted">还没有上传。</p>` : html`<table><thead><tr><th>编号</th><th>文件</th><th>状态</th><th>检查结果</th></tr></thead><tbody>
-${uploads.map((u) => html`<tr id="upload-${u.id}"><td>${u.id}</td><td>${u.name}<br><span class="muted">${u.at.slice(0, 19).replace('T', ' ')}</span></td><td>${STATUS[u.status]}${u.note ? `：${u.note}` : ''}</td><td>${uploadSummary(u)}</td></tr>`)}
+${uploads.map((u) => html`<tr id="upload-${u.id}"><td>${u.id}</td><td>${u.name}<br><span class="muted">${shownTime(u.at)}</span></td><td>${STATUS[u.status]}${u.note ? `：${u.note}` : ''}</td><td>${uploadSummary(u)}</td></tr>`)}
 </tbody></table>`}</div>`;
 }
 
