@@ -70,6 +70,8 @@ label{display:block;margin:6px 0}
   header.top nav,form,button{display:none}
   main{padding:0;max-width:none}
   .card{border:none;padding:0;break-inside:avoid}
+  .grid{grid-template-columns:1fr 1fr}
+  .chart svg{width:100%;height:auto}
   .unit{break-inside:avoid}
   table{font-size:9.5pt}
   thead{display:table-header-group}
