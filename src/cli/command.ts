@@ -54,6 +54,18 @@ const OPTION_TEXT: Record<string, { readonly value?: string; readonly text: stri
   today: { value: 'YYYY-MM-DD', text: '按这一天计算剩余天数（默认今天，北京时间）' },
   overwrite: { text: '填报值与已有数据不一致时，以填报表为准' },
   'with-status': { text: '加上现状值、达标情况和佐证材料数量' },
+  catalog: { value: '目录编号', text: '指标目录，如 2021-county（eco-dossier catalogs 列出全部）' },
+  district: { value: '全称', text: '区县全称，如 济宁市兖州区' },
+  short: { value: '简称', text: '区县简称，如 兖州区' },
+  code: { value: '代码', text: '6 位行政区划代码' },
+  coastal: { text: '沿海区县：加上近岸海域等沿海指标' },
+  terrain: { value: '地形', text: '山区、丘陵地区、平原地区、干旱半干旱地区或青藏高原地区（决定林草覆盖率的指标值）' },
+  exclude: { value: 'N,N…', text: '不纳入的指标（目录中的序号），原因请在项目中写明' },
+  batch: { value: '批次', text: '申报批次，如 第七批' },
+  year: { value: 'YYYY', text: '申报年份' },
+  html: { value: '文件', text: '把总览和责任单位写成一个可打印的网页文件' },
+  port: { value: '端口', text: '网页工作台的端口' },
+  host: { value: '地址', text: '监听地址（默认 127.0.0.1，只有本机可访问；其他地址时每个请求都要凭据）' },
 };
 
 /** What each positional argument is, by the name the usage line gives it. */

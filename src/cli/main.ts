@@ -19,6 +19,7 @@ const LOADERS: Record<string, () => Promise<CommandModule>> = {
   verify: () => import('./commands/verify.ts'),
   revise: () => import('./commands/revise.ts'),
   diff: () => import('./commands/diff.ts'),
+  serve: () => import('./commands/serve.ts'),
 };
 
 const USAGE = () =>

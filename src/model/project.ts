@@ -34,6 +34,8 @@ export const ResponsibleUnit = z.strictObject({
   name: z.string().min(1),
   fullName: z.string().min(1).optional(),
   aliases: z.array(z.string().min(1)).default([]),
+  /** 联络员: the one person each unit names (工作方案 第二阶段 1.) */
+  liaison: z.strictObject({ name: z.string().min(1), phone: z.string().optional() }).optional(),
 });
 export type ResponsibleUnit = z.infer<typeof ResponsibleUnit>;
 

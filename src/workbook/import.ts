@@ -21,6 +21,8 @@ import { editResultsYaml } from './results-yaml.ts';
 export interface ImportOptions {
   /** let the workbooks' values replace different ones already in results.yaml */
   readonly overwrite: boolean;
+  /** check everything and report what would change, but write nothing (serve: a unit's upload waits for the office) */
+  readonly dryRun?: boolean;
 }
 
 export interface ImportFileSummary {
@@ -97,6 +99,7 @@ export async function importWorkbooks(dir: string, files: readonly string[], opt
   const edited = checkEdited(PROJECT_FILES.results, newText, data.indicators);
   if (hasErrors(edited)) return done({ issues: [...issues, ...conflictIssues, ...edited], files: summaries, changes: plan.changes, conflicts: plan.conflicts, written: false });
 
+  if (options.dryRun) return done({ issues: [...issues, ...conflictIssues], files: summaries, changes: plan.changes, conflicts: plan.conflicts, written: false });
   await writeFileAtomic(resultsFile, newText);
   const after = await checkProject(dir);
   if (hasErrors(after.issues)) {

@@ -25,6 +25,7 @@ const FLOORS = [
   'bundle', // build: prepare, produce, publish
   'revise', // review rounds and revisions
   'site-visit', // 现场核查 preparation
+  'serve', // the office's web dashboard: pages, unit uploads, the record
   'cli', // one file per command
 ] as const;
 

@@ -1,0 +1,72 @@
+import type { Verdict, VerdictKind } from '../../judge/index.ts';
+import { parseTarget } from '../../judge/index.ts';
+import type { PlacedIndicator } from '../../model/catalog.ts';
+import type { Result } from '../../model/results.ts';
+
+/**
+ * What the charts show, as plain data: the office's dashboard, the printable snapshot and the Word report
+ * draw the same two pictures from it (charts/svg.ts turns a spec into SVG, charts/png.ts into PNG).
+ */
+
+export const VERDICT_ORDER: readonly VerdictKind[] = ['达标', '未达标', '待补充'];
+export const VERDICT_COLOURS: Readonly<Record<VerdictKind, string>> = { 达标: '#2e7d32', 未达标: '#c62828', 待补充: '#9e9e9e' };
+
+export interface VerdictCountsChart {
+  readonly kind: 'verdict-counts';
+  readonly title: string;
+  /** 领域 or 指标属性, in the catalog's order */
+  readonly groups: readonly string[];
+  /** verdict → one count per group */
+  readonly counts: Readonly<Record<VerdictKind, readonly number[]>>;
+}
+
+export interface TrendChart {
+  readonly kind: 'trend';
+  readonly title: string;
+  readonly unit: string;
+  readonly years: readonly string[];
+  readonly values: readonly number[];
+  /** the line to reach, when the target is a number (threshold or the superior authority's target) */
+  readonly target?: { readonly op: string; readonly value: number; readonly label: string };
+}
+
+export type ChartSpec = VerdictCountsChart | TrendChart;
+
+/** Verdicts counted by 领域 (`by: 'domain'`) or by 指标属性 (`by: 'attribute'`). */
+export function verdictCounts(indicators: readonly PlacedIndicator[], verdicts: readonly Verdict[], by: 'domain' | 'attribute'): VerdictCountsChart {
+  const byNo = new Map(verdicts.map((v) => [v.no, v.verdict]));
+  const groups: string[] = [];
+  for (const ind of indicators) {
+    const g = by === 'domain' ? ind.domain : ind.attribute;
+    if (!groups.includes(g)) groups.push(g);
+  }
+  const counts = Object.fromEntries(VERDICT_ORDER.map((k) => [k, groups.map(() => 0)])) as Record<VerdictKind, number[]>;
+  for (const ind of indicators) {
+    const g = groups.indexOf(by === 'domain' ? ind.domain : ind.attribute);
+    counts[byNo.get(ind.no) ?? '待补充'][g]!++;
+  }
+  return { kind: 'verdict-counts', title: by === 'domain' ? '各领域指标达标情况' : '约束性与参考性指标达标情况', groups, counts };
+}
+
+/** The indicator-level result's values by year (sub-indicators are not drawn). */
+export function valuesOf(results: readonly Result[], no: number): Result | undefined {
+  return results.find((r) => r.indicator === no && r.sub === undefined);
+}
+
+/** An indicator's values by year against its target; undefined when it has no numbers to draw. */
+export function trendChart(indicator: PlacedIndicator, result: Result | undefined): TrendChart | undefined {
+  const entries = Object.entries(result?.values ?? {}).sort(([a], [b]) => Number(a) - Number(b));
+  if (entries.length === 0) return undefined;
+  const parsed = parseTarget(indicator.target, indicator.unit);
+  let target: TrendChart['target'];
+  if (parsed.ok && parsed.target.kind === 'threshold' && indicator.measure !== 'change') {
+    target = { op: parsed.target.op, value: parsed.target.value, label: `目标 ${indicator.target}` };
+  } else if (result?.superiorTarget) {
+    target = { op: result.superiorTarget.op, value: result.superiorTarget.value, label: `上级目标 ${result.superiorTarget.op}${result.superiorTarget.value}` };
+  }
+  const unit = indicator.unit === '-' ? '' : indicator.unit;
+  return {
+    kind: 'trend', title: `${indicator.no}. ${indicator.name}`, unit,
+    years: entries.map(([y]) => `${y}年`), values: entries.map(([, v]) => v), ...(target ? { target } : {}),
+  };
+}

@@ -1,0 +1,269 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { collectWorkbook } from '../workbook/collect.ts';
+import { crossSite, csrfMatches, csrfToken, opensWithoutToken, OFFICE_COOKIE, principalName, principalOfToken, type Principal } from './auth.ts';
+import { dashboardOf, todayInChina, type Dashboard } from './dashboard.ts';
+import { html, page, type Html, type NavItem } from './html.ts';
+import { BuildJobs, listDownloads } from './jobs.ts';
+import { indicatorBody, indicatorsBody, problemsBody } from './pages/indicators.ts';
+import { overviewBody, unitsBody } from './pages/overview.ts';
+import { BUILD_SCRIPT, bundleBody, historyBody, inboxBody } from './pages/records.ts';
+import { unitIndicatorsBody, unitPortalBody } from './pages/unit.ts';
+import { OFFICE, STATE_DIR, type OfficeRecord } from './record.ts';
+import type { ProjectState } from './state.ts';
+import { acceptUpload, LIMITS, receiveEvidence, receiveWorkbook, UploadRefused } from './uploads.ts';
+
+export interface AppOptions {
+  readonly state: ProjectState;
+  readonly record: OfficeRecord;
+  /** the address the server listens on: anything but 127.0.0.1/::1/localhost makes every request need a token */
+  readonly host: string;
+  readonly outDir: string;
+  /** YYYY-MM-DD; default today in China */
+  readonly today?: () => string;
+}
+
+type Env = { Variables: { who: Principal } };
+
+const OFFICE_NAV: readonly NavItem[] = [
+  { href: '/', label: '总览' }, { href: '/units', label: '责任单位' }, { href: '/indicators', label: '指标' }, { href: '/problems', label: '问题' },
+  { href: '/bundle', label: '材料包' }, { href: '/uploads', label: '收件' }, { href: '/history', label: '记录' },
+];
+
+const MIME: Readonly<Record<string, string>> = { pdf: 'application/pdf', jpeg: 'image/jpeg', png: 'image/png' };
+
+export function createApp(options: AppOptions): Hono<Env> {
+  const { state, record } = options;
+  const jobs = new BuildJobs(state, record, options.outDir);
+  const needToken = !opensWithoutToken(options.host);
+  const secret = record.secret();
+  const today = options.today ?? (() => todayInChina());
+  const app = new Hono<Env>();
+
+  const refuse = (c: Context<Env>, status: 400 | 401 | 403 | 404 | 413 | 429, message: string, action: string) => {
+    record.log({ who: principalName(c.get('who') ?? { kind: 'anonymous' }), action, target: `${c.req.method} ${c.req.path.replace(/^\/u\/[^/]+/, '/u/…')}`, outcome: 'refused', detail: `${status} ${message}` });
+    return c.html(page({ title: '无法访问', heading: '生态文明建设示范区申报', nav: [], body: html`<div class="card"><h2>${status === 401 ? '需要专用链接' : status === 403 ? '无权访问' : '请求未被接受'}</h2><p>${message}</p></div>` }), status);
+  };
+
+  // who is asking, before anything is read
+  app.use('*', async (c, next) => {
+    const unitPath = /^\/u\/([^/]+)(?:\/|$)/.exec(c.req.path);
+    if (unitPath) {
+      const who = principalOfToken(record, unitPath[1]);
+      c.set('who', who.kind === 'unit' ? who : { kind: 'anonymous' });
+      if (who.kind !== 'unit') return refuse(c, 401, '这个单位链接无效或已被办公室更换，请向领导小组办公室索取新的链接。', '访问');
+    } else {
+      const query = c.req.query('token');
+      const bearer = /^Bearer\s+(\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+      const who = principalOfToken(record, query ?? bearer ?? getCookie(c, OFFICE_COOKIE));
+      if (who.kind === 'unit') {
+        c.set('who', who);
+        return refuse(c, 403, '单位链接只能打开本单位的页面。', '访问');
+      }
+      if (who.kind === 'office' && query) {
+        setCookie(c, OFFICE_COOKIE, query, { httpOnly: true, sameSite: 'Strict', path: '/' });
+        return c.redirect(c.req.path, 303);
+      }
+      c.set('who', who.kind === 'office' || !needToken ? { kind: 'office' } : who);
+      if (who.kind === 'anonymous' && needToken) return refuse(c, 401, '本服务在局域网地址上运行，每个请求都需要办公室或单位的专用链接。', '访问');
+    }
+    if (c.req.method === 'POST') {
+      if (crossSite({ get: (n) => c.req.header(n) }, c.req.header('host'))) return refuse(c, 403, '拒绝来自其他网站的提交。', '跨站提交');
+      const length = Number(c.req.header('content-length') ?? 'NaN');
+      if (!Number.isFinite(length)) return refuse(c, 400, '提交缺少长度（Content-Length）。', '上传');
+      if (length > LIMITS.requestBytes) return refuse(c, 413, `一次提交不能超过 ${LIMITS.requestBytes / 1048576} MB。`, '上传');
+    }
+    return next();
+  });
+
+  const form = async (c: Context<Env>) => {
+    const body = await c.req.parseBody({ all: true });
+    if (!csrfMatches(secret, c.get('who'), body['_csrf'])) throw new UploadRefused(403, '表单已过期或来自其他网站，请刷新页面后重试。');
+    return body;
+  };
+  const csrfOf = (c: Context<Env>) => csrfToken(secret, c.get('who'));
+  const dashboard = async (): Promise<Dashboard | undefined> => dashboardOf(await state.checked(), today());
+  const officePage = (c: Context<Env>, title: string, body: Html, status: 200 | 400 | 403 | 409 = 200, script?: string) =>
+    c.html(page({ title: `${title} · 生态文明建设示范区申报`, heading: '生态文明建设示范区申报 · 领导小组办公室', nav: OFFICE_NAV, current: c.req.path === '/' ? '/' : `/${c.req.path.split('/')[1]}`, body: html`<h2>${title}</h2>${body}`, ...(script ? { script } : {}) }), status);
+  const unloadable = (c: Context<Env>) => c.redirect('/problems', 303);
+
+  app.get('/', async (c) => {
+    const d = await dashboard();
+    return d ? officePage(c, '总览', overviewBody(d)) : unloadable(c);
+  });
+  app.get('/units', async (c) => {
+    const d = await dashboard();
+    return d ? officePage(c, '责任单位', unitsBody(d, (unit) => linkForm(unit, csrfOf(c), record.tokenIssuedAt(unit)))) : unloadable(c);
+  });
+  app.post('/units/link', async (c) => {
+    const d = await dashboard();
+    const body = await form(c);
+    const unit = String(body['unit'] ?? '');
+    if (!d || !d.data.project.units.some((u) => u.name === unit)) return refuse(c, 400, `没有名为“${unit}”的责任单位。`, '发放链接');
+    const token = record.issueToken(unit);
+    record.log({ who: OFFICE, action: '发放链接', target: unit, outcome: 'ok', detail: '新链接生效，旧链接作废' });
+    const url = `${new URL(c.req.url).origin}/u/${token}`;
+    return officePage(c, '责任单位', html`<div class="card"><p>${unit} 的专用链接（只显示这一次，请复制后发给该单位联络员；再次生成会使这个链接作废）：</p><p class="link" id="new-link">${url}</p></div>${unitsBody(d, (u) => linkForm(u, csrfOf(c), record.tokenIssuedAt(u)))}`);
+  });
+  app.get('/indicators', async (c) => {
+    const d = await dashboard();
+    return d ? officePage(c, '指标', indicatorsBody(d)) : unloadable(c);
+  });
+  app.get('/indicators/:no{[0-9]+}', async (c) => {
+    const d = await dashboard();
+    if (!d) return unloadable(c);
+    const no = Number(c.req.param('no'));
+    if (!d.data.indicators.some((i) => i.no === no)) return c.notFound();
+    return officePage(c, `指标 ${no}`, indicatorBody(d, no, (id) => `/evidence/${encodeURIComponent(id)}`));
+  });
+  app.get('/evidence/:id', async (c) => {
+    const d = await dashboard();
+    const item = d?.data.evidence.find((e) => e.id === c.req.param('id'));
+    if (!item) return c.notFound();
+    return sendFile(c, item.absPath, MIME[item.type]!, 'inline');
+  });
+  app.get('/problems', async (c) => {
+    const checked = await state.checked();
+    return officePage(c, '问题', problemsBody(dashboardOf(checked, today()), checked.issues));
+  });
+  app.get('/bundle', async (c) => officePage(c, '材料包', bundleBody(await dashboard(), jobs.current(), await listDownloads(options.outDir), csrfOf(c)), 200, BUILD_SCRIPT));
+  app.post('/bundle/build', async (c) => {
+    await form(c);
+    jobs.start(OFFICE);
+    return c.redirect('/bundle', 303);
+  });
+  app.get('/bundle/job', (c) => c.json(jobs.current()));
+  app.get('/download/:name', async (c) => {
+    const name = c.req.param('name');
+    const listed = (await listDownloads(options.outDir)).find((x) => x.name === name);
+    if (!listed) return c.notFound();
+    record.log({ who: OFFICE, action: '下载', target: name, outcome: 'ok' });
+    return sendFile(c, path.join(options.outDir, name), 'application/zip', 'attachment');
+  });
+  app.get('/uploads', (c) => officePage(c, '收件', inboxBody(record.uploads(), csrfOf(c))));
+  app.get('/uploads/:id{[0-9]+}/file', async (c) => {
+    const u = record.upload(Number(c.req.param('id')));
+    if (!u) return c.notFound();
+    const type = u.kind === 'workbook' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : /\.pdf$/i.test(u.name) ? 'application/pdf' : /\.png$/i.test(u.name) ? 'image/png' : 'image/jpeg';
+    return sendFile(c, path.join(state.dir, STATE_DIR, u.stored), type, u.kind === 'workbook' ? 'attachment' : 'inline', u.name);
+  });
+  app.post('/uploads/:id{[0-9]+}/:decision{accept|reject}', async (c) => {
+    const body = await form(c);
+    const u = record.upload(Number(c.req.param('id')));
+    if (!u) return c.notFound();
+    if (u.status === 'accepted' || u.status === 'rejected') return officePage(c, '收件', inboxBody(record.uploads(), csrfOf(c), html`<div class="card bad">上传 ${u.id} 已经处理过。</div>`), 409);
+    if (c.req.param('decision') === 'reject') {
+      const note = String(body['note'] ?? '').slice(0, 200);
+      record.decide(u.id, 'rejected', note);
+      record.log({ who: OFFICE, action: '退回', target: `${u.unit} ${u.name}`, sha256: u.sha256, outcome: 'ok', detail: note });
+      return officePage(c, '收件', inboxBody(record.uploads(), csrfOf(c), html`<div class="card">已退回上传 ${u.id}（${u.name}）。</div>`));
+    }
+    if (u.status === 'invalid') return officePage(c, '收件', inboxBody(record.uploads(), csrfOf(c), html`<div class="card bad">上传 ${u.id} 有错误，只能退回。</div>`), 409);
+    const decision = await acceptUpload(state, record, u, body['overwrite'] === '1');
+    if (decision.ok) record.decide(u.id, 'accepted', decision.message);
+    record.log({ who: OFFICE, action: '接受', target: `${u.unit} ${u.name}`, sha256: u.sha256, outcome: decision.ok ? 'ok' : 'failed', detail: [decision.message, ...decision.issues].join('\n') });
+    return officePage(c, '收件', inboxBody(record.uploads(), csrfOf(c), html`<div class="card ${decision.ok ? 'ok' : 'bad'}" id="notice">上传 ${u.id}：${decision.message}${decision.issues.length ? html`<ul>${decision.issues.map((x) => html`<li>${x}</li>`)}</ul>` : ''}</div>`), decision.ok ? 200 : 409);
+  });
+  app.get('/history', (c) => officePage(c, '记录', historyBody(record.events({ limit: 300 }))));
+
+  // a unit's own pages: /u/<token>/…
+  const unitOf = (c: Context<Env>) => (c.get('who') as { unit: string }).unit;
+  const unitPage = (c: Context<Env>, title: string, body: Html, status: 200 | 400 | 403 | 413 | 429 = 200) => {
+    const base = `/u/${c.req.param('token')}`;
+    return c.html(page({ title: `${unitOf(c)} · ${title}`, heading: `${unitOf(c)} · 生态文明建设示范区申报材料报送`, nav: [{ href: base, label: '本单位' }, { href: `${base}/indicators`, label: '本单位指标' }], current: c.req.path, body: html`<h2>${title}</h2>${body}` }), status);
+  };
+  const portal = async (c: Context<Env>, notice?: Html, status: 200 | 400 | 403 | 413 | 429 = 200) => {
+    const d = await dashboard();
+    if (!d) return unitPage(c, '本单位', html`<div class="card bad">项目数据暂时有错误，办公室正在处理，请稍后再来。</div>`);
+    return unitPage(c, '本单位', unitPortalBody(d, unitOf(c), `/u/${c.req.param('token')}`, record.uploads({ unit: unitOf(c) }), csrfOf(c), notice), status);
+  };
+  app.get('/u/:token', (c) => portal(c));
+  app.get('/u/:token/indicators', async (c) => {
+    const d = await dashboard();
+    return d ? unitPage(c, '本单位指标', unitIndicatorsBody(d, unitOf(c), `/u/${c.req.param('token')}`)) : portal(c);
+  });
+  app.get('/u/:token/indicators/:no{[0-9]+}', async (c) => {
+    const d = await dashboard();
+    if (!d) return portal(c);
+    const ind = d.data.indicators.find((i) => i.no === Number(c.req.param('no')));
+    if (!ind) return c.notFound();
+    if (!ind.units.includes(unitOf(c))) return refuse(c, 403, `指标 ${ind.no} 不由${unitOf(c)}负责，不能查看。`, '查看指标');
+    return unitPage(c, `指标 ${ind.no}`, indicatorBody(d, ind.no, undefined));
+  });
+  app.get('/u/:token/uploads/:id{[0-9]+}', (c) => {
+    const u = record.upload(Number(c.req.param('id')));
+    if (!u) return c.notFound();
+    if (u.unit !== unitOf(c)) return refuse(c, 403, `上传 ${u.id} 不是${unitOf(c)}的，不能查看。`, '查看上传');
+    return c.json({ id: u.id, name: u.name, status: u.status, note: u.note, sha256: u.sha256 });
+  });
+  app.get('/u/:token/workbook', async (c) => {
+    const d = await dashboard();
+    if (!d) return portal(c);
+    const book = await collectWorkbook(d.data, unitOf(c));
+    record.log({ who: unitOf(c), action: '下载填报表', target: book.fileName, outcome: 'ok' });
+    return c.body(new Uint8Array(book.bytes), 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': contentDisposition('attachment', book.fileName) });
+  });
+  app.post('/u/:token/:kind{workbook|evidence}', async (c) => {
+    const unit = unitOf(c);
+    const kind = c.req.param('kind');
+    const action = kind === 'workbook' ? '上传填报表' : '上传佐证材料';
+    let fileName = '';
+    try {
+      const body = await form(c);
+      const files = Object.values(body).flat().filter((v): v is File => v instanceof File);
+      if (files.length !== 1) throw new UploadRefused(400, files.length ? '一次只能上传一个文件' : '没有选择文件');
+      const file = files[0]!;
+      fileName = file.name;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (kind === 'workbook') {
+        const { id, preview } = await receiveWorkbook(state, record, unit, file.name, bytes);
+        const sha = record.upload(id)!.sha256;
+        record.log({ who: unit, action, target: file.name, sha256: sha, outcome: preview.errors.length ? 'refused' : 'ok', detail: preview.errors.length ? `有 ${preview.errors.length} 处错误` : `等待办公室确认（${preview.changes.length} 项数据，${preview.conflicts.length} 处不一致）` });
+        return portal(c, html`<div class="card ${preview.errors.length ? 'bad' : 'ok'}" id="notice">${preview.errors.length ? `填报表有 ${preview.errors.length} 处错误，请按下面的位置改正后重新上传。` : `已收到填报表（上传编号 ${id}），等待办公室确认。`}</div>`, preview.errors.length ? 400 : 200);
+      }
+      const d = await dashboard();
+      const mine = new Set((d?.data.indicators ?? []).filter((i) => i.units.includes(unit)).map((i) => i.no));
+      const indicators = [body['indicators']].flat().filter((x) => x !== undefined).map((x) => Number(x));
+      const foreign = indicators.filter((n) => !mine.has(n));
+      if (foreign.length) throw new UploadRefused(403, `指标 ${foreign.join('、')} 不由${unit}负责，不能为它上传材料`);
+      if (indicators.length === 0) throw new UploadRefused(400, '请勾选这份材料证明的指标');
+      const text = (k: string) => String(body[k] ?? '').trim();
+      const id = await receiveEvidence(state, record, unit, file.name, bytes, {
+        indicators, title: text('title'), issuer: text('issuer'), date: text('date'), ...(text('docNo') ? { docNo: text('docNo') } : {}), kind: text('kind'),
+      });
+      record.log({ who: unit, action, target: file.name, sha256: record.upload(id)!.sha256, outcome: 'ok', detail: '等待办公室确认' });
+      return portal(c, html`<div class="card ok" id="notice">已收到佐证材料（上传编号 ${id}），等待办公室确认。</div>`);
+    } catch (e) {
+      if (!(e instanceof UploadRefused)) throw e;
+      record.log({ who: unit, action, target: fileName, outcome: 'refused', detail: `${e.status} ${e.message}` });
+      return portal(c, html`<div class="card bad" id="notice">${e.message}</div>`, e.status);
+    }
+  });
+
+  app.onError((e, c) => {
+    if (e instanceof UploadRefused) return refuse(c, e.status, e.message, '提交');
+    record.log({ who: principalName(c.get('who') ?? { kind: 'anonymous' }), action: '出错', target: c.req.path.replace(/^\/u\/[^/]+/, '/u/…'), outcome: 'failed', detail: e.message });
+    return c.html(page({ title: '出错', heading: '生态文明建设示范区申报', nav: [], body: html`<div class="card bad"><h2>程序出错</h2><p>${e.message}</p></div>` }), 500);
+  });
+  app.notFound((c) => c.html(page({ title: '找不到', heading: '生态文明建设示范区申报', nav: [], body: html`<div class="card"><h2>找不到这个页面</h2></div>` }), 404));
+  return app;
+}
+
+function linkForm(unit: string, csrf: string, issuedAt: string | undefined): Html {
+  return html`<form method="post" action="/units/link" class="inline link-form"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="unit" value="${unit}">
+<button class="secondary">${issuedAt ? '重新生成专用链接' : '生成专用链接'}</button> <span class="muted">${issuedAt ? `当前链接发放于 ${issuedAt.slice(0, 10)}` : '尚未发放链接'}</span></form>`;
+}
+
+function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+  return `${kind}; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+async function sendFile(c: Context<Env>, file: string, type: string, kind: 'inline' | 'attachment', name = path.basename(file)) {
+  const s = await stat(file);
+  const stream = Readable.toWeb(createReadStream(file)) as unknown as ReadableStream;
+  return c.body(stream, 200, { 'content-type': type, 'content-length': String(s.size), 'content-disposition': contentDisposition(kind, name), 'x-content-type-options': 'nosniff' });
+}

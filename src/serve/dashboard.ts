@@ -1,0 +1,29 @@
+import type { Verdict } from '../judge/index.ts';
+import type { CheckedProject } from '../load/check.ts';
+import type { Issue } from '../model/issue.ts';
+import type { ProjectData } from '../model/project-data.ts';
+import { readiness, type Readiness } from '../status/readiness.ts';
+import { eligibilityCounts, type EligibilityCounts } from './eligibility.ts';
+
+/** What every office page is drawn from: one checked project, its readiness and its eligibility counts. */
+export interface Dashboard {
+  readonly data: ProjectData;
+  readonly verdicts: readonly Verdict[];
+  readonly issues: readonly Issue[];
+  readonly readiness: Readiness;
+  readonly eligibility: EligibilityCounts;
+}
+
+/** Today's date in China (UTC+8): the office's calendar, whatever the machine's time zone. */
+export function todayInChina(now = Date.now()): string {
+  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function dashboardOf(checked: CheckedProject, today: string): Dashboard | undefined {
+  if (!checked.data) return undefined;
+  return {
+    data: checked.data, verdicts: checked.verdicts, issues: checked.issues,
+    readiness: readiness(checked.data, checked.verdicts, today),
+    eligibility: eligibilityCounts(checked.data.indicators, checked.verdicts),
+  };
+}

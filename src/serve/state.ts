@@ -1,0 +1,44 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { checkProject, type CheckedProject } from '../load/check.ts';
+import { PROJECT_FILES } from '../load/project.ts';
+
+/**
+ * The project folder stays the one source of truth: pages read it through the same load → validate → judge
+ * as every command (cached until a file changes), and every change goes through `exclusive`, one at a time,
+ * so two accepted uploads never edit results.yaml or evidence.yaml at once.
+ */
+export class ProjectState {
+  private cached?: { key: string; checked: CheckedProject };
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly dir: string) {}
+
+  private async key(): Promise<string> {
+    const files = [PROJECT_FILES.project, PROJECT_FILES.indicators, PROJECT_FILES.results, PROJECT_FILES.evidence, PROJECT_FILES.evidenceDir];
+    const stamps = await Promise.all(files.map(async (f) => {
+      const s = await stat(path.join(this.dir, f)).catch(() => undefined);
+      return s ? `${s.mtimeMs}:${s.size}:${s.ino}` : '-';
+    }));
+    return stamps.join('|');
+  }
+
+  async checked(): Promise<CheckedProject> {
+    const key = await this.key();
+    if (this.cached?.key === key) return this.cached.checked;
+    const checked = await checkProject(this.dir);
+    this.cached = { key, checked };
+    return checked;
+  }
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  /** Runs `fn` after every earlier change has finished; changes never overlap. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run.finally(() => this.invalidate());
+  }
+}
