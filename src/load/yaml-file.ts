@@ -57,9 +57,22 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; is
     return { node, keyNode, depth };
   };
   const offsetOf = (n: Node | null): number => n?.range?.[0] ?? 0;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    // an "alias bomb" (anchors referring to anchors, expanding to billions of values) is refused by the parser
+    return {
+      issues: [{
+        code: 'yaml-syntax', severity: 'error', path: [], ...place(0),
+        message: `YAML 中的别名（*引用）展开后过多，文件无法读取（${(e as Error).message.split('\n')[0]}）`,
+        hint: '不要用锚点（&）和别名（*）层层引用；把值直接写出',
+      }],
+    };
+  }
   const source: YamlSource = {
     file,
-    data: doc.toJS({ maxAliasCount: 100 }) ?? {},
+    data,
     locate: (path) => place(offsetOf(nodeAt(path).node)),
     locateKey: (path) => {
       const found = nodeAt(path);
