@@ -3,7 +3,7 @@ import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * One run at a time writes into an output folder: a lock file `<out>/.eco-dossier/lock` holding the owner's
+ * One run at a time writes into an output folder: a lock file `<out>/.eco-dossier.lock` holding the owner's
  * process id, machine and start time, created exclusively. A second run refuses with a plain message naming
  * the owner; a lock whose process is gone (killed, or the machine restarted) is taken over.
  */
@@ -51,10 +51,9 @@ export function notWritable(e: unknown, outDir: string): SaveProblem | unknown {
 
 /** Takes the lock of `outDir`; throws SaveProblem when another live run holds it or the folder cannot be written. */
 export async function lockOut(outDir: string): Promise<OutLock> {
-  const dir = path.join(outDir, '.eco-dossier');
-  const file = path.join(dir, 'lock');
+  const file = path.join(outDir, '.eco-dossier.lock');
   try {
-    await mkdir(dir, { recursive: true });
+    await mkdir(outDir, { recursive: true });
   } catch (e) {
     // mkdir -p on a read-only disk says ENOENT for the missing child: ask the parent itself
     throw notWritable(await probe(outDir).catch((p) => p) ?? e, outDir);

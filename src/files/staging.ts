@@ -8,7 +8,7 @@ import { lockOut, notWritable, processAlive, type OutLock } from './out-lock.ts'
  * A bundle is written into a hidden folder beside its target and moved into place at the end, so an
  * error, a full disk or Ctrl-C leaves the previous bundle as it was and no half-written one.
  *
- * Moving into place is journalled (`<out>/.eco-dossier/commit.json`, written before the first rename):
+ * Moving into place is journalled (`<out>/.eco-dossier.commit.json`, written before the first rename):
  * the zip is replaced in one rename (a complete zip, old or new, is there at every instant), then the
  * folder is swapped. A run killed anywhere in between leaves a complete bundle under its name (the old
  * one, or the new zip) and the journal; the next run in that output folder completes the move before
@@ -43,7 +43,7 @@ export type SaveStep = 'journal-written' | 'old-zip-linked' | 'zip-replaced' | '
 /** For tests only: called at each step of a commit (a test kills the process there). */
 export const saveSteps: { onStep?: (step: SaveStep) => void } = {};
 
-const journalFile = (outDir: string) => path.join(outDir, '.eco-dossier', 'commit.json');
+const journalFile = (outDir: string) => path.join(outDir, '.eco-dossier.commit.json');
 
 async function writeDurably(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;

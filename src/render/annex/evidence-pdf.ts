@@ -55,7 +55,9 @@ export async function openEvidencePdf(evidence: EvidenceFile, bytes: Uint8Array)
       message: `佐证材料 ${evidence.id} 的 PDF 设有权限限制（无打开密码），已用 qpdf 解除限制后编入汇编`,
     });
   }
-  const damage = opened.ok ? (xrefDamaged(bytes) ? '交叉引用表错误' : undefined) : opened.problem.detail;
+  // qpdf rebuilds what a damaged file's structure lost (the object table, the catalog); a page whose content
+  // is missing it can only leave blank, so such a file is refused as it is
+  const damage = opened.ok ? (xrefDamaged(bytes) ? '交叉引用表错误' : undefined) : opened.structural ? opened.problem.detail : undefined;
   if (damage !== undefined && (await qpdfAvailable())) {
     const repaired = await repairWithQpdf(evidence.absPath);
     const again = repaired.ok ? await openChecked(repaired.bytes) : undefined;
@@ -79,20 +81,24 @@ export async function openEvidencePdf(evidence: EvidenceFile, bytes: Uint8Array)
   return { ok: true, value: doc, notes };
 }
 
-type Checked = { readonly ok: true; readonly doc: PDFDocument } | { readonly ok: false; readonly encrypted: boolean; readonly problem: EvidenceProblem };
+type Checked =
+  | { readonly ok: true; readonly doc: PDFDocument }
+  /** structural: the file could not be parsed or its pages not listed (else a page itself is broken) */
+  | { readonly ok: false; readonly encrypted: boolean; readonly structural: boolean; readonly problem: EvidenceProblem };
 
 /** pdf-lib's reading of the bytes, and every page checked: listed, of a real size, its content readable. */
 async function openChecked(bytes: Uint8Array): Promise<Checked> {
   const attempt = await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity }));
   if (attempt.error !== undefined || !attempt.value) {
-    return { ok: false, encrypted: isEncryptedError(attempt.error), problem: { kind: 'pdf-corrupt', detail: firstLine(attempt.error) } };
+    const encrypted = isEncryptedError(attempt.error);
+    return { ok: false, encrypted, structural: !encrypted, problem: { kind: 'pdf-corrupt', detail: firstLine(attempt.error) } };
   }
   const doc = attempt.value;
-  const corrupt = (detail: string): Checked => ({ ok: false, encrypted: false, problem: { kind: 'pdf-corrupt', detail } });
+  const corrupt = (detail: string, structural = false): Checked => ({ ok: false, encrypted: false, structural, problem: { kind: 'pdf-corrupt', detail } });
   try {
     const tree = pageTreeProblem(doc);
-    if (tree) return corrupt(tree);
-    if (doc.getPageCount() === 0) return { ok: false, encrypted: false, problem: { kind: 'pdf-no-pages' } };
+    if (tree) return corrupt(tree, true);
+    if (doc.getPageCount() === 0) return { ok: false, encrypted: false, structural: false, problem: { kind: 'pdf-no-pages' } };
     doc.getPages().forEach((page, i) => {
       try {
         checkPageContent(page);
