@@ -121,8 +121,6 @@ describe('the fingerprint store trusts only what this tool recorded', () => {
 
   it('an entry with a wrong sha256 written into the store is dropped: the manifest holds the hash of the bytes copied', async () => {
     const store = path.join(out, '.eco-dossier', 'fingerprints.json');
-    const key = path.join(out, '.eco-dossier', 'key');
-    expect(statSync(key).mode & 0o777).toBe(0o600);
     const evidence = path.join(mini.dir, 'evidence', 'plan.pdf');
     const text = JSON.parse(readFileSync(store, 'utf8'));
     expect(text.files[evidence]).toBeDefined();
@@ -136,6 +134,8 @@ describe('the fingerprint store trusts only what this tool recorded', () => {
     for (const f of again.manifest!.files) expect(f.sha256, f.path).toBe(sha(path.join(again.bundleDir!, ...f.path.split('/'))));
     expect(again.manifest!.files.map((f) => f.sha256)).not.toContain(wrong);
     expect((await verifyBundle(again.zip!)).ok).toBe(true);
+    // the store's key: readable by its owner only
+    expect(statSync(path.join(out, '.eco-dossier', 'key')).mode & 0o777).toBe(0o600);
   }, 60_000);
 
   it('a tampered previous-bundle file under a forged store entry is found by revise, not shipped', async () => {
