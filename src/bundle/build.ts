@@ -6,6 +6,8 @@ import type { ProjectData } from '../model/project-data.ts';
 import type { WrittenFile } from '../plan/artifact.ts';
 import { ARTIFACT_KINDS } from '../render/registry.ts';
 import { abortStaging, createStaging, type Staging } from '../files/staging.ts';
+import { removeStaleQpdfTemp } from '../render/pdf/qpdf.ts';
+import { saveProblemIssue, spaceNeeded } from './save-problems.ts';
 import type { Settled } from './context.ts';
 import { stageTimer, type BuildOptions, type BuildResult } from './options.ts';
 import { prepareBundle } from './prepare.ts';
@@ -40,15 +42,27 @@ export async function assembleBundle(
   timings: Record<string, number> = {},
 ): Promise<BuildResult> {
   const time = stageTimer(timings);
-  const prepared = await prepareBundle(data, options, time);
+  let prepared;
+  try {
+    prepared = await prepareBundle(data, options, time);
+  } catch (e) {
+    const problem = await saveProblemIssue(e, options.outDir, spaceNeeded(data.evidence.reduce((n, f) => n + f.bytes, 0)));
+    if (!problem) throw e;
+    return fail([...earlierIssues, problem], timings);
+  }
   const issues: Issue[] = [...earlierIssues, ...prepared.issues];
   const { plan, render } = prepared;
   const megabytes = prepared.totalBytes / 1e6;
   const eligibility = eligibilityOf(data, render.verdicts);
   if (!eligibility.eligible) issues.push({ code: 'not-eligible', severity: 'warning', file: data.dir, path: [], message: eligibility.line });
 
-  let staging: Staging | undefined = await createStaging(options.outDir, plan.name);
+  await removeStaleQpdfTemp();
+  let staging: Staging | undefined;
   try {
+    staging = await createStaging(options.outDir, plan.name, (name) => issues.push({
+      code: 'save-completed', severity: 'info', file: options.outDir, path: [],
+      message: `上次运行在保存材料包 ${name} 时被中断，已完成保存`,
+    }));
     const written: WrittenFile[] = [];
     const reused: string[] = [];
     const settled = new Map<string, { settled: Settled; sha256: string }>();
@@ -68,12 +82,20 @@ export async function assembleBundle(
       if (made.settled) settled.set(artifact.path, { settled: made.settled, sha256: made.written.sha256 });
       written.push(made.written);
     }
+    // publish consumes the staging folder (committed or removed); on a throw, finally removes what is left
     const published = await publishBundle(staging, prepared, written, settled, options, time);
     staging = undefined;
     issues.push(...published.issues);
     if (!published.ok) return fail(issues, timings);
     const { ok: _ok, issues: _issues, ...rest } = published;
     return { ok: true, ...rest, issues, reused, timings, megabytes, eligibility };
+  } catch (e) {
+    // busy, not writable, disk full: the user's to fix, said plainly (the staging folder goes in finally)
+    if (staging) await abortStaging(staging);
+    staging = undefined;
+    const problem = await saveProblemIssue(e, options.outDir, spaceNeeded(prepared.totalBytes));
+    if (!problem) throw e;
+    return fail([...issues, problem], timings);
   } finally {
     if (staging) await abortStaging(staging);
   }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -18,15 +18,43 @@ export interface BundleReader {
   close(): Promise<void>;
 }
 
-export async function readAll(stream: Readable): Promise<Buffer> {
+/** What a bundle's reader refuses: a zip with two entries of one name, a link or special file in a folder. */
+export class BundleShapeError extends Error {
+  constructor(
+    readonly code: 'bundle-entry-duplicate' | 'bundle-file-irregular' | 'bundle-unreadable',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The most read into memory from one file of a bundle (manifest.json, the checksum file): 64 MB. */
+export const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+/** A whole (small) file of a bundle; stops reading and throws past `limit` bytes, whatever its header said. */
+export async function readAll(stream: Readable, limit = MAX_READ_BYTES): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  let n = 0;
+  for await (const chunk of stream) {
+    n += (chunk as Buffer).length;
+    if (n > limit) {
+      stream.destroy();
+      throw new Error(`文件超过 ${Math.round(limit / 1024 / 1024)} MB，不是本工具写出的清单`);
+    }
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
 }
 
+const KIND = (info: { isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }) =>
+  info.isSymbolicLink() ? '符号链接' : info.isFIFO() ? '命名管道（FIFO）' : info.isSocket() ? '套接字' : info.isCharacterDevice() || info.isBlockDevice() ? '设备文件' : '特殊文件';
+
+/** A bundle folder or zip; anything else (a pipe, a device named `.zip`) is refused before it is opened. */
 export async function openBundle(location: string): Promise<BundleReader> {
   const info = await stat(location);
-  return info.isDirectory() ? openFolder(location) : openZip(location);
+  if (info.isDirectory()) return openFolder(location);
+  if (!info.isFile()) throw new BundleShapeError('bundle-unreadable', `${location} 是${KIND(info)}，不是材料包文件夹或 zip 文件`);
+  return openZip(location);
 }
 
 async function openFolder(dir: string): Promise<BundleReader> {
@@ -35,8 +63,11 @@ async function openFolder(dir: string): Promise<BundleReader> {
     for (const e of await readdir(abs, { withFileTypes: true })) {
       const childAbs = path.join(abs, e.name);
       const childRel = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(childAbs, childRel);
-      else files.push({ path: childRel, bytes: (await stat(childAbs)).size });
+      // lstat: a link is not followed (it could lead out of the bundle), a pipe or device never opened
+      const info = await lstat(childAbs);
+      if (info.isDirectory()) await walk(childAbs, childRel);
+      else if (info.isFile()) files.push({ path: childRel, bytes: info.size });
+      else throw new BundleShapeError('bundle-file-irregular', `材料包中的 ${childRel} 是${KIND(info)}，不是普通文件；材料包只能含普通文件`);
     }
   };
   await walk(dir, '');
@@ -56,12 +87,28 @@ function openZip(file: string): Promise<BundleReader> {
     yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: true, strictFileNames: false }, (err, zip) => {
       if (err || !zip) return reject(new Error(`无法读取 zip 文件 ${file}：${err?.message ?? '未知错误'}`));
       const entries = new Map<string, yauzl.Entry>();
+      const folded = new Map<string, string>();
+      let failed = false;
       zip.on('entry', (entry: yauzl.Entry) => {
-        if (!entry.fileName.endsWith('/')) entries.set(entry.fileName, entry);
+        if (!entry.fileName.endsWith('/')) {
+          // two entries of one name: extractors disagree on which one wins, so a forged copy can hide behind the real one
+          // (also names equal but for case or Unicode form: one file on Windows)
+          const key = entry.fileName.normalize('NFC').toLowerCase();
+          if (folded.has(key)) {
+            failed = true;
+            zip.close();
+            const other = folded.get(key)!;
+            const same = other === entry.fileName ? entry.fileName : `${other} 与 ${entry.fileName}`;
+            return reject(new BundleShapeError('bundle-entry-duplicate', `zip 中有两个同名的文件 ${same}（解压软件会取其中任意一个），不能作为材料包`));
+          }
+          folded.set(key, entry.fileName);
+          entries.set(entry.fileName, entry);
+        }
         zip.readEntry();
       });
       zip.on('error', reject);
       zip.on('end', () => {
+        if (failed) return;
         const names = [...entries.keys()];
         const tops = new Set(names.map((n) => n.split('/')[0]));
         const single = tops.size === 1 && names.every((n) => n.includes('/'));

@@ -1,5 +1,6 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, type BigIntStats } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,7 +15,10 @@ import { z } from 'zod';
  * means "hash it again". `verify` never uses this: it always reads every byte.
  *
  * Kept in `<out>/.eco-dossier/fingerprints.json`, outside every bundle; a missing or unreadable store is
- * an empty one.
+ * an empty one. Only what this tool itself recorded is trusted: every entry carries an HMAC over its path,
+ * fingerprint and sha256, keyed by a secret in `<out>/.eco-dossier/key` (mode 0600, created by the tool,
+ * never in a bundle). An entry edited, copied from another store or written by hand fails the check and
+ * is dropped, so its file is read again.
  */
 export interface FingerprintStore {
   /** the sha256 recorded for this file, when its fingerprint is the one recorded with it */
@@ -49,9 +53,48 @@ export async function fingerprintsTrusted(dirs: readonly string[]): Promise<bool
 const SETTLE_MS = 2000;
 
 const StoreFile = z.strictObject({
-  format: z.literal('eco-dossier-fingerprints/1'),
-  files: z.record(z.string(), z.strictObject({ fingerprint: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  format: z.literal('eco-dossier-fingerprints/2'),
+  files: z.record(z.string(), z.strictObject({ fingerprint: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), mac: z.string().regex(/^[0-9a-f]{64}$/) })),
 });
+
+/**
+ * The store's secret: 32 random bytes in a file only its owner may read or write. A key file that is a link,
+ * not ours, readable by others or of the wrong size is replaced (which drops every entry).
+ */
+async function storeKey(dir: string): Promise<Buffer | undefined> {
+  const file = path.join(dir, 'key');
+  try {
+    const info = await lstat(file);
+    const ours = info.isFile() && (process.getuid === undefined || info.uid === process.getuid()) && (info.mode & 0o077) === 0 && info.size === 32;
+    if (ours) return await readFile(file);
+    await rm(file, { force: true });
+  } catch {
+    // no key yet
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+    const key = randomBytes(32);
+    const tmp = `${file}.${process.pid}.tmp`;
+    const handle = await open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(key);
+    } finally {
+      await handle.close();
+    }
+    await chmod(tmp, 0o600);
+    await rename(tmp, file);
+    return key;
+  } catch {
+    return undefined;
+  }
+}
+
+const macOf = (key: Buffer, file: string, fingerprint: string, sha256: string) =>
+  createHmac('sha256', key).update(`eco-dossier-fingerprint/1\0${file}\0${fingerprint}\0${sha256}`).digest('hex');
+
+function macMatches(key: Buffer, file: string, e: { fingerprint: string; sha256: string; mac: string }): boolean {
+  return timingSafeEqual(Buffer.from(macOf(key, file, e.fingerprint, e.sha256), 'hex'), Buffer.from(e.mac, 'hex'));
+}
 
 export function fingerprintOf(info: BigIntStats): string {
   return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
@@ -72,11 +115,12 @@ export function statExact(file: string): Promise<BigIntStats> {
  */
 export async function openFingerprints(outDir: string | undefined, { settleMs = SETTLE_MS } = {}): Promise<FingerprintStore> {
   const file = outDir ? path.join(outDir, '.eco-dossier', 'fingerprints.json') : undefined;
-  const entries = new Map<string, { fingerprint: string; sha256: string }>();
-  if (file) {
+  const key = outDir ? await storeKey(path.join(outDir, '.eco-dossier')) : undefined;
+  const entries = new Map<string, { fingerprint: string; sha256: string; mac: string }>();
+  if (file && key) {
     try {
       const parsed = StoreFile.safeParse(JSON.parse(await readFile(file, 'utf8')));
-      if (parsed.success) for (const [k, v] of Object.entries(parsed.data.files)) entries.set(k, v);
+      if (parsed.success) for (const [k, v] of Object.entries(parsed.data.files)) if (macMatches(key, k, v)) entries.set(k, v);
     } catch {
       // no store yet, or an unreadable one: start empty
     }
@@ -88,21 +132,27 @@ export async function openFingerprints(outDir: string | undefined, { settleMs = 
       return e && e.fingerprint === fingerprintOf(info) ? e.sha256 : undefined;
     },
     record(absPath, info, sha256, settledBefore) {
-      const key = path.resolve(absPath);
+      const at = path.resolve(absPath);
       if (settledBefore !== undefined && Number(info.ctimeNs / 1_000_000n) > settledBefore - settleMs) {
-        if (entries.delete(key)) dirty = true;
+        if (entries.delete(at)) dirty = true;
         return;
       }
-      entries.set(key, { fingerprint: fingerprintOf(info), sha256 });
+      if (!key) {
+        dirty = true; // save() says why nothing could be recorded
+        return;
+      }
+      const fingerprint = fingerprintOf(info);
+      entries.set(at, { fingerprint, sha256, mac: macOf(key, at, fingerprint, sha256) });
       dirty = true;
     },
     async save() {
       if (!file || !dirty) return undefined;
+      if (!key) return '无法创建或读取指纹密钥文件';
       const files = Object.fromEntries([...entries].filter(([k]) => existsSync(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
       const tmp = `${file}.${process.pid}.tmp`;
       try {
         await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(tmp, `${JSON.stringify({ format: 'eco-dossier-fingerprints/1', files }, null, 1)}\n`);
+        await writeFile(tmp, `${JSON.stringify({ format: 'eco-dossier-fingerprints/2', files }, null, 1)}\n`);
         await rename(tmp, file);
         dirty = false;
         return undefined;

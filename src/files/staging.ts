@@ -1,11 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { lockOut, notWritable, processAlive, type OutLock } from './out-lock.ts';
 
 /**
  * A bundle is written into a hidden folder beside its target and moved into place at the end, so an
  * error, a full disk or Ctrl-C leaves the previous bundle as it was and no half-written one.
+ *
+ * Moving into place is journalled (`<out>/.eco-dossier.commit.json`, written before the first rename):
+ * the zip is replaced in one rename (a complete zip, old or new, is there at every instant), then the
+ * folder is swapped. A run killed anywhere in between leaves a complete bundle under its name (the old
+ * one, or the new zip) and the journal; the next run in that output folder completes the move before
+ * anything else. One run at a time holds the output folder (out-lock.ts).
  */
 export interface Staging {
   readonly root: string;
@@ -13,32 +20,125 @@ export interface Staging {
   readonly bundleDir: string;
   /** where its zip is written */
   readonly zipFile: string;
+  /** the output folder's lock, held from creation until committed or aborted */
+  readonly lock?: OutLock;
 }
 
 const active = new Set<string>();
 
 const stagingPrefix = (name: string) => `.${name}.staging-`;
+const STAGING_MARK = '.staging-';
 
-export async function createStaging(outDir: string, name: string): Promise<Staging> {
-  await mkdir(outDir, { recursive: true });
-  // leftovers of a run that was killed outright (no chance to clean up): a previous bundle moved aside
-  // but never replaced is put back; half-written staging folders go
-  for (const entry of (await readdir(outDir)).sort()) {
-    const full = path.join(outDir, entry);
-    if (entry.startsWith(`.${name}.old-`)) {
-      if (!existsSync(path.join(outDir, name))) await rename(full, path.join(outDir, name));
-      else await rm(full, { recursive: true, force: true });
-    } else if (entry.startsWith(stagingPrefix(name))) await rm(full, { recursive: true, force: true });
+/** What the journal records: the bundle's name and the hidden names used while moving it into place. */
+interface Journal {
+  readonly name: string;
+  readonly staging: string;
+  readonly aside: string;
+  readonly asideZip: string;
+}
+
+/** The steps of a commit, in order; a test may stop the process at any of them (see `saveSteps`). */
+export type SaveStep = 'journal-written' | 'old-zip-linked' | 'zip-replaced' | 'old-folder-aside' | 'folder-replaced' | 'cleaned';
+
+/** For tests only: called at each step of a commit (a test kills the process there). */
+export const saveSteps: { onStep?: (step: SaveStep) => void } = {};
+
+const journalFile = (outDir: string) => path.join(outDir, '.eco-dossier.commit.json');
+
+async function writeDurably(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
-  const root = path.join(outDir, `${stagingPrefix(name)}${randomBytes(4).toString('hex')}`);
-  await mkdir(path.join(root, name), { recursive: true });
-  active.add(root);
-  return { root, bundleDir: path.join(root, name), zipFile: path.join(root, `${name}.zip`) };
+  await rename(tmp, file);
+}
+
+/**
+ * Finishes a commit a killed run left half done: everything staged was complete before the journal was
+ * written, so the move is completed (never undone: the previous bundle is not deleted before the new
+ * one is in place). Returns the bundle name it completed, if any.
+ */
+async function completeJournal(outDir: string): Promise<string | undefined> {
+  const file = journalFile(outDir);
+  let j: Journal;
+  try {
+    j = JSON.parse(await readFile(file, 'utf8')) as Journal;
+  } catch {
+    await rm(file, { force: true });
+    return undefined;
+  }
+  const at = (n: string) => path.join(outDir, n);
+  const stagedDir = path.join(at(j.staging), j.name);
+  const stagedZip = path.join(at(j.staging), `${j.name}.zip`);
+  if (existsSync(stagedZip)) await rename(stagedZip, at(`${j.name}.zip`));
+  if (existsSync(stagedDir)) {
+    if (existsSync(at(j.name))) await rename(at(j.name), existsSync(at(j.aside)) ? at(`${j.aside}-2`) : at(j.aside));
+    await rename(stagedDir, at(j.name));
+  }
+  for (const n of [j.aside, `${j.aside}-2`, j.asideZip, j.staging]) await rm(at(n), { recursive: true, force: true });
+  await rm(file, { force: true });
+  return j.name;
+}
+
+/**
+ * Temporary files of runs killed outright: staging folders, a previous bundle moved aside by an older
+ * version of this tool and never put back, the fingerprint store's temporary files of dead processes.
+ * Only called with the output folder's lock held, so nothing here belongs to a live run.
+ */
+async function removeLeftovers(outDir: string): Promise<void> {
+  const entries = (await readdir(outDir)).sort();
+  for (const entry of entries) {
+    const full = path.join(outDir, entry);
+    const old = /^\.(.+)\.old-[0-9a-f]{8}$/.exec(entry);
+    if (old) {
+      if (!existsSync(path.join(outDir, old[1]!))) await rename(full, path.join(outDir, old[1]!));
+      else await rm(full, { recursive: true, force: true });
+    } else if (entry.startsWith('.') && entry.includes(STAGING_MARK)) await rm(full, { recursive: true, force: true });
+  }
+  const store = path.join(outDir, '.eco-dossier');
+  for (const entry of await readdir(store).catch(() => [] as string[])) {
+    const tmp = /\.(\d+)\.tmp$/.exec(entry);
+    if (tmp && !processAlive(Number(tmp[1]))) await rm(path.join(store, entry), { force: true });
+  }
+}
+
+/**
+ * Takes the output folder (its lock), completes a commit a killed run left, removes what killed runs
+ * left behind, and makes a staging folder. Throws SaveProblem when another run holds the folder or it
+ * cannot be written. `completed`: told the name of a bundle whose interrupted save was completed now.
+ */
+export async function createStaging(outDir: string, name: string, completed?: (name: string) => void): Promise<Staging> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (e) {
+    throw notWritable(e, outDir);
+  }
+  const lock = await lockOut(outDir);
+  try {
+    const finished = await completeJournal(outDir);
+    if (finished) completed?.(finished);
+    await removeLeftovers(outDir);
+    const root = path.join(outDir, `${stagingPrefix(name)}${randomBytes(4).toString('hex')}`);
+    await mkdir(path.join(root, name), { recursive: true });
+    active.add(root);
+    return { root, bundleDir: path.join(root, name), zipFile: path.join(root, `${name}.zip`), lock };
+  } catch (e) {
+    await lock.release();
+    throw notWritable(e, outDir);
+  }
 }
 
 export async function abortStaging(staging: Staging): Promise<void> {
-  await rm(staging.root, { recursive: true, force: true });
-  active.delete(staging.root);
+  try {
+    await rm(staging.root, { recursive: true, force: true });
+    active.delete(staging.root);
+  } finally {
+    await staging.lock?.release();
+  }
 }
 
 /** For a signal handler: removes every staging folder of this process, synchronously. */
@@ -47,28 +147,67 @@ export function abortAllStagingSync(): void {
   active.clear();
 }
 
-/** Moves the staged folder and zip into place: the old folder aside, the new one in, the zip over the old zip. */
+/**
+ * Moves the staged folder and zip into place (see the note at the top): journal, the old zip hard-linked
+ * aside (to put it back if the folder cannot be swapped), the zip replaced in one rename, the old folder
+ * aside, the new one in, then the leftovers removed. An error before the new folder is in place puts
+ * everything back as it was.
+ */
 export async function commitStaging(staging: Staging, outDir: string, name: string): Promise<{ bundleDir: string; zip: string }> {
+  const step = (s: SaveStep) => saveSteps.onStep?.(s);
   const bundleDir = path.join(outDir, name);
   const zip = path.join(outDir, `${name}.zip`);
-  const aside = path.join(outDir, `.${name}.old-${randomBytes(4).toString('hex')}`);
-  const hadOld = existsSync(bundleDir);
-  if (hadOld) await rename(bundleDir, aside);
+  const tag = randomBytes(4).toString('hex');
+  const j: Journal = { name, staging: path.basename(staging.root), aside: `.${name}.staging-aside-${tag}`, asideZip: `.${name}.staging-aside-${tag}.zip` };
+  const aside = path.join(outDir, j.aside);
+  const asideZip = path.join(outDir, j.asideZip);
   try {
-    await rename(staging.bundleDir, bundleDir);
-  } catch (e) {
-    if (hadOld) await rename(aside, bundleDir);
-    throw e;
+    await writeDurably(journalFile(outDir), JSON.stringify(j));
+    step('journal-written');
+    const hadZip = existsSync(zip);
+    let zipKept = false;
+    if (hadZip) {
+      zipKept = await link(zip, asideZip).then(() => true, () => false);
+      step('old-zip-linked');
+    }
+    const undoZip = async () => {
+      if (zipKept) await rename(asideZip, zip);
+    };
+    try {
+      await rename(staging.zipFile, zip);
+    } catch (e) {
+      await rm(asideZip, { force: true });
+      await rm(journalFile(outDir), { force: true });
+      throw e;
+    }
+    step('zip-replaced');
+    const hadOld = existsSync(bundleDir);
+    try {
+      if (hadOld) await rename(bundleDir, aside);
+    } catch (e) {
+      // the old folder cannot be moved (a file in it is open, say): the old zip back (when it could be kept;
+      // else the new zip stays beside the old folder, each complete)
+      await undoZip();
+      await rm(journalFile(outDir), { force: true });
+      throw e;
+    }
+    step('old-folder-aside');
+    try {
+      await rename(staging.bundleDir, bundleDir);
+    } catch (e) {
+      if (hadOld) await rename(aside, bundleDir);
+      await undoZip();
+      await rm(journalFile(outDir), { force: true });
+      throw e;
+    }
+    step('folder-replaced');
+    for (const n of [aside, asideZip]) await rm(n, { recursive: true, force: true });
+    await rm(staging.root, { recursive: true, force: true });
+    active.delete(staging.root);
+    await rm(journalFile(outDir), { force: true });
+    step('cleaned');
+    return { bundleDir, zip };
+  } finally {
+    await abortStaging(staging);
   }
-  try {
-    await rename(staging.zipFile, zip);
-  } catch (e) {
-    // the zip could not be put in place (locked, say): undo the folder swap so folder and zip still match
-    await rename(bundleDir, staging.bundleDir);
-    if (hadOld) await rename(aside, bundleDir);
-    throw e;
-  }
-  if (hadOld) await rm(aside, { recursive: true, force: true });
-  await abortStaging(staging);
-  return { bundleDir, zip };
 }

@@ -36,6 +36,8 @@ export const DIAGNOSTICS = {
   'evidence-no-indicator': { title: '佐证材料未对应指标', hint: '把文件放进“序号-指标名称”文件夹，或在 evidence.yaml 中填写 indicators' },
   'evidence-scan-guessed': { title: '新材料的信息是推测的', hint: '核对 evidence.yaml 中新增条目的标题、日期、出具单位和类型' },
   'init-dir-not-empty': { title: '目标文件夹不是空的', hint: '换一个新文件夹名，或先清空该文件夹' },
+  'file-empty': { title: '文件是空的', hint: '如确实还没有内容，请写出空列表（如 results: []）' },
+  'text-too-long': { title: '文字过长', hint: '一段文字请控制在 2 万字以内；长篇材料请作为佐证材料（PDF）提供' },
   'yaml-syntax': { title: 'YAML 语法错误', hint: '用文本编辑器打开该位置修改；含冒号、井号等特殊字符的值请加引号' },
   // indicators, results, units
   'indicator-duplicate': { title: '指标序号重复' },
@@ -60,6 +62,9 @@ export const DIAGNOSTICS = {
   'evidence-decrypted': { title: '佐证材料已解除权限限制' },
   'evidence-pdf-corrupt': { title: 'PDF 已损坏' },
   'evidence-image-corrupt': { title: '图片已损坏' },
+  'evidence-image-too-large': { title: '图片像素过多', hint: '在看图软件中缩小到 1 亿像素以内（如 8000×6000）后另存替换' },
+  'evidence-pdf-repaired': { title: 'PDF 结构有损坏，已修复后编入', hint: '请在汇编中核对该材料的页面；最好向出具单位要一份完好的 PDF' },
+  'evidence-active-content': { title: 'PDF 中的脚本、动作或附件已去除' },
   'no-qpdf': { title: '缺少 qpdf' },
   // templates and documents
   'template-error': { title: '模板错误' },
@@ -71,12 +76,18 @@ export const DIAGNOSTICS = {
   'bundle-exists': { title: '已有同一版本的材料包', hint: '确需覆盖请加 --force；根据审查意见修改请用 eco-dossier revise' },
   'changed-during-build': { title: '文件在生成过程中被改动', hint: '等文件不再变化后重新运行' },
   'fingerprints-not-saved': { title: '无法记录文件指纹' },
+  'out-busy': { title: '输出文件夹正被另一次运行使用', hint: '等另一次运行结束后再运行' },
+  'out-not-writable': { title: '输出文件夹不可写' },
+  'disk-full': { title: '磁盘空间不足' },
+  'save-completed': { title: '上次被中断的保存已完成' },
   // verify
   'bundle-unreadable': { title: '材料包无法读取' },
   'bundle-file-missing': { title: '材料包缺少文件' },
   'bundle-file-extra': { title: '材料包中有清单以外的文件' },
   'bundle-file-altered': { title: '材料包中的文件被改动' },
   'bundle-manifest-invalid': { title: '材料包清单无效' },
+  'bundle-entry-duplicate': { title: 'zip 中有同名的文件' },
+  'bundle-file-irregular': { title: '材料包中有链接或特殊文件' },
   // revisions
   'previous-damaged': { title: '上一版材料包不完整或被改动' },
   'previous-changes-only': { title: '上一版是变更部分包' },
@@ -110,6 +121,7 @@ export const DIAGNOSTICS = {
   'workbook-bad-status': { title: '完成状态不在选项中', hint: '从下拉列表中选择' },
   'workbook-bad-comparison': { title: '上级目标符号不在选项中', hint: '从下拉列表中选择' },
   'workbook-bad-cell': { title: '单元格内容不符合要求' },
+  'workbook-formula-no-value': { title: '公式单元格没有计算结果', hint: '在 Excel 或 WPS 中打开填报表，按 F9 重新计算后保存，或把公式改为数值' },
   // the tool itself
   'tool-failed': { title: '程序运行失败' },
   internal: { title: '程序内部错误' },

@@ -7,7 +7,7 @@ import { fingerprintOf, statExact, type FingerprintStore } from '../files/finger
 import { hashFilesOnThreads } from '../files/hash-workers.ts';
 import { changesPackage } from './changes-package.ts';
 import { checksumText } from './manifest.ts';
-import { openBundle, readAll, type BundleReader } from '../files/bundle-reader.ts';
+import { BundleShapeError, openBundle, readAll, type BundleReader } from '../files/bundle-reader.ts';
 
 export interface VerifyResult {
   readonly ok: boolean;
@@ -33,7 +33,7 @@ export interface VerifyResult {
   readonly manifest?: Manifest;
 }
 
-type Checked = Omit<VerifyResult, 'issues'> & { readonly unreadable?: { readonly code: 'bundle-unreadable' | 'bundle-manifest-invalid'; readonly message: string } };
+type Checked = Omit<VerifyResult, 'issues'> & { readonly unreadable?: { readonly code: 'bundle-unreadable' | 'bundle-manifest-invalid' | BundleShapeError['code']; readonly message: string } };
 
 /** The findings of a check as issues, each naming the bundle and the file inside it. */
 function issuesOf(result: Checked): Issue[] {
@@ -156,7 +156,8 @@ async function check(location: string, options: VerifyOptions): Promise<Checked>
     reader = await openBundle(location);
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? `找不到 ${location}` : (e as Error).message;
-    return { ok: false, location, checked: 0, trusted: 0, missing: [], extra: [], altered: [], unreadable: { code: 'bundle-unreadable', message: reason } };
+    const code = e instanceof BundleShapeError ? e.code : 'bundle-unreadable';
+    return { ok: false, location, checked: 0, trusted: 0, missing: [], extra: [], altered: [], unreadable: { code, message: reason } };
   }
   try {
     const present = new Map(reader.files.map((f) => [f.path, f.bytes]));

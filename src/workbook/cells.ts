@@ -13,7 +13,9 @@ export type CellContent =
   | { readonly kind: 'empty' }
   | { readonly kind: 'number'; readonly value: number; readonly percentFormat: boolean }
   | { readonly kind: 'text'; readonly value: string }
-  | { readonly kind: 'other'; readonly shown: string };
+  | { readonly kind: 'other'; readonly shown: string }
+  /** a formula saved without its result (written by a program, or never recalculated): its value is unknown */
+  | { readonly kind: 'formula-no-value'; readonly formula: string };
 
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly code?: IssueCode };
 
@@ -29,7 +31,10 @@ export function cellContent(cell: ExcelJS.Cell): CellContent {
     if (typeof v === 'object') {
       const o = v as Record<string, unknown>;
       if (Array.isArray(o.richText)) return of((o.richText as { text?: string }[]).map((r) => r.text ?? '').join(''));
-      if ('formula' in o || 'sharedFormula' in o) return of(o.result);
+      if ('formula' in o || 'sharedFormula' in o) {
+        if (o.result === undefined || o.result === null) return { kind: 'formula-no-value', formula: String(o.formula ?? o.sharedFormula ?? '') };
+        return of(o.result);
+      }
       if ('error' in o) return { kind: 'other', shown: `错误值 ${String(o.error)}` };
       if ('text' in o) return of(o.text);
     }

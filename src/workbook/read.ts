@@ -103,6 +103,9 @@ function checkHeaders(sheet: ExcelJS.Worksheet, columns: readonly Column[], file
 
 function readField(column: Column, row: FillRow, content: CellContent): Read<EntryValue> {
   const f = column.field;
+  if (content.kind === 'formula-no-value') {
+    return { ok: false, code: 'workbook-formula-no-value', message: `此格是公式“=${content.formula}”，但文件中没有保存它的计算结果，读不出数值` };
+  }
   switch (f.kind) {
     case 'value': {
       const n = readNumber(content, row.unit);

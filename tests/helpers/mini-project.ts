@@ -1,13 +1,10 @@
 import { mkdtemp, mkdir, writeFile, rm, cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pdfOf } from './crafted.ts';
 
-/** A minimal valid PDF (one blank A4 page) for evidence files in tests. */
-export const TINY_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
+/** A minimal valid PDF (one blank A4 page, with its cross-reference table) for evidence files in tests. */
+export const TINY_PDF = pdfOf(['<</Type/Catalog/Pages 2 0 R>>', '<</Type/Pages/Kids[3 0 R]/Count 1>>', '<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>']);
 
 export const MINI_FILES: Record<string, string> = {
   'project.yaml': `sample: true

@@ -2,9 +2,9 @@ import { createInflate } from 'node:zlib';
 import { PDFDocument, PDFRawStream, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { EvidenceFile } from '../../model/project-data.ts';
 import type { PdfFonts } from '../pdf/fonts.ts';
-import { ImageDecodeError, inspectJpeg, ORIENTATION_MATRIX, shownSize, type ExifOrientation } from '../pdf/jpeg.ts';
+import { ImageDecodeError, inspectJpeg, jpegDataFitsSize, ORIENTATION_MATRIX, shownSize, type ExifOrientation } from '../pdf/jpeg.ts';
 import { compose, fitInto } from '../pdf/matrix.ts';
-import { inspectPng, pngPassthroughData } from '../pdf/png.ts';
+import { inspectPng, pngDataSize, pngHeaderAndData, pngPassthroughData } from '../pdf/png.ts';
 import { drawLine, lineHeightOf, wrap, type TextStyle } from '../pdf/text.ts';
 import { chineseDate } from '../../common/chinese.ts';
 import { A4, CONTENT_WIDTH, MARGIN, styles } from './layout.ts';
@@ -20,12 +20,68 @@ export interface CheckedImage {
 /** Structure check of a JPEG/PNG (a truncated or corrupt file is refused before anything is drawn). */
 export function checkImage(type: 'jpeg' | 'png', bytes: Uint8Array): CheckedImage | EvidenceProblem {
   try {
-    if (type === 'jpeg') return { type, ...inspectJpeg(bytes) };
+    if (type === 'jpeg') {
+      const info = inspectJpeg(bytes);
+      if (!jpegDataFitsSize(info)) return lying(info.width, info.height, bytes.length);
+      return { type, width: info.width, height: info.height, orientation: info.orientation };
+    }
     return { type, ...inspectPng(bytes), orientation: 1 };
   } catch (e) {
     if (e instanceof ImageDecodeError) return { kind: 'image-corrupt', detail: e.message };
     throw e;
   }
+}
+
+const lying = (width: number, height: number, bytes: number): EvidenceProblem => ({
+  kind: 'image-corrupt', detail: `文件头声明 ${width}×${height} 像素，但只有 ${bytes} 字节的图像数据，与声明的尺寸不符`,
+});
+
+/** Pixels a picture may have: 100 million (a 12 000 × 8 000 scan); one that is decoded in memory, 40 million. */
+export const MAX_PIXELS = 100_000_000;
+export const MAX_DECODED_PIXELS = 40_000_000;
+
+/**
+ * The picture's real size checked against what its header claims, before anything is decoded: a PNG's pixel
+ * data is inflated as a stream (nothing kept) and must come to exactly the size the header gives; too many
+ * pixels is refused. Memory stays bounded by the real size, whatever the header says.
+ */
+export async function checkImageData(image: CheckedImage, bytes: Uint8Array): Promise<EvidenceProblem | undefined> {
+  const pixels = image.width * image.height;
+  const png = image.type === 'png' ? pngHeaderAndData(bytes) : undefined;
+  const decoded = png !== undefined && pngPassthroughData(bytes) === undefined;
+  const limit = decoded ? MAX_DECODED_PIXELS : MAX_PIXELS;
+  if (pixels > limit) return { kind: 'image-too-large', detail: `${image.width}×${image.height} 像素，上限为 ${limit / 1e6} 百万像素` };
+  if (!png) return undefined;
+  const expected = pngDataSize(png.width, png.height, png.colorType, png.bitDepth, png.interlaced);
+  if (expected === 0) return { kind: 'image-corrupt', detail: `颜色类型 ${png.colorType} 与位深 ${png.bitDepth} 的组合无效` };
+  const got = await inflatedSize(png.data, expected);
+  if (typeof got === 'string') return { kind: 'image-corrupt', detail: `图像数据无法解压：${got}` };
+  if (got !== expected) {
+    return { kind: 'image-corrupt', detail: `文件头声明 ${png.width}×${png.height} 像素，应有 ${expected} 字节像素数据，实际${got > expected ? '多于' : '只有'} ${got > expected ? expected : got} 字节，与声明的尺寸不符` };
+  }
+  return undefined;
+}
+
+/** The inflated size of deflate data, counted as it streams; stops once past `cap` (returns cap + 1). */
+function inflatedSize(data: Buffer, cap: number): Promise<number | string> {
+  return new Promise((resolve) => {
+    const inflate = createInflate();
+    let n = 0;
+    let done = false;
+    const finish = (v: number | string) => {
+      if (done) return;
+      done = true;
+      inflate.destroy();
+      resolve(v);
+    };
+    inflate.on('data', (chunk: Buffer) => {
+      n += chunk.length;
+      if (n > cap) finish(cap + 1);
+    });
+    inflate.on('end', () => finish(n));
+    inflate.on('error', (e) => finish(e.message));
+    inflate.end(data);
+  });
 }
 
 /** A placed picture: only its object reference is needed to draw it. */

@@ -3,7 +3,8 @@ import { displayPath } from '../../common/display-path.ts';
 import type { Issue } from '../../model/issue.ts';
 import type { EvidenceFile } from '../../model/project-data.ts';
 import { checkPageContent, PageContentError, shrinkPageInto } from '../pdf/page-content.ts';
-import { decryptWithQpdf } from '../pdf/qpdf.ts';
+import { decryptWithQpdf, qpdfAvailable, repairWithQpdf } from '../pdf/qpdf.ts';
+import { describeStripped, pageTreeProblem, stripActiveContent, strippedCount, xrefDamaged } from '../pdf/pdf-structure.ts';
 import { evidenceArea } from './layout.ts';
 import type { EvidenceProblem } from './problems.ts';
 
@@ -35,30 +36,69 @@ function firstLine(e: unknown): string {
 /**
  * Opens an evidence PDF. Encrypted files that open without a password (permissions only) are decrypted
  * with `qpdf --decrypt` when qpdf is installed (noted as info); pdf-lib's `ignoreEncryption` is never used,
- * it yields broken or blank pages.
+ * it yields broken or blank pages. A damaged file (a wrong cross-reference table, no catalog, a page tree
+ * pdf-lib cannot walk) is rewritten by qpdf when qpdf can read it (a warning names the file); what no reader
+ * can open is refused. Active content is taken off the pages (a warning says what).
  */
 export async function openEvidencePdf(evidence: EvidenceFile, bytes: Uint8Array): Promise<Loaded<PDFDocument>> {
-  const load = (b: Uint8Array) => quietly(() => PDFDocument.load(b, { updateMetadata: false, parseSpeed: Infinity }));
-  let attempt = await load(bytes);
   const notes: Issue[] = [];
-  if (attempt.error !== undefined && isEncryptedError(attempt.error)) {
+  let opened = await openChecked(bytes);
+  if (!opened.ok && opened.encrypted) {
     const decrypted = await decryptWithQpdf(evidence.absPath);
     if (!decrypted.ok) {
       const kind = decrypted.reason === 'no-qpdf' ? 'encrypted' : decrypted.reason === 'password' ? 'password' : 'pdf-corrupt';
       return { ok: false, problem: { kind, ...(decrypted.reason === 'failed' ? { detail: decrypted.detail } : {}) } };
     }
-    attempt = await load(decrypted.bytes);
+    opened = await openChecked(decrypted.bytes);
     notes.push({
       code: 'evidence-decrypted', severity: 'info', file: displayPath(evidence.absPath), path: [],
       message: `佐证材料 ${evidence.id} 的 PDF 设有权限限制（无打开密码），已用 qpdf 解除限制后编入汇编`,
     });
   }
+  // qpdf rebuilds what a damaged file's structure lost (the object table, the catalog); a page whose content
+  // is missing it can only leave blank, so such a file is refused as it is
+  const damage = opened.ok ? (xrefDamaged(bytes) ? '交叉引用表错误' : undefined) : opened.structural ? opened.problem.detail : undefined;
+  if (damage !== undefined && (await qpdfAvailable())) {
+    const repaired = await repairWithQpdf(evidence.absPath);
+    const again = repaired.ok ? await openChecked(repaired.bytes) : undefined;
+    if (again?.ok) {
+      opened = again;
+      notes.push({
+        code: 'evidence-pdf-repaired', severity: 'warning', file: displayPath(evidence.absPath), path: [],
+        message: `佐证材料 ${evidence.id}（${evidence.title}）的 PDF 结构有损坏（${damage}${repaired.ok && repaired.warning ? `；qpdf：${repaired.warning.slice(0, 120)}` : ''}），已用 qpdf 修复后编入汇编`,
+      });
+    }
+  }
+  if (!opened.ok) return { ok: false, problem: opened.problem };
+  const doc = opened.doc;
+  const stripped = stripActiveContent(doc);
+  if (strippedCount(stripped) > 0) {
+    notes.push({
+      code: 'evidence-active-content', severity: 'warning', file: displayPath(evidence.absPath), path: [],
+      message: `佐证材料 ${evidence.id}（${evidence.title}）的 PDF 页面中含有${describeStripped(stripped)}，编入汇编时已去除（页面上印出的内容不变）`,
+    });
+  }
+  return { ok: true, value: doc, notes };
+}
+
+type Checked =
+  | { readonly ok: true; readonly doc: PDFDocument }
+  /** structural: the file could not be parsed or its pages not listed (else a page itself is broken) */
+  | { readonly ok: false; readonly encrypted: boolean; readonly structural: boolean; readonly problem: EvidenceProblem };
+
+/** pdf-lib's reading of the bytes, and every page checked: listed, of a real size, its content readable. */
+async function openChecked(bytes: Uint8Array): Promise<Checked> {
+  const attempt = await quietly(() => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity }));
   if (attempt.error !== undefined || !attempt.value) {
-    return { ok: false, problem: { kind: 'pdf-corrupt', detail: firstLine(attempt.error) } };
+    const encrypted = isEncryptedError(attempt.error);
+    return { ok: false, encrypted, structural: !encrypted, problem: { kind: 'pdf-corrupt', detail: firstLine(attempt.error) } };
   }
   const doc = attempt.value;
-  if (doc.getPageCount() === 0) return { ok: false, problem: { kind: 'pdf-no-pages' } };
+  const corrupt = (detail: string, structural = false): Checked => ({ ok: false, encrypted: false, structural, problem: { kind: 'pdf-corrupt', detail } });
   try {
+    const tree = pageTreeProblem(doc);
+    if (tree) return corrupt(tree, true);
+    if (doc.getPageCount() === 0) return { ok: false, encrypted: false, structural: false, problem: { kind: 'pdf-no-pages' } };
     doc.getPages().forEach((page, i) => {
       try {
         checkPageContent(page);
@@ -68,10 +108,10 @@ export async function openEvidencePdf(evidence: EvidenceFile, bytes: Uint8Array)
       }
     });
   } catch (e) {
-    if (e instanceof PageContentError) return { ok: false, problem: { kind: 'pdf-corrupt', detail: e.message } };
-    return { ok: false, problem: { kind: 'pdf-corrupt', detail: firstLine(e) } };
+    // pdf-lib on a file it misreads throws plain errors (a TypeError on a missing object, a RangeError deep down)
+    return corrupt(e instanceof PageContentError ? e.message : firstLine(e));
   }
-  return { ok: true, value: doc, notes };
+  return { ok: true, doc };
 }
 
 /**
@@ -80,9 +120,8 @@ export async function openEvidencePdf(evidence: EvidenceFile, bytes: Uint8Array)
  */
 export async function appendEvidencePages(out: PDFDocument, source: PDFDocument): Promise<PDFPage[]> {
   const copied = await out.copyPages(source, source.getPageIndices());
-  for (const page of copied) {
-    shrinkPageInto(out, page, evidenceArea);
-    out.addPage(page);
-  }
+  // every page made ready before any is added: a page that cannot be shrunk leaves the annex as it was
+  for (const page of copied) shrinkPageInto(out, page, evidenceArea);
+  for (const page of copied) out.addPage(page);
   return copied;
 }

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { sniffFileType } from '../../load/evidence-files.ts';
-import type { Issue } from '../../model/issue.ts';
+import { InternalError, type Issue } from '../../model/issue.ts';
 import type { EvidenceFile } from '../../model/project-data.ts';
 import type { PdfFonts } from '../pdf/fonts.ts';
-import { checkImage, drawPhotoPage, embedImage } from './evidence-image.ts';
+import { checkImage, checkImageData, drawPhotoPage, embedImage } from './evidence-image.ts';
 import { appendEvidencePages, openEvidencePdf } from './evidence-pdf.ts';
 import { A4 } from './layout.ts';
 import { drawPlaceholder, type EvidenceProblem } from './problems.ts';
@@ -63,10 +63,18 @@ export async function placeEvidence(
     const opened = await openEvidencePdf(evidence, bytes);
     if (!opened.ok) return fail(opened.problem);
     if (checkOnly) return { pages: [], notes: opened.notes };
-    return { pages: await appendEvidencePages(doc, opened.value), notes: opened.notes };
+    try {
+      return { pages: await appendEvidencePages(doc, opened.value), notes: opened.notes };
+    } catch (e) {
+      // pdf-lib copying a page of a file it misread: the file's problem, named as such (nothing was added)
+      if (e instanceof InternalError) throw e;
+      return fail({ kind: 'pdf-corrupt', detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 160) });
+    }
   }
   const checked = checkImage(type, bytes);
   if (isProblem(checked)) return fail(checked);
+  const real = await checkImageData(checked, bytes);
+  if (real) return fail(real);
   const target = checkOnly ? await PDFDocument.create() : doc;
   const image = await embedImage(target, checked, bytes);
   if (isProblem(image)) return fail(image);

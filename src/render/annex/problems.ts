@@ -12,7 +12,7 @@ import { A4, CONTENT_WIDTH, MARGIN, RED, styles } from './layout.ts';
  * Each becomes an Issue naming the file, with a Chinese message and what to do. Without --allow-missing the
  * annex stops; with it the item is replaced by a page saying 材料无法读取 and the issue is a warning.
  */
-export type ProblemKind = 'empty' | 'unreadable-file' | 'encrypted' | 'password' | 'pdf-corrupt' | 'pdf-no-pages' | 'image-corrupt' | 'unsupported';
+export type ProblemKind = 'empty' | 'unreadable-file' | 'encrypted' | 'password' | 'pdf-corrupt' | 'pdf-no-pages' | 'image-corrupt' | 'image-too-large' | 'unsupported';
 
 export interface EvidenceProblem {
   readonly kind: ProblemKind;
@@ -28,6 +28,7 @@ const CODES: Record<ProblemKind, IssueCode> = {
   'pdf-corrupt': 'evidence-pdf-corrupt',
   'pdf-no-pages': 'evidence-pdf-corrupt',
   'image-corrupt': 'evidence-image-corrupt',
+  'image-too-large': 'evidence-image-too-large',
   unsupported: 'evidence-unsupported',
 };
 
@@ -43,6 +44,7 @@ export function problemReason(problem: EvidenceProblem, type: EvidenceFile['type
     case 'pdf-corrupt': return 'PDF 文件已损坏或不完整';
     case 'pdf-no-pages': return 'PDF 中没有任何页面';
     case 'image-corrupt': return `${TYPE_NAME[type]}已损坏或不完整，无法解码`;
+    case 'image-too-large': return `${TYPE_NAME[type]}像素过多，阅读器无法显示`;
     case 'unsupported': return '文件格式不受支持';
   }
 }
@@ -57,6 +59,7 @@ export function problemHint(problem: EvidenceProblem): string {
     case 'pdf-corrupt':
     case 'pdf-no-pages': return '从原始来源重新导出或重新扫描该 PDF 后替换';
     case 'image-corrupt': return '用原始照片替换，或在看图软件中另存为 JPEG/PNG 后替换';
+    case 'image-too-large': return '在看图软件中缩小尺寸（如长边 6000 像素以内）后另存为 JPEG 替换';
     case 'unsupported': return '佐证材料只接受 PDF、JPEG 和 PNG；请先转换为 PDF';
   }
 }

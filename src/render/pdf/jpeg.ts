@@ -14,6 +14,8 @@ export interface JpegInfo {
   readonly height: number;
   readonly components: number;
   readonly orientation: ExifOrientation;
+  /** bytes of entropy-coded (pixel) data in all scans */
+  readonly scanBytes?: number;
 }
 
 const u16 = (b: Uint8Array, at: number, little = false) => (little ? b[at]! | (b[at + 1]! << 8) : (b[at]! << 8) | b[at + 1]!);
@@ -52,12 +54,14 @@ export function inspectJpeg(bytes: Uint8Array): JpegInfo {
   let frame: { width: number; height: number; components: number } | undefined;
   let orientation: ExifOrientation = 1;
   let sawScan = false;
+  let scanBytes = 0;
   while (at < bytes.length) {
     if (bytes[at] !== 0xff) {
       if (!sawScan) throw new ImageDecodeError(`文件结构损坏（位置 ${at} 处应为标记）`);
       // entropy-coded data: skip to the next marker that is neither a stuffed 0xFF00 nor a restart marker
       const next = bytes.indexOf(0xff, at);
       if (next < 0) break;
+      scanBytes += next - at;
       at = next;
       continue;
     }
@@ -65,13 +69,14 @@ export function inspectJpeg(bytes: Uint8Array): JpegInfo {
     const marker = bytes[at + 1];
     if (marker === undefined) break;
     if (sawScan && (marker === 0x00 || (marker >= 0xd0 && marker <= 0xd7))) {
+      scanBytes += 2;
       at += 2;
       continue;
     }
     if (marker === 0xd9) {
       if (!frame) throw new ImageDecodeError('缺少图像帧头（SOF）');
       if (!sawScan) throw new ImageDecodeError('没有图像数据');
-      return { ...frame, orientation };
+      return { ...frame, orientation, scanBytes };
     }
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
       at += 2;
@@ -119,4 +124,15 @@ export const ORIENTATION_MATRIX: Record<ExifOrientation, readonly [number, numbe
 /** Size as shown: orientations 5–8 turn the picture a quarter. */
 export function shownSize(width: number, height: number, orientation: ExifOrientation): { width: number; height: number } {
   return orientation >= 5 ? { width: height, height: width } : { width, height };
+}
+
+/**
+ * Whether a JPEG's pixel data could hold the size its frame header claims: every 8×8 block of the
+ * brightness channel costs at least one bit of coded data in any JPEG (baseline or progressive). A header
+ * that claims far more pixels than the data holds (a "lying" size) shows as a blank or grey picture.
+ */
+export function jpegDataFitsSize(info: JpegInfo): boolean {
+  if (info.scanBytes === undefined) return true;
+  const blocks = Math.ceil(info.width / 8) * Math.ceil(info.height / 8);
+  return info.scanBytes * 8 >= blocks;
 }

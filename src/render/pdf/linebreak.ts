@@ -32,7 +32,7 @@ function tokenize(paragraph: string, measure: (s: string) => number, maxWidth: n
   for (const match of paragraph.matchAll(TOKEN)) {
     const unit = match[0];
     // a word wider than the line is broken between its characters
-    if (WORD.test(unit) && unit.length > 1 && measure(unit) > maxWidth) units.push(...unit);
+    if (WORD.test(unit) && unit.length > 1 && measure(unit) > maxWidth) for (const ch of unit) units.push(ch);
     else units.push(unit);
   }
   return units;
@@ -107,7 +107,9 @@ export function breakLines(text: string, font: MeasuringFont, size: number, maxW
   const lines: string[] = [];
   for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
     const broken = breakParagraph(tokenize(paragraph, measure, maxWidth), measure, (line) => font.widthOfTextAtSize(line, size), maxWidth);
-    lines.push(...(broken.length ? broken : ['']));
+    // one by one: spreading a paragraph of millions of lines into push() overflows the stack
+    if (broken.length === 0) lines.push('');
+    for (const line of broken) lines.push(line);
   }
   return lines;
 }

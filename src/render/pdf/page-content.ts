@@ -9,6 +9,10 @@ export class PageContentError extends Error {}
 
 const BOXES_TO_DROP = ['CropBox', 'BleedBox', 'TrimBox', 'ArtBox', 'Rotate', 'Thumb'];
 const FORM_NAME = 'EcoPage';
+/** A page side shorter than 1 pt shows nothing; longer than 200 in of 14 400 pt × 10 is no page (PDF's own limit is 14 400). */
+const MIN_PAGE_SIDE = 1;
+const MAX_PAGE_SIDE = 144_000;
+const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 10) / 10 : String(v));
 
 function boxOf(array: PDFArray | undefined): Box | undefined {
   if (!array || array.size() < 4) return undefined;
@@ -66,6 +70,10 @@ function decodeStream(s: PDFStream, label: string): Uint8Array {
  * and font it names present. A broken file otherwise shows as a blank page. Throws PageContentError.
  */
 export function checkPageContent(page: PDFPage): void {
+  const { width, height } = visibleGeometry(page);
+  if (!(width >= MIN_PAGE_SIDE && height >= MIN_PAGE_SIDE && width <= MAX_PAGE_SIDE && height <= MAX_PAGE_SIDE)) {
+    throw new PageContentError(`页面尺寸异常（${round(width)}×${round(height)} 点），无法显示`);
+  }
   contentStreams(page).forEach((s, i) => decodeStream(s, `页面内容流 ${i + 1} `));
   const resources = page.node.Resources();
   if (!resources) return;
@@ -148,6 +156,8 @@ export function shrinkPageInto(
   const { box, rotation, width, height } = visibleGeometry(page);
   const formRef = pageAsForm(doc, page, box);
   const matrix = compose(pageToVisual(box, rotation), fitInto(width, height, area(width, height), 1));
+  // never a NaN or Infinity in what is drawn (a page that slipped past checkPageContent is refused, not drawn)
+  if (!matrix.every(Number.isFinite)) throw new PageContentError(`页面尺寸异常（${round(width)}×${round(height)} 点），无法缩放`);
   transformAnnotations(page, matrix);
   const node = page.node;
   for (const key of BOXES_TO_DROP) node.delete(PDFName.of(key));

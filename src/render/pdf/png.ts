@@ -88,3 +88,38 @@ export function inspectPng(bytes: Uint8Array): PngInfo {
   }
   throw new ImageDecodeError('文件不完整（缺少结束数据块 IEND，可能只传了一部分）');
 }
+
+/** Bits per pixel of a PNG colour type at a bit depth (0 for an invalid pair). */
+function bitsPerPixel(colorType: number, bitDepth: number): number {
+  const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[colorType];
+  return channels === undefined ? 0 : channels * bitDepth;
+}
+
+/**
+ * How many bytes a PNG's pixel data inflates to, from its header alone: one filter byte and the packed pixels
+ * for every row (of every Adam7 pass when interlaced). Anything else in the file is a header that lies.
+ */
+export function pngDataSize(width: number, height: number, colorType: number, bitDepth: number, interlaced: boolean): number {
+  const bpp = bitsPerPixel(colorType, bitDepth);
+  const rows = (w: number, h: number) => (w === 0 || h === 0 ? 0 : h * (1 + Math.ceil((w * bpp) / 8)));
+  if (!interlaced) return rows(width, height);
+  const passes = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
+  return passes.reduce((n, [x0, y0, dx, dy]) => n + rows(Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)), 0);
+}
+
+/** The header fields the pixel-data check needs, and the compressed data (IDAT chunks joined). */
+export function pngHeaderAndData(bytes: Uint8Array): { width: number; height: number; colorType: number; bitDepth: number; interlaced: boolean; data: Buffer } | undefined {
+  let at = 8;
+  let head: { width: number; height: number; colorType: number; bitDepth: number; interlaced: boolean } | undefined;
+  const parts: Uint8Array[] = [];
+  while (at + 12 <= bytes.length) {
+    const length = u32(bytes, at);
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    const data = bytes.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') head = { width: u32(data, 0), height: u32(data, 4), bitDepth: data[8]!, colorType: data[9]!, interlaced: data[12] !== 0 };
+    else if (type === 'IDAT') parts.push(data);
+    else if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  return head ? { ...head, data: Buffer.concat(parts) } : undefined;
+}

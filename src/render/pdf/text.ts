@@ -69,7 +69,7 @@ export function wrapFields(fields: readonly string[], width: number, style: Text
     if (fits(field)) current = field;
     else {
       const broken = wrap(field, width, style);
-      lines.push(...broken.slice(0, -1));
+      for (const line of broken.slice(0, -1)) lines.push(line);
       current = broken[broken.length - 1] ?? '';
     }
   }
