@@ -48,9 +48,9 @@ export function abortAllStagingSync(): void {
 }
 
 /** Moves the staged folder and zip into place: the old folder aside, the new one in, the zip over the old zip. */
-export async function commitStaging(staging: Staging, outDir: string, name: string): Promise<{ bundleDir: string; zip: string }> {
+export async function commitStaging(staging: Staging, outDir: string, name: string, zipName = `${name}.zip`): Promise<{ bundleDir: string; zip: string }> {
   const bundleDir = path.join(outDir, name);
-  const zip = path.join(outDir, `${name}.zip`);
+  const zip = path.join(outDir, zipName);
   const aside = path.join(outDir, `.${name}.old-${randomBytes(4).toString('hex')}`);
   const hadOld = existsSync(bundleDir);
   if (hadOld) await rename(bundleDir, aside);

@@ -10,6 +10,7 @@ import { checkTargets } from '../judge/index.ts';
 import { checkCatalog, checkEvidenceItems, checkResults } from '../validate/cross-checks.ts';
 import { resolveUnit } from '../validate/units.ts';
 import { checkEvidenceFiles, listUnlistedFiles } from './evidence-files.ts';
+import { loadNarrative } from './narrative.ts';
 import { readSchemaFile } from './schema-file.ts';
 
 export const PROJECT_FILES = {
@@ -80,9 +81,13 @@ export async function loadProject(dir: string): Promise<LoadOutcome> {
       });
     }
   }
+  const narrative = await loadNarrative(root, project.value);
+  issues.push(...narrative.issues);
   const sorted = sortIssues(issues);
   if (hasErrors(sorted)) return { issues: sorted };
-  const data: ProjectData = { dir: root, project: project.value, catalog: catalogValue, indicators, results: resultList, evidence: files };
+  const data: ProjectData = {
+    dir: root, project: project.value, catalog: catalogValue, indicators, results: resultList, evidence: files, narrative: narrative.narrative,
+  };
   return { data, issues: sorted };
 }
 

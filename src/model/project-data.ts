@@ -1,6 +1,7 @@
 import type { PlacedIndicator, Catalog } from './catalog.ts';
 import type { EvidenceFileType, EvidenceItem } from './evidence.ts';
 import type { Project } from './project.ts';
+import type { Narrative } from './narrative.ts';
 import type { Result } from './results.ts';
 
 /** An evidence item whose file was found, checked and typed by the loader. */
@@ -21,4 +22,6 @@ export interface ProjectData {
   readonly indicators: readonly PlacedIndicator[];
   readonly results: readonly Result[];
   readonly evidence: readonly EvidenceFile[];
+  /** the report's narrative parts (narrative/*.txt); absent: none written */
+  readonly narrative?: Narrative;
 }

@@ -6,7 +6,7 @@ import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext 
 import { progressBar } from '../progress.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 
-const USAGE = 'eco-dossier build [项目目录] [--out 目录] [--json] [--allow-missing] [--max-volume-mb N] [--force] [--full-check]';
+const USAGE = 'eco-dossier build [项目目录] [--out 目录] [--json] [--allow-missing] [--allow-missing-narrative] [--max-volume-mb N] [--force] [--full-check]';
 
 export function parseVolumeMb(text: string | undefined, usage: string): number {
   if (text === undefined) return DEFAULT_MAX_VOLUME_MB;
@@ -33,7 +33,7 @@ export function onInterrupt(): () => void {
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
-    { out: { type: 'string' }, json: { type: 'boolean' }, 'allow-missing': { type: 'boolean' }, 'max-volume-mb': { type: 'string' }, 'full-check': { type: 'boolean' }, force: { type: 'boolean' } },
+    { out: { type: 'string' }, json: { type: 'boolean' }, 'allow-missing': { type: 'boolean' }, 'allow-missing-narrative': { type: 'boolean' }, 'max-volume-mb': { type: 'string' }, 'full-check': { type: 'boolean' }, force: { type: 'boolean' } },
     USAGE,
   );
   const maxVolumeMb = parseVolumeMb(values['max-volume-mb'], USAGE);
@@ -43,6 +43,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     const result = await buildBundle(projectDir(ctx, positionals[0]), {
       outDir: path.resolve(ctx.cwd, values.out ?? 'out'),
       allowMissing: values['allow-missing'] ?? false,
+      allowMissingNarrative: values['allow-missing-narrative'] ?? false,
       fullCheck: values['full-check'] ?? false,
       maxVolumeMb,
       force: values.force ?? false,
