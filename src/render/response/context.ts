@@ -74,7 +74,7 @@ export function responseContext(input: ResponseInput) {
       }),
       values: valueChanges
         .filter((v) => v.feedbackId === item.id)
-        .map((v) => `指标${v.indicator}${v.sub ? circled(v.sub) : ''}${v.year}年数值由 ${shown(v.from, unitOf(v.indicator))} 更正为 ${shown(v.to, unitOf(v.indicator))}${v.note ? `（${v.note}）` : ''}，申报报告表1、指标任务分解表和佐证材料汇编已相应更新。`),
+        .map((v) => `指标${v.indicator}${v.sub ? circled(v.sub) : ''}的${v.year}年数值由 ${shown(v.from, unitOf(v.indicator))} 更正为 ${shown(v.to, unitOf(v.indicator))}${v.note ? `（${v.note}）` : ''}，申报报告表1、指标任务分解表和佐证材料汇编已相应更新。`),
       report: narrativeChanges
         .filter((c) => c.feedbackId === item.id)
         .map((c) => `${ARTIFACT_NAMES.report}“${c.part}”部分${c.kind === 'add' ? '增加以下文字' : '改写为'}：“${oneLine(c.text)}”`),
@@ -130,5 +130,7 @@ export type ResponseContext = ReturnType<typeof responseContext>;
 
 /** A text of several paragraphs quoted on one line. */
 function oneLine(text: string): string {
-  return text.split(/\n+/).map((l) => l.replace(/^#+\s*/, '').trim()).filter(Boolean).join('');
+  const cjk = '[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef“”‘’]';
+  return text.split(/\n+/).map((l) => l.replace(/^#+\s*/, '').trim()).filter(Boolean).join('')
+    .replace(new RegExp(`(?<=${cjk})[ \\t]+(?=${cjk})`, 'gu'), '');
 }
