@@ -36,7 +36,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     if (values.json) {
       ctx.stdout(JSON.stringify({
         ok: result.ok, revision: result.revision ?? null, bundleDir: result.bundleDir ?? null, zip: result.zip ?? null,
-        zipContents: result.zipContents ?? null, feedback: result.feedbackFile ?? null, open: result.open, reused: result.reused, changes, previousCheck: result.previousCheck ?? null,
+        zipContents: result.zipContents ?? null, previousSource: result.previousSource ?? null, feedback: result.feedbackFile ?? null, open: result.open, reused: result.reused, changes, previousCheck: result.previousCheck ?? null,
         errors: issuesToJson(errors), warnings: issuesToJson(warnings), timings: result.timings,
       }, null, 2));
     } else {
