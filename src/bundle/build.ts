@@ -13,10 +13,18 @@ import { stageTimer, type BuildOptions, type BuildResult } from './options.ts';
 import { prepareBundle } from './prepare.ts';
 import { produce } from './produce.ts';
 import { publishBundle } from './publish.ts';
+import { changesNothing } from '../plan/changes.ts';
+import { missingNarrative } from '../render/report/narrative.ts';
 
 export type { BuildOptions, BuildResult } from './options.ts';
 
 const fail = (issues: readonly Issue[], timings: Record<string, number>): BuildResult => ({ ok: false, issues, reused: [], timings, megabytes: 0 });
+
+const noChange = (bundle: string, previous: number, revision: number): Issue => ({
+  code: 'revise-no-change', severity: 'error', file: bundle, path: [],
+  message: `第${revision}版与第${previous}版没有任何区别（除说明.txt 外每个文件都相同），未生成第${revision}版：本次没有新的审查意见答复，项目数据也没有改动`,
+  hint: `先写好审查意见的答复（feedback/round-${previous}.yaml，或用 --feedback 指定），或修改项目数据，再运行 revise；确需生成内容相同的新版本，请加 --force`,
+});
 
 /**
  * build: load → validate → judge → plan → render → package. Writes out/<bundle>/ and out/<bundle>.zip
@@ -42,6 +50,10 @@ export async function assembleBundle(
   timings: Record<string, number> = {},
 ): Promise<BuildResult> {
   const time = stageTimer(timings);
+  // the report's narrative parts: a part without text is an error unless a draft without it is allowed
+  const narrative = missingNarrative(data, options.allowMissingNarrative ? 'warning' : 'error');
+  if (hasErrors(narrative)) return fail([...earlierIssues, ...narrative], timings);
+  earlierIssues = [...earlierIssues, ...narrative];
   let prepared;
   try {
     prepared = await prepareBundle(data, options, time);
@@ -81,6 +93,9 @@ export async function assembleBundle(
       if (made.reused) reused.push(artifact.path);
       if (made.settled) settled.set(artifact.path, { settled: made.settled, sha256: made.written.sha256 });
       written.push(made.written);
+    }
+    if (options.requireChange && options.previous && changesNothing(options.previous.manifest.files, written.map((w) => ({ path: w.artifact.path, sha256: w.sha256, role: w.artifact.role })))) {
+      return fail([...issues, noChange(options.previous.manifest.bundle, options.previous.manifest.revision, plan.revision)], timings);
     }
     // publish consumes the staging folder (committed or removed); on a throw, finally removes what is left
     const published = await publishBundle(staging, prepared, written, settled, options, time);

@@ -11,6 +11,8 @@ export interface BuildOptions {
   /** folder the bundle folder and zip go into (default out/) */
   readonly outDir: string;
   readonly allowMissing?: boolean;
+  /** write the report even when a narrative part it uses has no text (the part is left out; a warning) */
+  readonly allowMissingNarrative?: boolean;
   /** annex volume size limit in MB; 0 = one volume */
   readonly maxVolumeMb?: number;
   /** replace a bundle of the same revision whose manifest differs */
@@ -32,6 +34,8 @@ export interface BuildOptions {
    * The folder is always complete.
    */
   readonly zipContents?: 'complete' | 'changes';
+  /** revise: refuse (issue revise-no-change) a revision whose files are all those of the previous one */
+  readonly requireChange?: boolean;
   /** revise: the review rounds the new revision answers (recorded in its manifest) */
   readonly answeredRounds?: readonly number[];
   /** revise: the review round this revision answers (its response document is planned from it) */

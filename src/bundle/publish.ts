@@ -12,6 +12,7 @@ import { changesPackage } from '../package/changes-package.ts';
 import { buildManifest, checksumText, manifestJson } from '../package/manifest.ts';
 import { readManifestBytes } from '../package/manifest-read.ts';
 import { zipFolder } from '../package/zip.ts';
+import { bundleZipName } from '../package/zip-name.ts';
 import type { Settled } from './context.ts';
 import { notSaved, recordBundle } from './fingerprinting.ts';
 import type { BuildOptions, StageTimer } from './options.ts';
@@ -62,7 +63,8 @@ export async function publishBundle(
   const zipContents = pack ? 'changes' : 'complete';
 
   // what is already in out/ under this name: the folder's manifest and the zip's (either may be all that is left)
-  const zipPath = path.join(options.outDir, `${plan.name}.zip`);
+  const zipName = bundleZipName(plan.name, zipContents);
+  const zipPath = path.join(options.outDir, zipName);
   const existingFolder = await readFile(path.join(options.outDir, plan.name, MANIFEST_FILE), 'utf8').catch(() => undefined);
   const existingZip = existsSync(zipPath) ? await readZipManifest(zipPath) : undefined;
   if (existingFolder === json && existingZip?.text === json && existingZip.files === zipFiles.length) {
@@ -86,7 +88,7 @@ export async function publishBundle(
   const allBytes = zipFiles.reduce((n, f) => n + (sizes.get(f) ?? 0), 0);
   const inMemory = new Map(pack ? [[CHECKSUM_FILE, Buffer.from(pack.checksumText, 'utf8')]] : []);
   await time('zip', () => zipFolder(staging.bundleDir, plan.name, zipFiles, render.data.project.generatedAt, staging.zipFile, (done) => options.onProgress?.({ step: '打包 zip', done, total: allBytes }), inMemory));
-  const placed = await commitStaging(staging, options.outDir, plan.name);
+  const placed = await commitStaging(staging, options.outDir, plan.name, zipName);
   const issues: Issue[] = [];
   if (store) {
     const failed = await time('record', () => recordBundle(store, placed, settled, manifestSha256));

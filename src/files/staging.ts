@@ -32,6 +32,8 @@ const STAGING_MARK = '.staging-';
 /** What the journal records: the bundle's name and the hidden names used while moving it into place. */
 interface Journal {
   readonly name: string;
+  /** the zip's file name (a revision's changes-only package is named so); absent in journals of older runs */
+  readonly zip?: string;
   readonly staging: string;
   readonly aside: string;
   readonly asideZip: string;
@@ -74,7 +76,8 @@ async function completeJournal(outDir: string): Promise<string | undefined> {
   const at = (n: string) => path.join(outDir, n);
   const stagedDir = path.join(at(j.staging), j.name);
   const stagedZip = path.join(at(j.staging), `${j.name}.zip`);
-  if (existsSync(stagedZip)) await rename(stagedZip, at(`${j.name}.zip`));
+  const zipName = j.zip && path.basename(j.zip) === j.zip ? j.zip : `${j.name}.zip`;
+  if (existsSync(stagedZip)) await rename(stagedZip, at(zipName));
   if (existsSync(stagedDir)) {
     if (existsSync(at(j.name))) await rename(at(j.name), existsSync(at(j.aside)) ? at(`${j.aside}-2`) : at(j.aside));
     await rename(stagedDir, at(j.name));
@@ -153,12 +156,12 @@ export function abortAllStagingSync(): void {
  * aside, the new one in, then the leftovers removed. An error before the new folder is in place puts
  * everything back as it was.
  */
-export async function commitStaging(staging: Staging, outDir: string, name: string): Promise<{ bundleDir: string; zip: string }> {
+export async function commitStaging(staging: Staging, outDir: string, name: string, zipName = `${name}.zip`): Promise<{ bundleDir: string; zip: string }> {
   const step = (s: SaveStep) => saveSteps.onStep?.(s);
   const bundleDir = path.join(outDir, name);
-  const zip = path.join(outDir, `${name}.zip`);
+  const zip = path.join(outDir, zipName);
   const tag = randomBytes(4).toString('hex');
-  const j: Journal = { name, staging: path.basename(staging.root), aside: `.${name}.staging-aside-${tag}`, asideZip: `.${name}.staging-aside-${tag}.zip` };
+  const j: Journal = { name, zip: zipName, staging: path.basename(staging.root), aside: `.${name}.staging-aside-${tag}`, asideZip: `.${name}.staging-aside-${tag}.zip` };
   const aside = path.join(outDir, j.aside);
   const asideZip = path.join(outDir, j.asideZip);
   try {

@@ -12,6 +12,7 @@ import { resolveUnit } from '../validate/units.ts';
 import { checkPlaceholders, checkSampleText, checkUnassigned } from '../validate/placeholders.ts';
 import { DEFAULT_CATALOGUE, readCatalogue } from './catalogues.ts';
 import { checkEvidenceFiles, listUnlistedFiles } from './evidence-files.ts';
+import { loadNarrative } from './narrative.ts';
 import { readSchemaFile } from './schema-file.ts';
 
 export const PROJECT_FILES = {
@@ -90,10 +91,12 @@ export async function loadProject(dir: string): Promise<LoadOutcome> {
       });
     }
   }
+  const narrative = await loadNarrative(root, project.value);
+  issues.push(...narrative.issues);
   const sorted = sortIssues(issues);
   if (hasErrors(sorted)) return { issues: sorted };
   const data: ProjectData = {
-    dir: root, project: project.value, catalog: catalogValue, indicators, results: resultList, evidence: files,
+    dir: root, project: project.value, catalog: catalogValue, indicators, results: resultList, evidence: files, narrative: narrative.narrative,
     ...(rule.catalogue ? { eligibilityRule: rule.catalogue.eligibility, catalogueId: rule.catalogue.id } : {}),
   };
   return { data, issues: sorted };

@@ -68,6 +68,7 @@ export const DIAGNOSTICS = {
   'no-qpdf': { title: '缺少 qpdf' },
   // templates and documents
   'template-error': { title: '模板错误' },
+  'narrative-missing': { title: '申报报告缺少文字部分', hint: '在项目的 narrative 文件夹中写好该部分（每部分一个 .txt 文件）' },
   // the annex
   'annex-indicator-oversize': { title: '单个指标的材料超过每册上限' },
   'annex-volume-oversize': { title: '分册超过上限' },
@@ -102,6 +103,15 @@ export const DIAGNOSTICS = {
   'feedback-unknown-indicator': { title: '审查意见引用的指标不存在' },
   'feedback-unknown-sub': { title: '审查意见引用的分项不存在' },
   'feedback-value-without-indicator': { title: '更正数值未对应指标' },
+  'feedback-no-change': { title: '答复未写明修改内容', hint: '写明修改（evidence、values 或 report），或用 noChange 说明不需修改的理由' },
+  'feedback-change-conflict': { title: '答复既有修改又写了无需修改' },
+  'feedback-change-empty': { title: '答复所写的修改不改变任何内容' },
+  'feedback-unknown-part': { title: '报告中没有该文字部分' },
+  'feedback-report-in-project': { title: '报告文字的修改已写入项目' },
+  'response-claim-unbacked': { title: '答复所述修改在新版材料中找不到' },
+  'contact-missing': { title: '缺少联系人或电话', hint: '在 project.yaml 的 contact 中填写 person（联系人）和 phone（电话）' },
+  'revise-no-change': { title: '新版本与上一版没有区别', hint: '先写好审查意见的答复或修改项目数据；确需生成请加 --force' },
+  'previous-folder-altered': { title: '上一版文件夹已被改动，改用 zip' },
   // fill-in workbooks
   'import-conflict': { title: '填报值与已有数据不一致', hint: '确认无误后加 --overwrite' },
   'workbook-unreadable': { title: '填报表无法读取' },

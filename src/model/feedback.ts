@@ -22,30 +22,68 @@ export const AddedEvidence = EvidenceItem.extend({
 });
 export type AddedEvidence = z.infer<typeof AddedEvidence>;
 
+/**
+ * A change the answer makes to the report's text: `add` appends paragraphs to a narrative part
+ * (narrative/<part>.txt as the report uses it), `replaceWith` gives the part's whole new text.
+ */
+export const ReportAmendment = z
+  .strictObject({
+    /** the narrative part, e.g. 工作进度, 基本情况 */
+    part: z.string().min(1),
+    add: z.string().min(1).optional(),
+    replaceWith: z.string().min(1).optional(),
+  })
+  .refine((a) => (a.add === undefined) !== (a.replaceWith === undefined), {
+    message: '请写 add（在该部分末尾增加的文字）或 replaceWith（该部分的新全文），二者选一',
+  });
+export type ReportAmendment = z.infer<typeof ReportAmendment>;
+
 export const FeedbackItem = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id 只能由字母、数字、点、连字符和下划线组成'),
   /** 序号 of the indicator the comment is about, or general (综合意见) */
   indicator: z.union([z.number().int().min(1), z.literal('general')]),
   /** the reviewer's comment, as written */
   comment: z.string().min(1),
-  /** the district's response; absent while the item is still open */
+  /**
+   * the district's response; absent while the item is still open. What it changes (evidence, values,
+   * report) is what the response document reports as done; an answer that changes nothing says why in
+   * `noChange` (e.g. 经核实数据无误).
+   */
   response: z
     .strictObject({
+      /** the answer (现场核查: the 整改措施) */
       text: z.string().min(1),
       evidence: z.array(AddedEvidence).default([]),
       values: z.array(CorrectedValue).default([]),
+      report: z.array(ReportAmendment).default([]),
+      /** why nothing needs to change */
+      noChange: z.string().min(1).optional(),
+      /** 完成情况 of a problem found on site, e.g. 已完成, 整改中 (default 已完成) */
+      status: z.string().min(1).optional(),
     })
     .optional(),
 });
 export type FeedbackItem = z.infer<typeof FeedbackItem>;
 
-/** feedback/<round>.yaml: one review round (省级预审, 现场核查 …) and the district's answers. */
+/** The review stages as they happen; a round may name another stage the office writes. */
+export const KNOWN_STAGES = ['省市级预审', '资料审核', '现场核查', '完备材料'] as const;
+/** The stage whose problems are answered with a 整改情况说明 and its table. */
+export const SITE_VISIT_STAGE = '现场核查';
+
+/** feedback/<round>.yaml: one review round (省市级预审, 资料审核, 现场核查 …) and the district's answers. */
 export const Feedback = z.strictObject({
   round: z.number().int().min(1),
-  /** e.g. 省级预审意见 */
-  title: z.string().min(1),
+  /** 省市级预审, 资料审核, 现场核查, or another stage the office writes */
+  stage: z.string().min(1),
+  /** what the comments are called in the response's title; default <stage>意见 (现场核查: 现场核查反馈问题) */
+  title: z.string().min(1).optional(),
+  /** who reviewed, e.g. 山东省生态环境厅 */
   reviewer: z.string().min(1),
+  /** whom the response is addressed to (主送); default the reviewer */
+  recipient: z.string().min(1).optional(),
   date: IsoDate,
+  /** 现场核查: the score given, e.g. 95 */
+  score: z.number().min(0).max(1000).optional(),
   /** the date the response is signed; default: project.generatedAt */
   responseDate: IsoDate.optional(),
   items: z.array(FeedbackItem).min(1),
@@ -61,4 +99,13 @@ export interface ValueChange {
   readonly from?: number;
   readonly to: number;
   readonly note?: string;
+}
+
+/** A narrative part a round's answer changed: added to, or rewritten. */
+export interface NarrativeChange {
+  readonly feedbackId: string;
+  readonly part: string;
+  readonly kind: 'add' | 'replace';
+  /** the text added, or the part's new text */
+  readonly text: string;
 }

@@ -88,6 +88,8 @@ export const Manifest = z.strictObject({
       evidence: z.array(z.string()),
     }),
   ),
+  /** every evidence item with its title, so diff and a reader can name it (absent in older manifests) */
+  evidenceItems: z.array(z.strictObject({ id: z.string(), title: z.string() })).optional(),
   files: z.array(ManifestFile),
   /** present from r2 on: what happened to every path since the previous revision */
   changes: z.array(FileChange).optional(),

@@ -2,6 +2,7 @@ import type { PlacedIndicator, Catalog } from './catalog.ts';
 import type { EligibilityRule } from './catalogue.ts';
 import type { EvidenceFileType, EvidenceItem } from './evidence.ts';
 import type { Project } from './project.ts';
+import type { Narrative } from './narrative.ts';
 import type { Result } from './results.ts';
 
 /** An evidence item whose file was found, checked and typed by the loader. */
@@ -25,4 +26,6 @@ export interface ProjectData {
   /** 申报条件 of the catalogue the project names (or the default one); absent when it could not be read */
   readonly eligibilityRule?: EligibilityRule;
   readonly catalogueId?: string;
+  /** the report's narrative parts (narrative/*.txt); absent: none written */
+  readonly narrative?: Narrative;
 }

@@ -1,4 +1,4 @@
-import type { FileChange, Manifest } from '../model/manifest.ts';
+import { CHANGES_FILE, CHECKSUM_FILE, MANIFEST_FILE, type FileChange, type Manifest } from '../model/manifest.ts';
 import { compareFiles } from '../plan/changes.ts';
 
 export interface BundleDiff {
@@ -12,6 +12,12 @@ export interface BundleDiff {
     readonly current?: { readonly from: string; readonly to: string };
   }[];
   readonly evidence: { readonly added: readonly string[]; readonly removed: readonly string[]; readonly replaced: readonly string[] };
+  /** evidence id → title, from either manifest (older manifests have none) */
+  readonly titles: Readonly<Record<string, string>>;
+  /** pages inserted in a re-rendered annex volume (76-1 …): which evidence item, printed on which numbers */
+  readonly inserted: readonly { readonly path: string; readonly evidence: string; readonly first: string; readonly last: string }[];
+  /** the checksum files every bundle rewrites: manifest.json and manifest-sha256.txt */
+  readonly rewritten: readonly string[];
   readonly annex: readonly { readonly path: string; readonly pagesBefore: number | null; readonly pagesAfter: number | null; readonly numbersBefore: string | null; readonly numbersAfter: string | null }[];
 }
 
@@ -37,10 +43,17 @@ export function diffManifests(a: Manifest, b: Manifest): BundleDiff {
     const at = m.files.find((f) => f.path === p)?.pages;
     return at ? `${at.first}—${at.lastPrinted ?? at.last}` : null;
   };
+  // changes.json describes every other file and is left out of compareFiles: listed here, as written
+  const changesOf = (m: Manifest) => m.files.find((f) => f.path === CHANGES_FILE)?.sha256;
+  const changesOp = !changesOf(b) ? (changesOf(a) ? 'delete' : undefined) : !changesOf(a) ? 'new' : changesOf(a) === changesOf(b) ? 'unchanged' : 'replace';
+  const withChanges = (op: FileChange['op']) => [...byOp(op), ...(changesOp === op ? [CHANGES_FILE] : [])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const titles = Object.fromEntries([...(a.evidenceItems ?? []), ...(b.evidenceItems ?? [])].map((e) => [e.id, e.title]));
+  const inserted = b.files.filter((f) => f.role === 'annex').flatMap((f) =>
+    (f.contents ?? []).flatMap((c) => c.evidence.filter((e) => e.printed && /-/.test(e.printed.first + e.printed.last)).map((e) => ({ path: f.path, evidence: e.id, first: e.printed!.first, last: e.printed!.last }))));
   return {
     from: { bundle: a.bundle, revision: a.revision },
     to: { bundle: b.bundle, revision: b.revision },
-    files: { new: byOp('new'), replace: byOp('replace'), delete: byOp('delete'), unchanged: byOp('unchanged') },
+    files: { new: withChanges('new'), replace: withChanges('replace'), delete: withChanges('delete'), unchanged: withChanges('unchanged') },
     indicators,
     evidence: {
       added: [...eb.keys()].filter((id) => !ea.has(id)),
@@ -48,6 +61,9 @@ export function diffManifests(a: Manifest, b: Manifest): BundleDiff {
       replaced: [...eb.keys()].filter((id) => ea.has(id) && ea.get(id) !== eb.get(id)),
     },
     annex: annexPaths.map((p) => ({ path: p, pagesBefore: pages(a, p), pagesAfter: pages(b, p), numbersBefore: range(a, p), numbersAfter: range(b, p) })),
+    titles,
+    inserted,
+    rewritten: [MANIFEST_FILE, CHECKSUM_FILE],
   };
 }
 
@@ -56,6 +72,7 @@ export function formatDiff(d: BundleDiff): string {
   const label = { new: '新增', replace: '替换', delete: '删除', unchanged: '未变' } as const;
   for (const op of ['new', 'replace', 'delete'] as const) for (const p of d.files[op]) lines.push(`  ${label[op]}  ${p}`);
   lines.push(`  未变  ${d.files.unchanged.length} 个文件`);
+  lines.push(`  重写  ${d.rewritten.join('、')}（清单和校验值，每版都重新生成）`);
   lines.push('', '指标:');
   if (!d.indicators.length) lines.push('  无变化');
   for (const i of d.indicators) {
@@ -66,11 +83,16 @@ export function formatDiff(d: BundleDiff): string {
     lines.push(`  ${i.no} ${i.name}：${parts.join('；')}`);
   }
   lines.push('', '佐证材料:');
-  lines.push(`  新增 ${d.evidence.added.join('、') || '无'}；删除 ${d.evidence.removed.join('、') || '无'}；内容更换 ${d.evidence.replaced.join('、') || '无'}`);
+  const named = (ids: readonly string[]) => ids.map((id) => (d.titles[id] ? `${id}《${d.titles[id]}》` : id)).join('、') || '无';
+  lines.push(`  新增 ${named(d.evidence.added)}`, `  删除 ${named(d.evidence.removed)}`, `  内容更换 ${named(d.evidence.replaced)}`);
   lines.push('', '佐证材料汇编页数:');
   for (const a of d.annex) {
     const numbers = a.numbersBefore === a.numbersAfter ? `第${a.numbersAfter}页` : `第${a.numbersBefore ?? '—'}页 → 第${a.numbersAfter ?? '—'}页`;
     lines.push(`  ${a.path}: ${a.pagesBefore ?? '—'} → ${a.pagesAfter ?? '—'} 页（${numbers}）`);
+  }
+  for (const i of d.inserted) {
+    const pages = i.first === i.last ? `第${i.first}页` : `第${i.first}—${i.last}页`;
+    lines.push(`  插页 ${i.path} ${pages}：${d.titles[i.evidence] ? `${i.evidence}《${d.titles[i.evidence]}》` : i.evidence}`);
   }
   return lines.join('\n');
 }

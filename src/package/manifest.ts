@@ -49,6 +49,7 @@ export function buildManifest(
       reason: v.reason,
       evidence: evidenceOf(v.no),
     })),
+    evidenceItems: render.data.evidence.map((e) => ({ id: e.id, title: e.title })),
     files,
     ...(extra.changes ? { changes: [...extra.changes] } : {}),
     ...(extra.previous ? { previous: extra.previous } : {}),

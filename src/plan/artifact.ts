@@ -1,4 +1,4 @@
-import type { Feedback, ValueChange } from '../model/feedback.ts';
+import type { Feedback, NarrativeChange, ValueChange } from '../model/feedback.ts';
 import type { ArtifactRole, Manifest, ManifestFile } from '../model/manifest.ts';
 import type { RenderInput } from './render-input.ts';
 
@@ -31,7 +31,7 @@ export type BuiltInSource =
   /** the Windows integrity check: the PowerShell script or the .bat that runs it */
   | { readonly kind: 'check-script'; readonly which: 'ps1' | 'bat' }
   /** the response document: a round's answers, or (no new round) the previous revision's document carried over */
-  | { readonly kind: 'response'; readonly answer?: ResponseAnswer; readonly previous: RevisionBase }
+  | { readonly kind: 'response'; readonly path: string; readonly answer?: ResponseAnswer; readonly previous: RevisionBase }
   /** changes.json: every path against the previous revision's files */
   | { readonly kind: 'changes'; readonly previousFiles: readonly Pick<ManifestFile, 'path' | 'sha256'>[] };
 
@@ -88,6 +88,8 @@ export interface RevisionBase {
 export interface ResponseAnswer {
   readonly feedback: Feedback;
   readonly valueChanges: readonly ValueChange[];
+  /** the report's narrative parts the answers amended */
+  readonly narrativeChanges: readonly NarrativeChange[];
 }
 
 export interface PlanInput {
@@ -106,3 +108,10 @@ export const EVIDENCE_FOLDER = '原始材料';
 export const ARTIFACT_NAMES = { request: '申报文件.docx', report: '申报报告.docx', taskTable: '指标任务分解表.xlsx', annex: '佐证材料汇编', readme: '说明.txt' } as const;
 /** the response document of a revision */
 export const RESPONSE_FILE = '补充材料说明.docx';
+/** the response to a 现场核查 round: its problems and how each was rectified */
+export const RECTIFICATION_FILE = '整改情况说明.docx';
+
+/** The response document's file for a round of this stage. */
+export function responseFileOf(stage: string): string {
+  return stage === '现场核查' ? RECTIFICATION_FILE : RESPONSE_FILE;
+}

@@ -5,7 +5,7 @@ import { hashOf } from '../files/hash.ts';
 import { CHANGES_FILE } from '../model/manifest.ts';
 import type { EvidenceFile } from '../model/project-data.ts';
 import {
-  ARTIFACT_NAMES, EVIDENCE_FOLDER, RESPONSE_FILE,
+  ARTIFACT_NAMES, EVIDENCE_FOLDER, responseFileOf,
   type ArtifactPlanner, type BuiltInSource, type PlanInput, type PlannedArtifact,
 } from './artifact.ts';
 import { CHECK_SCRIPT_NAMES, checkScriptBytes } from './check-scripts.ts';
@@ -67,6 +67,7 @@ export const REPORT: ArtifactPlanner<Source<'report'>> = {
       inputs: {
         generator: c.generator, project: c.project, catalog: c.catalog, results: hashOf(input.render.data.results), verdicts: c.verdicts,
         evidence: c.evidence, templates: input.templatesHash, revision: hashOf(input.render.revision),
+        narrative: hashOf(Object.entries(input.render.data.narrative ?? {}).map(([part, p]) => [part, p.text]).sort()),
       },
     })];
   },
@@ -154,9 +155,10 @@ export const README: ArtifactPlanner<Source<'readme'>> = {
 };
 
 /**
- * 补充材料说明.docx in a revision: answering the round this revision answers, or, when it answers none, the
- * previous revision's document carried over unchanged (same inputs, so it is reused byte for byte). Its
- * final inputs come from its renderer: it cites the annex pages the new evidence landed on.
+ * The response documents of a revision: 补充材料说明.docx (or, for a 现场核查 round, 整改情况说明.docx)
+ * answering the round this revision answers; and the previous revision's response documents at other
+ * paths carried over unchanged (same inputs, so they are reused byte for byte): the answers to earlier
+ * rounds stay in the bundle. A new answer's final inputs come from its renderer (it cites annex pages).
  */
 export const RESPONSE: ArtifactPlanner<Source<'response'>> = {
   kind: 'response',
@@ -165,16 +167,17 @@ export const RESPONSE: ArtifactPlanner<Source<'response'>> = {
     const revision = input.revision;
     if (!revision) return [];
     const { base, answer } = revision;
-    if (answer) {
-      const indicators = [...new Set(answer.feedback.items.flatMap((i) => (i.indicator === 'general' ? [] : [i.indicator])))];
-      return [planned({ path: RESPONSE_FILE, role: 'response', indicators, source: { kind: 'response', answer, previous: base }, inputs: { answer: hashOf(answer) } })];
-    }
-    const old = base.manifest.files.find((f) => f.role === 'response');
-    if (!old) return [];
-    return [{
-      path: old.path, role: 'response', indicators: [...(old.indicators ?? [])], source: { kind: 'response', previous: base },
-      inputs: { ...old.inputs }, inputHash: old.inputHash,
-    }];
+    const fresh = answer ? responseFileOf(answer.feedback.stage) : undefined;
+    const kept = base.manifest.files
+      .filter((f) => f.role === 'response' && f.path !== fresh)
+      .map((old): PlannedArtifact<Source<'response'>> => ({
+        path: old.path, role: 'response', indicators: [...(old.indicators ?? [])], source: { kind: 'response', path: old.path, previous: base },
+        inputs: { ...old.inputs }, inputHash: old.inputHash,
+      }));
+    if (!answer || !fresh) return kept;
+    const indicators = [...new Set(answer.feedback.items.flatMap((i) => (i.indicator === 'general' ? [] : [i.indicator])))];
+    const made = planned({ path: fresh, role: 'response', indicators, source: { kind: 'response', path: fresh, answer, previous: base }, inputs: { answer: hashOf(answer) } });
+    return [...kept, made].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   },
 };
 

@@ -18,3 +18,15 @@ export function compareFiles(
     return { path: p, op, oldSha256: a?.sha256 ?? null, newSha256: b?.sha256 ?? null };
   });
 }
+
+/**
+ * True when a revision changes nothing the office sends: every file the same as in the previous revision
+ * (same paths, same bytes), 说明.txt (which names the revision) and changes.json aside.
+ */
+export function changesNothing(
+  before: readonly { readonly path: string; readonly sha256: string }[],
+  after: readonly { readonly path: string; readonly sha256: string; readonly role: string }[],
+): boolean {
+  const own = new Set(after.filter((f) => f.role === 'readme' || f.role === 'changes').map((f) => f.path));
+  return compareFiles(before.filter((f) => !own.has(f.path)), after.filter((f) => !own.has(f.path))).every((c) => c.op === 'unchanged');
+}

@@ -106,8 +106,10 @@ const readme: Renderer<Built<'readme'>> = async (source) => ({ bytes: Buffer.fro
 const response: Renderer<Built<'response'>> = async (source, ctx) => {
   // without a new round the previous document is carried over: planned with its inputs, it is always reused
   if (!source.answer) throw new InternalError('上一版的补充材料说明应沿用原文件，却要求重新生成');
-  const { bytes, inputs } = await renderResponse({ render: ctx.input, written: ctx.produced, answer: source.answer, previous: source.previous.manifest });
-  return { bytes, inputs };
+  const { bytes, inputs, issues } = await renderResponse(
+    { render: ctx.input, written: ctx.produced, answer: source.answer, previous: source.previous.manifest }, ctx.outFile, source.path,
+  );
+  return { bytes, inputs, issues };
 };
 
 const changes: Renderer<Built<'changes'>> = async (source, ctx) => {

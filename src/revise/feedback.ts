@@ -1,7 +1,9 @@
 import type { IssueCode } from '../model/diagnostics.ts';
 import path from 'node:path';
 import type { Issue } from '../model/issue.ts';
-import { Feedback, type FeedbackItem, type ValueChange } from '../model/feedback.ts';
+import { Feedback, type FeedbackItem, type NarrativeChange, type ValueChange } from '../model/feedback.ts';
+import { narrativeFile, type NarrativePart } from '../model/narrative.ts';
+import { reportNarrativeUses } from '../render/report/narrative.ts';
 import type { EvidenceFile, ProjectData } from '../model/project-data.ts';
 import type { EvidenceItem } from '../model/evidence.ts';
 import type { Result } from '../model/results.ts';
@@ -37,6 +39,9 @@ export async function loadFeedback(file: string, data: ProjectData, { earlierRou
   const flat: { item: EvidenceItem; path: (string | number)[] }[] = [];
   const error = (code: IssueCode, p: (string | number)[], message: string, hint?: string) =>
     issues.push({ code, severity: 'error', path: p, ...at.locate(p), message, ...(hint ? { hint } : {}) });
+  // the narrative parts the report uses, and their text as the answers before an amendment leave it
+  const parts = new Set(feedback.items.some((it) => it.response?.report.length) ? reportNarrativeUses(data).uses.map((u) => u.part) : []);
+  const narrativeNow = new Map(Object.entries(data.narrative ?? {}).map(([k, v]) => [k, v.text]));
 
   feedback.items.forEach((item, i) => {
     if (ids.has(item.id)) error('feedback-duplicate-id', ['items', i, 'id'], `审查意见编号“${item.id}”重复`);
@@ -49,6 +54,39 @@ export async function loadFeedback(file: string, data: ProjectData, { earlierRou
       issues.push({ code: 'feedback-open', severity: 'warning', path: ['items', i], ...at.locate(['items', i]), message: `审查意见 ${item.id} 尚未答复（没有 response），将在说明中列为待答复` });
       return;
     }
+    const response = item.response;
+    const changes = response.evidence.length + response.values.length + response.report.length;
+    if (response.noChange !== undefined && changes > 0) {
+      error('feedback-change-conflict', ['items', i, 'response', 'noChange'], `审查意见 ${item.id} 的答复既写了修改（evidence、values 或 report），又写了 noChange（无需修改）`, '二者只留一个');
+    } else if (response.noChange === undefined && changes === 0) {
+      error('feedback-no-change', ['items', i, 'response'], `审查意见 ${item.id} 的答复没有写明任何修改（没有 evidence 新增材料、values 更正数值或 report 修改报告文字），说明中不能声称已修改`, '写明修改内容；确实无需修改的，用 noChange 写明理由，如 noChange: 经核实数据无误');
+    }
+    response.report.forEach((a, j) => {
+      const p = ['items', i, 'response', 'report', j];
+      if (!parts.has(a.part)) {
+        error('feedback-unknown-part', [...p, 'part'], `审查意见 ${item.id} 要修改的报告部分“${a.part}”不在申报报告中（报告用到的部分：${[...parts].join('、')}）`, '写报告用到的部分名称；新的部分须先加进本区的报告模板');
+        return;
+      }
+      const now = narrativeNow.get(a.part) ?? '';
+      const same = a.add !== undefined ? containsText(now, a.add) : sameText(now, a.replaceWith!);
+      if (same && earlierRound) {
+        issues.push({
+          code: 'feedback-report-in-project', severity: 'warning', path: p, ...at.locate(p),
+          message: `此前答复（第${feedback.round}轮）对报告“${a.part}”的修改已写入 ${narrativeFile(a.part)}，以该文件为准`,
+        });
+      } else if (same) {
+        error('feedback-change-empty', p, `审查意见 ${item.id} 对报告“${a.part}”的修改不改变任何文字：${narrativeFile(a.part)} 中已有${a.add !== undefined ? '这段文字' : '相同的全文'}`, '写出真正要增改的文字；无需修改的，用 noChange 写明理由');
+      } else {
+        narrativeNow.set(a.part, a.add !== undefined ? `${now}\n\n${a.add}`.trim() : a.replaceWith!);
+      }
+    });
+    response.values.forEach((v, j) => {
+      if (earlierRound || item.indicator === 'general') return;
+      const result = data.results.find((r) => r.indicator === item.indicator && r.sub === v.sub);
+      if (result?.values[String(v.year)] === v.value) {
+        error('feedback-change-empty', ['items', i, 'response', 'values', j, 'value'], `审查意见 ${item.id} 更正的${v.year}年数值 ${v.value} 与 results.yaml 中的相同，不改变任何内容`, '写更正后的数值；数据无误的，用 noChange 写明理由');
+      }
+    });
     item.response.evidence.forEach((e, j) => {
       const p = ['items', i, 'response', 'evidence', j];
       if (e.replaces !== undefined && !known.has(e.replaces) && !earlierRound) {
@@ -95,11 +133,36 @@ export async function loadFeedback(file: string, data: ProjectData, { earlierRou
   return { feedback, issues, added: checked.files, open };
 }
 
+/** Text compared as the report shows it: without spaces and line breaks. */
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+export const containsText = (whole: string, part: string) => squeeze(whole).includes(squeeze(part));
+const sameText = (a: string, b: string) => squeeze(a) === squeeze(b);
+
 /**
  * The project as the responses make it: corrected values laid over results.yaml, added evidence in,
- * replaced evidence out. Pure.
+ * replaced evidence out, the report's narrative parts amended. Pure. An amendment whose text the part
+ * already has (written into narrative/ since) changes nothing and is not reported as a change.
  */
-export function applyFeedback(data: ProjectData, feedback: Feedback, added: readonly EvidenceFile[]): { data: ProjectData; valueChanges: ValueChange[] } {
+export function applyFeedback(
+  data: ProjectData, feedback: Feedback, added: readonly EvidenceFile[],
+): { data: ProjectData; valueChanges: ValueChange[]; narrativeChanges: NarrativeChange[] } {
+  const narrative: Record<string, NarrativePart> = { ...(data.narrative ?? {}) };
+  const narrativeChanges: NarrativeChange[] = [];
+  for (const item of feedback.items) {
+    for (const a of item.response?.report ?? []) {
+      const now = narrative[a.part];
+      const file = now?.file ?? narrativeFile(a.part);
+      if (a.add !== undefined) {
+        if (now && containsText(now.text, a.add)) continue;
+        narrative[a.part] = { text: now ? `${now.text}\n\n${a.add.trim()}` : a.add.trim(), file };
+        narrativeChanges.push({ feedbackId: item.id, part: a.part, kind: 'add', text: a.add.trim() });
+      } else {
+        if (now && sameText(now.text, a.replaceWith!)) continue;
+        narrative[a.part] = { text: a.replaceWith!.trim(), file };
+        narrativeChanges.push({ feedbackId: item.id, part: a.part, kind: 'replace', text: a.replaceWith!.trim() });
+      }
+    }
+  }
   const results: Result[] = data.results.map((r) => ({ ...r, values: { ...r.values } }));
   const valueChanges: ValueChange[] = [];
   const replaced = new Set<string>();
@@ -121,5 +184,5 @@ export function applyFeedback(data: ProjectData, feedback: Feedback, added: read
     for (const e of item.response.evidence) if (e.replaces) replaced.add(e.replaces);
   }
   const evidence = [...data.evidence.filter((e) => !replaced.has(e.id)), ...added];
-  return { data: { ...data, results, evidence }, valueChanges };
+  return { data: { ...data, results, evidence, narrative }, valueChanges, narrativeChanges };
 }

@@ -10,14 +10,24 @@ import { openBundle, readAll } from '../files/bundle-reader.ts';
 import { verifyBundle } from '../package/verify.ts';
 import { readManifestBytes } from '../package/manifest-read.ts';
 import { sha256 } from '../files/hash.ts';
+import type { FingerprintStore } from '../files/fingerprints.ts';
+import { displayPath } from '../common/display-path.ts';
+import { NARRATIVE_FOLDER, narrativeFile } from '../model/narrative.ts';
+import { ARTIFACT_NAMES } from '../plan/artifact.ts';
+import type { VerifyResult } from '../package/verify.ts';
 import { applyFeedback, loadFeedback, type LoadedFeedback } from './feedback.ts';
 import { applyAnsweredRounds, roundOf, unusedRounds } from './rounds.ts';
 
-export interface ReviseOptions extends Omit<BuildOptions, 'previous' | 'extraFiles' | 'revision' | 'force' | 'answeredRounds'> {
+export interface ReviseOptions extends Omit<BuildOptions, 'previous' | 'extraFiles' | 'revision' | 'answeredRounds' | 'requireChange'> {
   /** the previous bundle: its zip or folder */
   readonly from: string;
   /** feedback/<round>.yaml; default: feedback/round-<previous revision>.yaml when it exists */
   readonly feedbackFile?: string;
+  /**
+   * make the revision even when it changes nothing (otherwise refused, issue revise-no-change), and
+   * replace a bundle of the same revision whose manifest differs
+   */
+  readonly force?: boolean;
 }
 
 export interface ReviseResult extends BuildResult {
@@ -25,27 +35,49 @@ export interface ReviseResult extends BuildResult {
   readonly feedbackFile?: string;
   /** feedback items without a response yet */
   readonly open: readonly string[];
+  /** what the revision was made from: the zip given, or the verified folder beside it */
+  readonly previousSource?: string;
   /** the check of the previous bundle: files checked, and of those how many were known untouched (not read) */
   readonly previousCheck?: { readonly files: number; readonly trusted: number };
 }
 
 /**
- * The previous bundle to read: when given its zip and the folder it was made from sits beside it with the
- * same manifest, the folder (its files can be linked into the new revision instead of copied). Either way
- * the source is verified before anything is reused: every file is read, except those whose fingerprint
- * shows them untouched since this tool wrote or hashed them (see plan/fingerprints.ts; --full-check reads all).
+ * The previous bundle to read, exactly as given. Given a zip, the folder of the same bundle beside it is
+ * used instead (its files can be linked into the new revision rather than copied) only when it holds the
+ * same manifest and verifies; otherwise the zip is used, and a warning says so and why. Either way the
+ * source is verified before anything is reused: every file is read, except those whose fingerprint shows
+ * them untouched since this tool wrote or hashed them (files/fingerprints.ts; --full-check reads all).
  */
-async function previousSource(from: string): Promise<string> {
-  if (!from.toLowerCase().endsWith('.zip')) return from;
-  const folder = from.slice(0, -4);
+async function previousSource(from: string, store: FingerprintStore | undefined): Promise<{ source: string; checked: VerifyResult; issues: Issue[] }> {
+  const verify = (location: string) => verifyBundle(location, store ? { fingerprints: store } : {});
+  if (!from.toLowerCase().endsWith('.zip')) return { source: from, checked: await verify(from), issues: [] };
+  let folder: string;
   try {
-    const [a, b] = await Promise.all([readFile(path.join(folder, MANIFEST_FILE)), readManifestBytes(from).then((m) => m.bytes)]);
-    return a.equals(b) ? folder : from;
+    const zipManifest = await readManifestBytes(from);
+    folder = path.join(path.dirname(from), (JSON.parse(zipManifest.bytes.toString('utf8')) as { bundle?: string }).bundle ?? '');
+    const here = await readFile(path.join(folder, MANIFEST_FILE)).catch(() => undefined);
+    if (!here || !here.equals(zipManifest.bytes) || folder === path.dirname(from)) return { source: from, checked: await verify(from), issues: [] };
   } catch {
-    return from;
+    return { source: from, checked: await verify(from), issues: [] };
   }
+  const inFolder = await verify(folder);
+  if (inFolder.ok && inFolder.contents === 'complete') return { source: folder, checked: inFolder, issues: [] };
+  const changed = [...inFolder.altered.map((a) => a.path), ...inFolder.missing, ...inFolder.extra];
+  const report = inFolder.altered.find((a) => a.path === ARTIFACT_NAMES.report);
+  return {
+    source: from,
+    checked: await verify(from),
+    issues: [{
+      code: 'previous-folder-altered', severity: 'warning', file: displayPath(folder), path: [],
+      message: `本次以 ${path.basename(from)} 为准：旁边的同名文件夹与其清单不符（${changed.slice(0, 5).join('、')}${changed.length > 5 ? ` 等 ${changed.length} 个文件` : ''}），文件夹中的改动不会进入新版本`
+        + (report ? `；其中 ${ARTIFACT_NAMES.report} 被改动过（多半是在 Word/WPS 中手工修改），新版本的报告由项目数据重新生成，手工修改不会保留` : ''),
+      hint: report ? HAND_EDIT_HINT : '文件夹中的改动如需保留，请改在项目数据中',
+    }],
+  };
 }
 
+/** What to do with hand edits of the report: they live in project data, never in a bundle. */
+const HAND_EDIT_HINT = `要保留的报告文字请写进项目的 ${NARRATIVE_FOLDER}/ 文件夹中对应部分的 .txt（如 ${narrativeFile('基本情况')}），或写进本区的报告模板（project.yaml 的 templates），再运行 revise`;
 
 const failed = (issues: readonly Issue[], extra: Partial<ReviseResult> = {}): ReviseResult => ({
   ok: false, issues, reused: [], timings: {}, megabytes: 0, open: [], ...extra,
@@ -56,31 +88,39 @@ const failed = (issues: readonly Issue[], extra: Partial<ReviseResult> = {}): Re
  * inputs did not change are copied from it byte for byte; changes.json and 补充材料说明.docx are added.
  */
 export async function reviseBundle(projectDir: string, options: ReviseOptions): Promise<ReviseResult> {
-  const source = await previousSource(options.from);
   const began = performance.now();
-  const store = await storeFor(options, [source, path.join(projectDir, 'evidence'), path.join(projectDir, 'feedback')].filter((d) => existsSync(d)));
-  const checked = await verifyBundle(source, store ? { fingerprints: store } : {});
+  const beside = options.from.toLowerCase().endsWith('.zip') ? [path.dirname(options.from)] : [options.from];
+  const store = await storeFor(options, [...beside, path.join(projectDir, 'evidence'), path.join(projectDir, 'feedback')].filter((d) => existsSync(d)));
+  const { source, checked, issues: sourceIssues } = await previousSource(options.from, store);
   const verifyMs = performance.now() - began;
   if (!checked.ok || !checked.manifest) {
     const detail = checked.issues.map((i) => i.message);
-    return failed([{
-      code: 'previous-damaged', severity: 'error', file: source, path: [],
-      message: `上一版材料包不完整或已被改动，不能在它的基础上修订：${detail.slice(0, 5).join('；')}${detail.length > 5 ? ` 等 ${detail.length} 处` : ''}`,
-      hint: '请使用原始的上一版材料包（可用 eco-dossier verify 检查）',
-    }]);
+    const report = checked.altered.find((a) => a.path === ARTIFACT_NAMES.report);
+    return failed([...sourceIssues, report
+      ? {
+        code: 'previous-damaged', severity: 'error', file: displayPath(path.join(source, ARTIFACT_NAMES.report)), path: [],
+        message: `上一版材料包中的 ${ARTIFACT_NAMES.report} 与其清单（manifest.json）不符：它在生成后被改动过（多半是在 Word/WPS 中手工修改）。revise 只在报送时的原样上修订，新版本的报告由项目数据重新生成，这些手工修改不会保留`
+          + (detail.length > 1 ? `（另有：${detail.filter((d) => !d.includes(ARTIFACT_NAMES.report)).slice(0, 4).join('；')}）` : ''),
+        hint: `${HAND_EDIT_HINT}；然后用报送时的 zip（--from 上一版.zip），或把 ${ARTIFACT_NAMES.report} 恢复为原样后重新运行`,
+      }
+      : {
+        code: 'previous-damaged', severity: 'error', file: source, path: [],
+        message: `上一版材料包不完整或已被改动，不能在它的基础上修订：${detail.slice(0, 5).join('；')}${detail.length > 5 ? ` 等 ${detail.length} 处` : ''}`,
+        hint: '请使用原始的上一版材料包（可用 eco-dossier verify 检查）',
+      }]);
   }
   if (checked.contents === 'changes') {
     return failed([{
       code: 'previous-changes-only', severity: 'error', file: options.from, path: [],
       message: `${path.basename(options.from)} 是第${checked.revision}版的变更部分包，只含相对上一版新增和替换的文件（${checked.omitted} 个未变的文件不在其中），不能单独作为修订的基础`,
-      hint: `请用完整的第${checked.revision}版材料包：同名文件夹（${checked.bundle}/），或用 revise --full-zip 生成的完整 zip`,
+      hint: `请用完整的第${checked.revision}版材料包：同名文件夹（${checked.bundle}/），或用 revise --full-zip 生成的完整 zip（${checked.bundle}.zip）`,
     }]);
   }
   const previousManifest = checked.manifest;
   const revision = previousManifest.revision + 1;
   const loaded = await loadProject(projectDir);
   if (!loaded.data || hasErrors(loaded.issues)) return failed(loaded.issues);
-  const issues: Issue[] = [...loaded.issues];
+  const issues: Issue[] = [...sourceIssues, ...loaded.issues];
 
   const feedbackDir = path.join(loaded.data.dir, 'feedback');
   const defaultFeedback = path.join(feedbackDir, `round-${previousManifest.revision}.yaml`);
@@ -94,11 +134,20 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
   issues.push(...(await unusedRounds(feedbackDir, [...answered, ...(currentRound !== undefined ? [currentRound] : [])], previousManifest.revision)));
   let feedback: LoadedFeedback | undefined;
   let valueChanges: ReturnType<typeof applyFeedback>['valueChanges'] = [];
+  let narrativeChanges: ReturnType<typeof applyFeedback>['narrativeChanges'] = [];
   if (feedbackFile) {
+    const contact = loaded.data.project.contact;
+    if (!contact.person || !contact.phone) {
+      issues.push({
+        code: 'contact-missing', severity: 'error', file: displayPath(path.join(loaded.data.dir, 'project.yaml')), path: ['contact'],
+        message: `答复审查意见的说明文末要写联系人和电话，project.yaml 的 contact 中缺少${[!contact.person ? ' person（联系人）' : '', !contact.phone ? ' phone（电话）' : ''].join('、')}`,
+      });
+      return failed(issues, { feedbackFile });
+    }
     feedback = await loadFeedback(feedbackFile, data);
     issues.push(...feedback.issues);
     if (!feedback.feedback || hasErrors(feedback.issues)) return failed(issues, { feedbackFile });
-    ({ data, valueChanges } = applyFeedback(data, feedback.feedback, feedback.added));
+    ({ data, valueChanges, narrativeChanges } = applyFeedback(data, feedback.feedback, feedback.added));
   }
   const answeredRounds = [...answered, ...(feedback?.feedback ? [feedback.feedback.round] : [])].sort((a, b) => a - b);
 
@@ -115,9 +164,10 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
       answeredRounds,
       ...(store ? { fingerprints: store } : {}),
       previous,
-      ...(feedback?.feedback ? { answer: { feedback: feedback.feedback, valueChanges } } : {}),
+      requireChange: !options.force,
+      ...(feedback?.feedback ? { answer: { feedback: feedback.feedback, valueChanges, narrativeChanges } } : {}),
     }, { verify: verifyMs });
-    return { ...result, revision, previousCheck: { files: checked.checked, trusted: checked.trusted }, ...(feedbackFile ? { feedbackFile } : {}), open: feedback?.open.map((i) => i.id) ?? [] };
+    return { ...result, revision, previousSource: source, previousCheck: { files: checked.checked, trusted: checked.trusted }, ...(feedbackFile ? { feedbackFile } : {}), open: feedback?.open.map((i) => i.id) ?? [] };
   } finally {
     await reader.close();
   }

@@ -100,6 +100,14 @@ generatedAt: 2023-07-20
 `,
 };
 
+/** The mini project's report text (narrative/): every part the built-in report template uses. */
+export const MINI_NARRATIVE: Record<string, string> = {
+  'narrative/基本情况.txt': '示例区位于测试市东部（示例文字）。\n',
+  'narrative/创建工作开展情况.txt': '领导小组办公室定期调度各单位进展（示例文字）。\n',
+  'narrative/工作进度.txt': '各单位已报送基础资料（示例文字）。\n',
+  'narrative/存在问题及下一步工作.txt': '下一步，我区将持续巩固创建成果（示例文字）。\n',
+};
+
 export interface MiniProject {
   readonly dir: string;
   cleanup(): Promise<void>;
@@ -114,9 +122,12 @@ export async function makeMiniProject(
   evidence: Record<string, Buffer> = { 'plan.pdf': TINY_PDF, 'water/report.pdf': TINY_PDF },
 ): Promise<MiniProject> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'eco-mini-'));
-  const files = { ...MINI_FILES };
+  const files = { ...MINI_FILES, ...MINI_NARRATIVE };
   change(files);
-  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
   for (const [name, bytes] of Object.entries(evidence)) {
     await mkdir(path.dirname(path.join(dir, 'evidence', name)), { recursive: true });
     await writeFile(path.join(dir, 'evidence', name), bytes);

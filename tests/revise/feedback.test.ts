@@ -21,7 +21,7 @@ async function withFeedback(yaml: string, files: Record<string, Buffer> = {}) {
   return { data, loaded: await loadFeedback(file, data) };
 }
 
-const HEAD = 'round: 1\ntitle: 省级预审意见\nreviewer: 省生态环境厅\ndate: 2023-07-12\nitems:\n';
+const HEAD = 'round: 1\nstage: 省市级预审\nreviewer: 省生态环境厅\ndate: 2023-07-12\nitems:\n';
 
 describe('feedback files', () => {
   it('applies corrected values and added evidence', async () => {
@@ -39,6 +39,7 @@ describe('feedback files', () => {
     );
     expect(loaded.issues).toEqual([]);
     const applied = applyFeedback(data, loaded.feedback!, loaded.added);
+    expect(applied.narrativeChanges).toEqual([]);
     expect(applied.valueChanges).toEqual([{ feedbackId: 'A', indicator: 3, year: 2022, from: 86.2, to: 88.8 }]);
     expect(applied.data.results.find((r) => r.indicator === 3)!.values['2022']).toBe(88.8);
     expect(applied.data.evidence.map((e) => e.id)).toEqual(['E1', 'N1']);
@@ -52,7 +53,7 @@ describe('feedback files', () => {
       `${HEAD}  - id: A
     indicator: 99
     comment: 请核实
-    response: { text: 已核实 }
+    response: { text: 已核实, noChange: 数据无误 }
   - id: B
     indicator: 3
     comment: 材料不清晰

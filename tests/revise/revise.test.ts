@@ -162,7 +162,7 @@ describe('revise after the sample review round', () => {
   it('diff agrees with changes.json and names the indicators that changed', async () => {
     const d = diffManifests(await readManifest(r1.zip!), await readManifest(r2.zip!));
     const fromChanges = (op: string) => r2.manifest!.changes!.filter((c) => c.op === op).map((c) => c.path);
-    expect(d.files.new).toEqual(fromChanges('new'));
+    expect(d.files.new).toEqual([...fromChanges('new'), 'changes.json'].sort());
     expect(d.files.replace).toEqual(fromChanges('replace'));
     expect(d.files.unchanged).toEqual(fromChanges('unchanged'));
     const byNo = Object.fromEntries(d.indicators.map((i) => [i.no, i]));
@@ -181,16 +181,20 @@ describe('revise after the sample review round', () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
     const at = (s: string) => text.indexOf(s);
-    for (const id of ['R1-01', 'R1-02', 'R1-03']) expect(text).toContain(id);
+    for (const id of ['R1-01', 'R1-02', 'R1-03', 'R1-04']) expect(text).toContain(id);
     expect(at('R1-01')).toBeLessThan(at('R1-02'));
     expect(at('R1-02')).toBeLessThan(at('R1-03'));
     expect(text).toContain('由 46.3% 更正为 51.2%');
-    expect(text).toMatch(/见佐证材料汇编\.pdf 第\d+-1页/); // an inserted page: every other page keeps its number
+    expect(text).toMatch(/编入佐证材料汇编\.pdf 第\d+-1页/); // an inserted page: every other page keeps its number
     expect(text).toContain('由“未达标”变为“达标”');
   });
 
-  it('r3 without a new round keeps what round 1 answered: its evidence, values and response document', async () => {
-    const r3 = await reviseBundle(SAMPLE, { from: r2.bundleDir!, outDir: out });
+  it('r3 without a new round (forced: it changes nothing) keeps what round 1 answered: its evidence, values and response document', async () => {
+    // the sample's round-2.yaml is for r3: a revision answering no new round is made from a copy without it
+    const project = await copySample();
+    rmSync(path.join(project.dir, 'feedback', 'round-2.yaml'));
+    const r3 = await reviseBundle(project.dir, { from: r2.bundleDir!, outDir: out, force: true });
+    await project.cleanup();
     expect(r3.ok).toBe(true);
     expect(r3.revision).toBe(3);
     const ops = r3.manifest!.changes!;
@@ -207,6 +211,7 @@ describe('revise after the sample review round', () => {
   it('records the rounds each revision answers, and says which round files it leaves unanswered', async () => {
     expect(r2.manifest!.answeredRounds).toEqual([1]);
     const project = await copySample();
+    rmSync(path.join(project.dir, 'feedback', 'round-2.yaml')); // the sample's 现场核查 round, for r3
     const own = mkdtempSync(path.join(os.tmpdir(), 'eco-rounds-'));
     try {
       const round1 = readFileSync(path.join(project.dir, 'feedback', 'round-1.yaml'), 'utf8');
@@ -215,7 +220,7 @@ describe('revise after the sample review round', () => {
       const second = await reviseBundle(project.dir, { from: first.zip!, outDir: own });
       expect(second.ok).toBe(true);
       expect(second.manifest!.answeredRounds).toEqual([1]);
-      expect(second.issues.find((i) => i.code === 'feedback-round-unused')).toMatchObject({ severity: 'warning', message: expect.stringContaining('round-3.yaml 未被采用') });
+      expect(second.issues.find((i) => i.code === 'feedback-round-unused' && i.message.includes('round-3'))).toMatchObject({ severity: 'warning', message: expect.stringContaining('round-3.yaml 未被采用') });
       // round 1's evidence moved into evidence.yaml afterwards: evidence.yaml wins, nothing fails
       const yaml = path.join(project.dir, 'evidence.yaml');
       const fb = path.join(project.dir, 'feedback', 'round-1', '农村生活垃圾无害化处理情况核查报告.pdf');
@@ -310,7 +315,7 @@ describe('revise with the annex in volumes: only the volumes holding changed ind
     const base = grown.contents!.find((c) => c.indicator === 28)!.lastPage;
     const response = await JSZip.loadAsync(readFileSync(path.join(v2.bundleDir!, '补充材料说明.docx')));
     const text = (await response.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    expect(text).toContain(`见${grown.path} 第${base}-1页`);
+    expect(text).toContain(`编入${grown.path} 第${base}-1页`);
     if (!haveTools('pdftotext', 'qpdf')) return;
     const { execFileSync } = await import('node:child_process');
     const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f');

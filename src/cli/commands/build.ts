@@ -5,7 +5,7 @@ import { EXIT, parseCommandArgs, projectDir, volumeLimitOption, type CommandCont
 import { progressBar } from '../progress.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 
-const USAGE = 'eco-dossier build [项目目录] [--out 目录] [--json] [--allow-missing] [--max-volume-mb N] [--force] [--full-check]';
+const USAGE = 'eco-dossier build [项目目录] [--out 目录] [--json] [--allow-missing] [--allow-missing-narrative] [--max-volume-mb N] [--force] [--full-check]';
 
 /** Ctrl-C: remove the staging folder before leaving, so the previous bundle stays and nothing half-written remains. */
 export function onInterrupt(): () => void {
@@ -25,7 +25,7 @@ export function onInterrupt(): () => void {
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
-    { out: { type: 'string' }, json: { type: 'boolean' }, 'allow-missing': { type: 'boolean' }, 'max-volume-mb': { type: 'string' }, 'full-check': { type: 'boolean' }, force: { type: 'boolean' } },
+    { out: { type: 'string' }, json: { type: 'boolean' }, 'allow-missing': { type: 'boolean' }, 'allow-missing-narrative': { type: 'boolean' }, 'max-volume-mb': { type: 'string' }, 'full-check': { type: 'boolean' }, force: { type: 'boolean' } },
     USAGE,
   );
   const maxVolumeMb = volumeLimitOption(values['max-volume-mb'], USAGE);
@@ -35,6 +35,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     const result = await buildBundle(projectDir(ctx, positionals[0]), {
       outDir: path.resolve(ctx.cwd, values.out ?? 'out'),
       allowMissing: values['allow-missing'] ?? false,
+      allowMissingNarrative: values['allow-missing-narrative'] ?? false,
       fullCheck: values['full-check'] ?? false,
       maxVolumeMb,
       force: values.force ?? false,

@@ -4,11 +4,12 @@ import type { Issue } from '../../model/issue.ts';
 import { writeFileAtomic } from '../../files/atomic.ts';
 import { checkProject } from '../../load/check.ts';
 import { renderReport } from '../../render/report/index.ts';
+import { missingNarrative } from '../../render/report/narrative.ts';
 import { TemplateError } from '../../render/templates.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 
-const USAGE = 'eco-dossier report [项目目录] [--out 文件.docx] [--json]';
+const USAGE = 'eco-dossier report [项目目录] [--out 文件.docx] [--allow-missing-narrative] [--json]';
 
 /** Where the report goes without --out, relative to the working directory. */
 export const DEFAULT_REPORT_OUT = 'out/申报报告.docx';
@@ -18,11 +19,13 @@ export const DEFAULT_REPORT_OUT = 'out/申报报告.docx';
  * Exit 1 with located issues (input or template errors) and nothing written; 2 when eco-dossier itself fails.
  */
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, out: { type: 'string' } }, USAGE);
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, out: { type: 'string' }, 'allow-missing-narrative': { type: 'boolean' } }, USAGE);
   const out = path.resolve(ctx.cwd, values.out ?? DEFAULT_REPORT_OUT);
   if (path.extname(out).toLowerCase() !== '.docx') throw new CliUsageError(`--out 应为 .docx 文件，实际为“${values.out}”`, USAGE);
 
-  const checked = await checkProject(projectDir(ctx, positionals[0]));
+  const loaded = await checkProject(projectDir(ctx, positionals[0]));
+  const narrative = loaded.data ? missingNarrative(loaded.data, values['allow-missing-narrative'] ? 'warning' : 'error') : [];
+  const checked = { ...loaded, issues: [...loaded.issues, ...narrative] };
   const { errors, warnings } = splitIssues(checked.issues);
   const finish = (ok: boolean, issues: readonly Issue[], written?: { bytes: number; ms: number }) => {
     if (values.json) {

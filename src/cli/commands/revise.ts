@@ -5,12 +5,12 @@ import { progressBar } from '../progress.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 import { onInterrupt } from './build.ts';
 
-const USAGE = 'eco-dossier revise [项目目录] --from 上一版.zip|上一版目录 [--feedback 审查意见.yaml] [--out 目录] [--json] [--allow-missing] [--max-volume-mb N] [--full-check] [--full-zip]';
+const USAGE = 'eco-dossier revise [项目目录] --from 上一版.zip|上一版目录 [--feedback 审查意见.yaml] [--out 目录] [--json] [--allow-missing] [--allow-missing-narrative] [--max-volume-mb N] [--full-check] [--full-zip] [--force]';
 
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
-    { from: { type: 'string' }, feedback: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, 'allow-missing': { type: 'boolean' }, 'max-volume-mb': { type: 'string' }, 'full-check': { type: 'boolean' }, 'full-zip': { type: 'boolean' } },
+    { from: { type: 'string' }, feedback: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, 'allow-missing': { type: 'boolean' }, 'allow-missing-narrative': { type: 'boolean' }, force: { type: 'boolean' }, 'max-volume-mb': { type: 'string' }, 'full-check': { type: 'boolean' }, 'full-zip': { type: 'boolean' } },
     USAGE,
   );
   if (!values.from) throw new CliUsageError('请用 --from 指定上一版材料包（zip 文件或文件夹）', USAGE);
@@ -22,6 +22,8 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
       ...(values.feedback ? { feedbackFile: path.resolve(ctx.cwd, values.feedback) } : {}),
       outDir: path.resolve(ctx.cwd, values.out ?? 'out'),
       allowMissing: values['allow-missing'] ?? false,
+      allowMissingNarrative: values['allow-missing-narrative'] ?? false,
+      force: values.force ?? false,
       fullCheck: values['full-check'] ?? false,
       zipContents: values['full-zip'] ? 'complete' : 'changes',
       maxVolumeMb: volumeLimitOption(values['max-volume-mb'], USAGE),
@@ -34,7 +36,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     if (values.json) {
       ctx.stdout(JSON.stringify({
         ok: result.ok, revision: result.revision ?? null, bundleDir: result.bundleDir ?? null, zip: result.zip ?? null,
-        zipContents: result.zipContents ?? null, feedback: result.feedbackFile ?? null, open: result.open, reused: result.reused, changes, previousCheck: result.previousCheck ?? null,
+        zipContents: result.zipContents ?? null, previousSource: result.previousSource ?? null, feedback: result.feedbackFile ?? null, open: result.open, reused: result.reused, changes, previousCheck: result.previousCheck ?? null,
         errors: issuesToJson(errors), warnings: issuesToJson(warnings), timings: result.timings,
       }, null, 2));
     } else {
@@ -47,8 +49,9 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
           `已生成第${result.revision}版申报材料包：`,
           `  ${result.bundleDir}（完整的第${result.revision}版，未变的文件与上一版相同）`,
           result.zipContents === 'changes'
-            ? `  ${result.zip}（变更部分包：只含新增和替换的文件，报送修订时用；完整的 zip 请加 --full-zip）`
+            ? `  ${result.zip}（变更部分包，不是完整的申报材料：只含新增和替换的文件，与第${(result.revision ?? 2) - 1}版一起构成第${result.revision}版；完整的 zip 请加 --full-zip）`
             : `  ${result.zip}（完整）`,
+          `上一版：${result.previousSource}`,
           ...(result.previousCheck ? [`上一版已核对：${result.previousCheck.files} 个文件${result.previousCheck.trusted ? `，其中 ${result.previousCheck.trusted} 个自本工具上次写入或校验后未被改动（文件指纹相同），未重新读取` : '，全部重新计算了校验值'}`] : []),
           `文件：新增 ${count('new')}，替换 ${count('replace')}，删除 ${count('delete')}，未变 ${count('unchanged')}（原样沿用上一版 ${result.reused.length} 个）`,
           ...(result.open.length ? [`尚未答复的审查意见：${result.open.join('、')}`] : []),

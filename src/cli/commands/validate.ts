@@ -1,4 +1,5 @@
 import { checkProject } from '../../load/check.ts';
+import { missingNarrative } from '../../render/report/narrative.ts';
 import { EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 
@@ -6,7 +7,9 @@ const USAGE = 'eco-dossier validate [项目目录] [--json]';
 
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, USAGE);
-  const checked = await checkProject(projectDir(ctx, positionals[0]));
+  const loaded = await checkProject(projectDir(ctx, positionals[0]));
+  // a narrative part the report uses without text: validate warns, build refuses
+  const checked = loaded.data ? { ...loaded, issues: [...loaded.issues, ...missingNarrative(loaded.data, 'warning')] } : loaded;
   const { errors, warnings } = splitIssues(checked.issues);
   const byNo = new Map(checked.data?.indicators.map((i) => [i.no, i]) ?? []);
   const indicators = checked.verdicts.map((v) => {

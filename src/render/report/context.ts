@@ -11,7 +11,7 @@ import type { RenderInput } from '../../plan/render-input.ts';
  * The data the report template sees: plain JSON, every value the default template uses computed here
  * (so a district's own template needs no arithmetic), optional project fields present as '' rather than missing.
  */
-export function reportContext(input: RenderInput) {
+export function reportContext(input: RenderInput, narrativeParts: readonly string[] = []) {
   const { project, indicators } = input.data;
   const titles = titlesOf(project);
   const byNo = new Map(indicators.map((i) => [i.no, i]));
@@ -22,6 +22,11 @@ export function reportContext(input: RenderInput) {
     revision: input.revision,
     title: titles.report,
     district: { ...project.district, profile: cjkSpacing(project.district.profile ?? '') },
+    /**
+     * the office's text for each narrative part the template uses (narrative/<part>.txt), answers of review
+     * rounds applied; a part without text is '' (build refuses it unless allowed, see narrative.ts)
+     */
+    narrative: Object.fromEntries(narrativeParts.map((part) => [part, lineSpacing(input.data.narrative?.[part]?.text ?? '')])),
     programme: project.programme,
     /** 环办生态函〔2023〕209号《…》和… */
     basisText: project.programme.basis.join('和'),
@@ -82,6 +87,12 @@ function fail(message: string): never {
 export function cjkSpacing(text: string): string {
   const cjk = '[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef“”‘’]';
   return text.replace(new RegExp(`(?<=${cjk})\\s+(?=${cjk})`, 'gu'), '').trim();
+}
+
+/** Removes spaces and tabs between Chinese characters (a folded YAML profile), keeping line breaks and paragraphs. */
+function lineSpacing(text: string): string {
+  const cjk = '[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef“”‘’]';
+  return text.replace(new RegExp(`(?<=${cjk})[ \\t]+(?=${cjk})`, 'gu'), '').trim();
 }
 
 /** Ends a reason with a full stop unless it already ends a sentence. */

@@ -3,10 +3,10 @@ import { breakTitle, MarkdownError, officialDocument, TITLE_CHARS } from '../doc
 import { renderTemplate, resolveTemplate, TemplateError, templateSet, type TemplateSet } from '../templates.ts';
 import type { RenderInput } from '../../plan/render-input.ts';
 import { reportContext } from './context.ts';
+import { narrativeUses, REPORT_TEMPLATE } from './narrative.ts';
 import { indicatorTable, taskBreakdownTable } from './tables.ts';
 
-/** The report's template, looked up in the project's `templates:` folder first, then the built-in one. */
-export const REPORT_TEMPLATE = 'report/report.md.hbs';
+export { REPORT_TEMPLATE } from './narrative.ts';
 
 /** Marks every page of a document made from illustrative data. */
 export const SAMPLE_HEADER = '示例数据 · 非官方数据';
@@ -19,7 +19,7 @@ export const SAMPLE_HEADER = '示例数据 · 非官方数据';
 export async function renderReport(input: RenderInput): Promise<Buffer> {
   const { project, indicators } = input.data;
   const set = templateSet(input.data.dir, project.templates);
-  const context = reportContext(input);
+  const context = reportContext(input, narrativeUses(readFileSync(resolveTemplate(set, REPORT_TEMPLATE), 'utf8')).map((u) => u.part));
   const helpers = {
     /** {{breakTitle title}} or {{breakTitle title 28}} (landscape): a long title on balanced lines */
     breakTitle: (text: unknown, maxChars: unknown) =>

@@ -43,11 +43,11 @@ describe('renderReport (sample project)', () => {
   it('has the four sections with their sub-headings', () => {
     const headings = paragraphs().filter((p) => p.style?.startsWith('Heading')).map((p) => p.text);
     expect(headings).toEqual([
-      '一、基本情况', '二、创建工作开展情况', '（一）组织领导', '（二）部门分工', '（三）工作进度',
+      '一、基本情况', '二、创建工作开展情况', '（一）组织领导', '（二）部门分工', '（三）主要工作', '（四）工作进度',
       '三、指标达标情况', '四、存在问题及下一步工作',
     ]);
     const text = paragraphs().map((p) => p.text).join('\n');
-    expect(text).toContain(data.project.district.profile!.slice(0, 20));
+    expect(text).toContain(data.narrative!['基本情况']!.text.slice(0, 20));
     expect(text).toContain('王营同志为组长');
     expect(text).toContain('市生态环境局兖州区分局：牵头负责第1、5—9、12');
     expect(text).toContain('通过省市级预审（2023年7月上旬）');
@@ -123,14 +123,15 @@ describe('renderReport (sample project)', () => {
     expect(Buffer.compare(again, bytes)).toBe(0);
   });
 
-  it('joins the lines YAML folded into the profile without spaces between Chinese characters', () => {
-    const text = paragraphs().map((p) => p.text).join('\n');
-    expect(text).toContain('穿境而过。近年来');
+  it('prints each paragraph of narrative/基本情况.txt as a paragraph of its own', () => {
+    const texts = paragraphs().map((p) => p.text);
+    expect(texts.find((t) => t.endsWith('泗河自北向南穿境而过。'))).toBeDefined();
+    expect(texts.find((t) => t.startsWith('近年来，全区以习近平生态文明思想为指导'))).toBeDefined();
   });
 });
 
 describe('renderReport (a project that is not a sample)', () => {
-  it('has no 示例数据 mark, says where the profile is missing, and says when every indicator is 达标', async () => {
+  it('has no 示例数据 mark, prints the office text, and says when every indicator is 达标', async () => {
     const p = await makeMiniProject((f) => {
       f['project.yaml'] = f['project.yaml']!.replace('sample: true', 'sample: false');
     });
@@ -141,7 +142,8 @@ describe('renderReport (a project that is not a sample)', () => {
       expect(Object.keys(mini).some((n) => /^word\/header\d+\.xml$/.test(n))).toBe(false);
       const text = bodyParagraphs(mini['word/document.xml']!).map(textOf).join('\n');
       expect(text).not.toContain('示例数据');
-      expect(text).toContain('请在 project.yaml 的 district.profile 中填写');
+      expect(text).toContain('示例区位于测试市东部');
+      expect(text).not.toContain('待补充：');
       expect(text).toContain('全部3项指标均已达到建设指标要求');
       expect(text).toContain('3项指标中，2项约束性指标达标2项，1项参考性指标达标1项');
       expect(text).toContain('测试市示例区人民政府');

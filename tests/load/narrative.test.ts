@@ -1,0 +1,84 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildBundle } from '../../src/bundle/build.ts';
+import { decodeText, loadNarrative } from '../../src/load/narrative.ts';
+import { loadProject } from '../../src/load/project.ts';
+import { renderReport } from '../../src/render/report/index.ts';
+import { docxText } from '../../src/render/response/index.ts';
+import { judgeProject } from '../../src/load/check.ts';
+import { run } from '../helpers/cli.ts';
+import { copySample, makeMiniProject } from '../helpers/mini-project.ts';
+
+describe('narrative parts of the report (narrative/*.txt)', () => {
+  it('reads files as Notepad and WPS save them: UTF-8 with or without BOM, UTF-16 with BOM, GB18030', () => {
+    const text = '兖州区位于山东省西南部。';
+    expect(decodeText(Buffer.from(`\ufeff${text}`, 'utf8')).text).toBe(text);
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toEqual({ text, encoding: 'utf-16le' });
+    // 兖州区 in GB18030 (GBK) bytes
+    expect(decodeText(Buffer.from([0xd9, 0xf0, 0xd6, 0xdd, 0xc7, 0xf8]))).toEqual({ text: '兖州区', encoding: 'gb18030' });
+  });
+
+  it('takes every .txt as a part, with CRLF line endings normalised', async () => {
+    const p = await makeMiniProject((f) => {
+      f['narrative/基本情况.txt'] = '第一段。\r\n\r\n第二段。\r\n';
+    });
+    try {
+      const loaded = await loadProject(p.dir);
+      const { narrative } = await loadNarrative(p.dir, loaded.data!.project);
+      expect(narrative['基本情况']).toEqual({ text: '第一段。\n\n第二段。', file: expect.stringMatching(/narrative\/基本情况\.txt$/) });
+      expect(Object.keys(narrative).sort()).toEqual(['创建工作开展情况', '基本情况', '存在问题及下一步工作', '工作进度']);
+    } finally {
+      await p.cleanup();
+    }
+  });
+
+  it('the sample report prints the office text and no placeholder', async () => {
+    const loaded = await loadProject('fixtures/yanzhou-2023');
+    const text = await docxText(await renderReport({ data: loaded.data!, verdicts: judgeProject(loaded.data!), revision: 1 }));
+    expect(text).toContain('兖州区位于山东省西南部、济宁市北部');
+    expect(text).toContain('区领导小组办公室建立调度机制');
+    expect(text).not.toMatch(/待补充：|请在/);
+  });
+
+  it('without 基本情况, validate warns and build fails naming the file and the template line; allowed, it leaves the part out', async () => {
+    const p = await copySample();
+    try {
+      rmSync(path.join(p.dir, 'narrative', '基本情况.txt'));
+      const message = '申报报告的“基本情况”部分还没有文字：请在 narrative/基本情况.txt 中写好（报告模板 templates/report/report.md.hbs 第 24 行用到它），或写在 project.yaml 的 district.profile 中';
+      const validate = await run('validate', p.dir, '--json');
+      expect(validate.code).toBe(0);
+      expect(JSON.parse(validate.stdout).warnings).toContainEqual(expect.objectContaining({ code: 'narrative-missing', message, file: expect.stringMatching(/narrative\/基本情况\.txt$/) }));
+      const out = path.join(p.dir, 'out');
+      const refused = await buildBundle(p.dir, { outDir: out });
+      expect(refused.ok).toBe(false);
+      expect(refused.issues.filter((i) => i.severity === 'error')).toEqual([expect.objectContaining({ code: 'narrative-missing', message })]);
+      const cli = await run('build', p.dir, '--out', out);
+      expect(cli.code).toBe(1);
+      expect(cli.stdout).toContain(`narrative/基本情况.txt: 错误: ${message}`);
+      // the older place for it still counts
+      const yaml = path.join(p.dir, 'project.yaml');
+      const { readFileSync } = await import('node:fs');
+      writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('  government: 济宁市兖州区人民政府\n', '  government: 济宁市兖州区人民政府\n  profile: 兖州区（示例文字）。\n'));
+      expect((await run('validate', p.dir, '--json')).stdout).not.toContain('narrative-missing');
+    } finally {
+      await p.cleanup();
+    }
+  }, 120_000);
+
+  it('--allow-missing-narrative writes a draft without the part, with a warning', async () => {
+    const p = await makeMiniProject((f) => {
+      delete f['narrative/工作进度.txt'];
+    });
+    try {
+      const built = await buildBundle(p.dir, { outDir: path.join(p.dir, 'out'), allowMissingNarrative: true });
+      expect(built.ok).toBe(true);
+      expect(built.issues.find((i) => i.code === 'narrative-missing')!.severity).toBe('warning');
+      const text = await docxText((await import('node:fs')).readFileSync(path.join(built.bundleDir!, '申报报告.docx')));
+      expect(text).not.toContain('各单位已报送基础资料');
+      expect(text).not.toContain('待补充：');
+    } finally {
+      await p.cleanup();
+    }
+  }, 60_000);
+});

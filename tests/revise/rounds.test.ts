@@ -1,0 +1,207 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle, type BuildResult } from '../../src/bundle/build.ts';
+import { printedParagraphs, docxText } from '../../src/render/response/index.ts';
+import { reviseBundle, type ReviseResult } from '../../src/revise/revise.ts';
+import { diffManifests, formatDiff } from '../../src/package/diff.ts';
+import { run } from '../helpers/cli.ts';
+import { copySample } from '../helpers/mini-project.ts';
+import { bodyParagraphs, elements, openDocx, styleOf, tableRows, textOf } from '../render/docx/docx-xml.ts';
+
+const SAMPLE = 'fixtures/yanzhou-2023';
+const BUNDLE = '兖州区-国家生态文明建设示范区申报材料';
+
+let out: string;
+let r1: BuildResult;
+let r2: ReviseResult;
+let r3: ReviseResult;
+beforeAll(async () => {
+  out = mkdtempSync(path.join(os.tmpdir(), 'eco-rounds-'));
+  r1 = await buildBundle(SAMPLE, { outDir: out });
+  r2 = await reviseBundle(SAMPLE, { from: r1.zip!, outDir: out });
+  r3 = await reviseBundle(SAMPLE, { from: r2.bundleDir!, outDir: out });
+}, 300_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const docxParagraphs = async (file: string) => {
+  const parts = await openDocx(readFileSync(file));
+  return { parts, paragraphs: bodyParagraphs(parts['word/document.xml']!).map((p) => ({ style: styleOf(p), text: textOf(p).replace(/\u200b/g, '') })) };
+};
+
+describe('round 1: a 省市级预审 by 山东省生态环境厅', () => {
+  it('gives a response addressed to the reviewer, titled for the stage, ending with 联系人 and 电话', async () => {
+    expect(r2.ok).toBe(true);
+    const { paragraphs } = await docxParagraphs(path.join(r2.bundleDir!, '补充材料说明.docx'));
+    expect(paragraphs[0]).toEqual({ style: 'Title', text: '济宁市兖州区\n关于省市级预审意见的补充材料说明' });
+    expect(paragraphs.find((p) => p.style === 'Recipient')!.text).toBe('山东省生态环境厅：');
+    expect(paragraphs.at(-1)!.text).toBe('（联系人：李明（示例）；联系电话：0537-0000000（示例））');
+    const text = paragraphs.map((p) => p.text).join('\n');
+    expect(text).not.toContain('生态环境部：');
+  });
+
+  it('backs every claim with a change in changes.json, and says so on purpose where nothing changed', async () => {
+    const changes = JSON.parse(readFileSync(path.join(r2.bundleDir!, 'changes.json'), 'utf8')) as { path: string; op: string }[];
+    const op = new Map(changes.map((c) => [c.path, c.op]));
+    const { paragraphs } = await docxParagraphs(path.join(r2.bundleDir!, '补充材料说明.docx'));
+    const claims = paragraphs.filter((p) => p.text.startsWith('修改情况')).map((p) => p.text);
+    expect(claims.length).toBeGreaterThanOrEqual(4);
+    for (const claim of claims) {
+      const files = [...claim.matchAll(/原件为 (\S+?\.pdf)/g)].map((m) => m[1]!);
+      for (const f of files) expect(op.get(f), claim).toBe('new');
+      if (/编入(\S+\.pdf)/.test(claim)) expect(op.get(/编入(\S+\.pdf)/.exec(claim)![1]!), claim).toBe('replace');
+      if (claim.includes('更正为') || claim.includes('申报报告.docx')) expect(op.get('申报报告.docx'), claim).toBe('replace');
+      if (claim.includes('更正为')) expect(op.get('指标任务分解表.xlsx'), claim).toBe('replace');
+    }
+    expect(claims).toContain('修改情况1：补充《济宁市兖州区农村生活垃圾无害化处理情况核查报告》（区综合行政执法局，2023年7月18日），原件为 原始材料/28-农村生活垃圾无害化处理村占比/农村生活垃圾无害化处理情况核查报告.pdf，编入佐证材料汇编.pdf 第76-1页。');
+    expect(claims).toContain('修改情况1：指标26的2022年数值由 46.3% 更正为 51.2%（按区住建局2022年度农村生活污水治理终核数据更正（示例）），申报报告表1、指标任务分解表和佐证材料汇编已相应更新。');
+    expect(claims).toContain('修改情况：本条未修改申报材料。经核实数据无误，申报材料不作修改。');
+    expect(claims.some((c) => c.startsWith('修改情况1：申报报告.docx“工作进度”部分增加以下文字：“（示例文字）创建工作分三个阶段推进'))).toBe(true);
+  });
+
+  it('the r2 report really contains every text an answer says it added', async () => {
+    const report = await docxText(readFileSync(path.join(r2.bundleDir!, '申报报告.docx')));
+    const before = await docxText(readFileSync(path.join(r1.bundleDir!, '申报报告.docx')));
+    const round = readFileSync(path.join(SAMPLE, 'feedback', 'round-1.yaml'), 'utf8');
+    const added = /add: >-\n((?: {12}.*\n)+)/.exec(round)![1]!.replace(/\n\s*/g, '');
+    for (const p of printedParagraphs(added)) {
+      expect(report).toContain(p);
+      expect(before).not.toContain(p);
+    }
+  });
+
+  it('refuses a response that claims a report change the report does not show', async () => {
+    // a district template that names 工作进度 but never prints it: the answer's amendment cannot reach the report
+    const project = await copySample();
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-unbacked-'));
+    try {
+      cpSync('templates', path.join(project.dir, 'my-templates'), { recursive: true });
+      const template = path.join(project.dir, 'my-templates', 'report', 'report.md.hbs');
+      writeFileSync(template, readFileSync(template, 'utf8').replace('{{narrative.工作进度}}', '{{#unless sample}}{{narrative.工作进度}}{{/unless}}'));
+      const yaml = path.join(project.dir, 'project.yaml');
+      writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}templates: my-templates\n`);
+      const first = await buildBundle(project.dir, { outDir: own });
+      expect(first.ok).toBe(true);
+      const refused = await reviseBundle(project.dir, { from: first.zip!, outDir: own });
+      expect(refused.ok).toBe(false);
+      const error = refused.issues.find((i) => i.code === 'response-claim-unbacked')!;
+      expect(error.message).toContain('审查意见 R1-03 的答复所述修改在第2版中找不到：申报报告.docx 的“工作进度”部分中没有“（示例文字）创建工作分三个阶段推进');
+      expect(existsSync(path.join(own, `${BUNDLE}-r2`))).toBe(false);
+    } finally {
+      await project.cleanup();
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('an answer that changes nothing without saying so is an error naming the item', async () => {
+    const project = await copySample();
+    try {
+      const file = path.join(project.dir, 'feedback', 'round-1.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/      noChange: .*\n/, ''));
+      const refused = await reviseBundle(project.dir, { from: r1.zip!, outDir: path.join(project.dir, 'out') });
+      expect(refused.ok).toBe(false);
+      expect(refused.issues.find((i) => i.code === 'feedback-no-change')).toMatchObject({
+        line: 47, message: expect.stringContaining('审查意见 R1-04 的答复没有写明任何修改'),
+      });
+    } finally {
+      await project.cleanup();
+    }
+  });
+});
+
+describe('round 2: 现场核查 with 5 problems', () => {
+  it('gives a 整改情况说明 whose table has a row per problem, each pointing to a file and an annex page of r3', async () => {
+    expect(r3.ok).toBe(true);
+    const { parts, paragraphs } = await docxParagraphs(path.join(r3.bundleDir!, '整改情况说明.docx'));
+    expect(paragraphs[0]!.text).toBe('济宁市兖州区\n关于现场核查反馈问题的整改情况说明');
+    expect(paragraphs.find((p) => p.style === 'Recipient')!.text).toBe('生态环境部：');
+    expect(paragraphs.map((p) => p.text).join('')).toContain('评分95分，反馈问题5项');
+    const rows = tableRows(elements(parts['word/document.xml']!, 'w:tbl')[0]!);
+    expect(rows[0]).toEqual(['序号', '问题', '整改措施', '完成情况', '佐证材料']);
+    const body = rows.slice(1);
+    expect(body).toHaveLength(5);
+    const annex = r3.manifest!.files.filter((f) => f.role === 'annex');
+    body.forEach((row, k) => {
+      expect(row[0]).toBe(String(k + 1));
+      const [file, place] = row[4]!.split('\n');
+      expect(existsSync(path.join(r3.bundleDir!, ...file!.split('/'))), file).toBe(true);
+      expect(r3.manifest!.files.some((f) => f.path === file && f.role === 'evidence')).toBe(true);
+      const m = /^(\S+\.pdf)\u3000第(\S+?)页$/.exec(place!)!;
+      const volume = annex.find((f) => f.path === m[1])!;
+      const printed = volume.contents!.flatMap((c) => c.evidence).map((e) => e.printed?.first ?? String(e.firstPage));
+      expect(printed, place).toContain(m[2]);
+    });
+    // the earlier round's answer stays, unchanged
+    expect(r3.manifest!.changes!.find((c) => c.path === '补充材料说明.docx')!.op).toBe('unchanged');
+  });
+
+  it('diff names evidence by title, shows inserted pages as such, and lists changes.json', () => {
+    const d = diffManifests(r2.manifest!, r3.manifest!);
+    expect(d.files.replace).toContain('changes.json');
+    expect(d.files.new).toContain('整改情况说明.docx');
+    const text = formatDiff(d);
+    expect(text).toContain('E61-river-patrol《兖州区河长巡河记录整改台账》');
+    expect(text).toMatch(/插页 佐证材料汇编\.pdf 第\d+-1页：E61-river-patrol《兖州区河长巡河记录整改台账》/);
+    expect(text).toContain('重写  manifest.json、manifest-sha256.txt');
+  });
+});
+
+describe('the packages the office sends', () => {
+  it('names the changes-only zip as partial, and --full-zip gives the plain name', async () => {
+    expect(path.basename(r2.zip!)).toBe(`${BUNDLE}-r2-变更部分.zip`);
+    expect(r2.zipContents).toBe('changes');
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-fullname-'));
+    try {
+      cpSync(r1.bundleDir!, path.join(own, path.basename(r1.bundleDir!)), { recursive: true });
+      cpSync(r1.zip!, path.join(own, path.basename(r1.zip!)));
+      const full = await reviseBundle(SAMPLE, { from: path.join(own, path.basename(r1.zip!)), outDir: own, zipContents: 'complete' });
+      expect(path.basename(full.zip!)).toBe(`${BUNDLE}-r2.zip`);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('revise --from a verified zip whose sibling folder was altered works from the zip and says so', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-fromzip-'));
+    try {
+      const folder = path.join(own, path.basename(r1.bundleDir!));
+      cpSync(r1.bundleDir!, folder, { recursive: true });
+      cpSync(r1.zip!, path.join(own, path.basename(r1.zip!)));
+      writeFileSync(path.join(folder, '申报报告.docx'), Buffer.concat([readFileSync(path.join(folder, '申报报告.docx')), Buffer.from('x')]));
+      const zip = path.join(own, path.basename(r1.zip!));
+      const made = await reviseBundle(SAMPLE, { from: zip, outDir: own });
+      expect(made.ok).toBe(true);
+      expect(made.previousSource).toBe(zip);
+      expect(made.issues.find((i) => i.code === 'previous-folder-altered')!.message).toBe(
+        `本次以 ${path.basename(zip)} 为准：旁边的同名文件夹与其清单不符（申报报告.docx），文件夹中的改动不会进入新版本；其中 申报报告.docx 被改动过（多半是在 Word/WPS 中手工修改），新版本的报告由项目数据重新生成，手工修改不会保留`,
+      );
+      // from the hand-edited folder itself: refused, saying exactly that and what to do
+      const refused = await reviseBundle(SAMPLE, { from: folder, outDir: path.join(own, 'other') });
+      expect(refused.ok).toBe(false);
+      expect(refused.issues[0]!.message).toContain('上一版材料包中的 申报报告.docx 与其清单（manifest.json）不符：它在生成后被改动过（多半是在 Word/WPS 中手工修改）');
+      expect(refused.issues[0]!.hint).toContain('narrative/基本情况.txt');
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('a revise that changes nothing refuses with exit 1, unless forced', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-nochange-'));
+    try {
+      cpSync(r3.bundleDir!, path.join(own, path.basename(r3.bundleDir!)), { recursive: true });
+      const from = path.join(own, path.basename(r3.bundleDir!));
+      const cli = await run('revise', SAMPLE, '--from', from, '--out', own);
+      expect(cli.code).toBe(1);
+      expect(cli.stdout).toContain('错误: 第4版与第3版没有任何区别（除说明.txt 外每个文件都相同），未生成第4版');
+      expect(existsSync(path.join(own, `${BUNDLE}-r4`))).toBe(false);
+      const forced = await run('revise', SAMPLE, '--from', from, '--out', own, '--force');
+      expect(forced.code).toBe(0);
+      expect(existsSync(path.join(own, `${BUNDLE}-r4`))).toBe(true);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+
