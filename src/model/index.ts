@@ -7,3 +7,4 @@ export * from './evidence.ts';
 export * from './project-data.ts';
 export * from "./manifest.ts";
 export * from "./feedback.ts";
+export * from "./sites.ts";
