@@ -14,6 +14,7 @@ const COMMANDS: Record<string, string> = {
   verify: '校验申报材料包是否完整、未被改动',
   revise: '根据审查意见生成新一版申报材料',
   diff: '比较两版申报材料包的差异',
+  'site-visit': '现场核查准备：点位路线、核查手册、会议方案、汇报演示、档案目录',
 };
 
 async function loadCommand(name: string): Promise<CommandModule> {
