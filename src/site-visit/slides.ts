@@ -167,7 +167,7 @@ function currentShort(v: Verdict | undefined): string {
  * 黑体/微软雅黑 in its ea slots and the application name ours, then the whole is normalised.
  */
 async function normalizePptx(bytes: Uint8Array, date: string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await renumberCharts(await JSZip.loadAsync(bytes));
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/embeddings\/.*\.xlsx$/.test(n)).sort()) {
     const inner = await zip.file(name)!.async('uint8array');
     const innerZip = await JSZip.loadAsync(inner);
@@ -184,4 +184,26 @@ async function normalizePptx(bytes: Uint8Array, date: string): Promise<Buffer> {
   const app = zip.file('docProps/app.xml');
   if (app) zip.file('docProps/app.xml', (await app.async('string')).replace(/<Application>[^<]*<\/Application>/, `<Application>${GENERATOR.name}</Application>`));
   return normalizeOfficeZip(await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), date);
+}
+
+/**
+ * pptxgenjs numbers charts with a counter that lives as long as the process (chart15.xml in the second
+ * presentation made): the charts and their workbooks are numbered from 1 again, in their order, in names and
+ * in every reference to them.
+ */
+async function renumberCharts(zip: JSZip): Promise<JSZip> {
+  const numbers = [...new Set(Object.keys(zip.files).flatMap((n) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(n)?.[1] ?? []).map(Number))].sort((a, b) => a - b);
+  const to = new Map(numbers.map((n, i) => [n, i + 1]));
+  if (numbers.every((n, i) => n === i + 1)) return zip;
+  const rename = (text: string) =>
+    text.replace(/(chart|Microsoft_Excel_Worksheet)(\d+)(\.xml|\.xlsx)/g, (all, stem: string, n: string, ext: string) => (to.has(Number(n)) ? `${stem}${to.get(Number(n))}${ext}` : all));
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name]!;
+    if (entry.dir) continue;
+    const target = rename(name);
+    if (/\.(xml|rels)$/.test(name)) out.file(target, rename(await entry.async('string')));
+    else out.file(target, await entry.async('uint8array'));
+  }
+  return out;
 }
