@@ -98,7 +98,7 @@ function spineSheet(workbook: ExcelJS.Workbook, plan: SiteVisitPlan, indicators:
     { height: 48, text: () => `${project.district.shortName}生态文明建设示范区创建档案`, size: 12, font: '黑体' },
     { height: 26, text: (_: PlacedIndicator, i: number) => boxNo(i), size: 14, font: '黑体' },
     { height: 26, text: (ind: PlacedIndicator) => `指标${ind.no}`, size: 14, font: '黑体' },
-    { height: 300, text: (ind: PlacedIndicator) => ind.name, size: 0, font: '黑体', vertical: true },
+    { height: 360, text: (ind: PlacedIndicator) => ind.name, size: 0, font: '黑体', vertical: true },
     { height: 70, text: (ind: PlacedIndicator) => `牵头：${ind.units[0]}`, size: 10, font: '宋体' },
     { height: 24, text: () => `${project.programme.year}年`, size: 11, font: '宋体' },
   ];
@@ -112,7 +112,7 @@ function spineSheet(workbook: ExcelJS.Workbook, plan: SiteVisitPlan, indicators:
         const cell = row.getCell(1 + j * 2);
         cell.value = spec.text(ind, start + j);
         // vertical names: as large as fits the spine's height (16 pt at most)
-        cell.font = { name: spec.font, size: spec.size || Math.min(16, Math.floor((spec.height - 16) / ([...ind.name].length * 1.25))) };
+        cell.font = { name: spec.font, size: spec.size || Math.min(16, Math.floor((spec.height - 16) / ([...ind.name].length * 1.6))) };
         cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true, ...(spec.vertical ? { textRotation: 'vertical' as const } : {}) };
         cell.border = BORDER;
       });

@@ -26,7 +26,7 @@ export function meetingContext(plan: SiteVisitPlan) {
   const { district, programme, leadingGroup } = project;
   const led = new Map<string, number[]>();
   for (const ind of indicators) led.set(ind.units[0]!, [...(led.get(ind.units[0]!) ?? []), ind.no]);
-  const units = [...led.entries()].sort((a, b) => b[1].length - a[1].length).map(([name, nos]) => ({ name, indicators: nos.join('、') }));
+  const units = [...led.entries()].sort((a, b) => b[1].length - a[1].length).map(([name, nos]) => ({ name, count: nos.length, indicators: nos.join('、') }));
   let t = MEETING_START;
   const item = (minutes: number, text: string) => {
     const entry = { time: `${clock(t)}—${clock(t + minutes)}`, text };

@@ -84,8 +84,8 @@ export async function renderSlides(plan: SiteVisitPlan): Promise<Buffer> {
   const results = slide('指标达标情况');
   results.addText(
     [
-      text(`约束性指标达标 ${counts.binding.达标}/${counts.binding.total} 项`, { fontSize: 22, bold: true, color: counts.binding.达标 === counts.binding.total ? COLORS.达标 : COLORS.未达标, breakLine: true }),
-      text(`参考性指标达标 ${counts.reference.达标}/${counts.reference.total} 项（${Math.round((counts.reference.达标 / Math.max(1, counts.reference.total)) * 100)}%）`, { fontSize: 22, bold: true, color: DARK, breakLine: true }),
+      text(`约束性达标 ${counts.binding.达标}/${counts.binding.total} 项`, { fontSize: 22, bold: true, color: counts.binding.达标 === counts.binding.total ? COLORS.达标 : COLORS.未达标, breakLine: true }),
+      text(`参考性达标 ${counts.reference.达标}/${counts.reference.total} 项（${Math.round((counts.reference.达标 / Math.max(1, counts.reference.total)) * 100)}%）`, { fontSize: 22, bold: true, color: DARK, breakLine: true }),
       text(`未达标 ${counts.binding.未达标 + counts.reference.未达标} 项，待补充 ${counts.binding.待补充 + counts.reference.待补充} 项（数据或佐证材料尚缺）`, { fontSize: 15, color: '404040' }),
     ],
     { x: 0.3, y: 1.0, w: 4.9, h: 3.8, fontFace: SLIDE_FONTS.body, valign: 'middle', lineSpacingMultiple: 1.4 },
