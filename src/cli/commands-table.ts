@@ -14,5 +14,6 @@ export const COMMANDS: Readonly<Record<string, string>> = {
   verify: '校验申报材料包是否完整、未被改动',
   revise: '根据审查意见生成新一版申报材料',
   diff: '比较两版申报材料包的差异',
+  'site-visit': '现场核查准备：点位清单、路线、核查手册、迎检会议方案和汇报演示',
   serve: '在浏览器中打开领导小组办公室的工作台（本机网页）',
 };

@@ -20,6 +20,7 @@ const LOADERS: Record<string, () => Promise<CommandModule>> = {
   revise: () => import('./commands/revise.ts'),
   diff: () => import('./commands/diff.ts'),
   serve: () => import('./commands/serve.ts'),
+  'site-visit': () => import('./commands/site-visit.ts'),
 };
 
 const USAGE = () =>

@@ -132,6 +132,18 @@ export const DIAGNOSTICS = {
   'workbook-bad-comparison': { title: '上级目标符号不在选项中', hint: '从下拉列表中选择' },
   'workbook-bad-cell': { title: '单元格内容不符合要求' },
   'workbook-formula-no-value': { title: '公式单元格没有计算结果', hint: '在 Excel 或 WPS 中打开填报表，按 F9 重新计算后保存，或把公式改为数值' },
+  // 现场核查 (sites.yaml)
+  'site-duplicate': { title: '点位编号重复' },
+  'site-unknown-indicator': { title: '点位对应的指标不存在' },
+  'site-unknown-evidence': { title: '点位引用的佐证材料不存在' },
+  'site-unit-unknown': { title: '点位的责任单位不在名单中' },
+  'site-minutes-missing': { title: '点位未写停留时间', hint: '在 sites.yaml 中写上 minutes（在该点位停留的分钟数）' },
+  'site-outside-district': { title: '点位坐标不在本区范围内', hint: '核对经纬度（WGS-84，经度在前）' },
+  'site-bounds-missing': { title: '未写本区的经纬度范围', hint: '在 project.yaml 的 district.bounds 中写上 west、east、south、north' },
+  'site-start-missing': { title: '未写路线出发点', hint: '在 project.yaml 的 district.startPoint 中写上出发点名称和经纬度' },
+  'site-indicator-not-fitting': { title: '约束性指标的点位排不进路线' },
+  'site-left-out': { title: '点位未排进路线' },
+  'site-indicator-no-site': { title: '约束性指标没有现场点位' },
   // the tool itself
   'tool-failed': { title: '程序运行失败' },
   internal: { title: '程序内部错误' },

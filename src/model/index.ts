@@ -9,3 +9,4 @@ export * from "./manifest.ts";
 export * from "./feedback.ts";
 export * from "./diagnostics.ts";
 export * from './catalogue.ts';
+export * from "./sites.ts";

@@ -72,6 +72,24 @@ export const Application = z.strictObject({
   printDate: IsoDate.optional(),
 });
 export type Application = z.infer<typeof Application>;
+/** WGS-84 longitude/latitude in degrees, as GPS and map apps give them. */
+export const Longitude = z.number().min(-180).max(180);
+export const Latitude = z.number().min(-90).max(90);
+
+/** A rectangle of longitude × latitude (WGS-84 degrees). */
+export const GeoBounds = z
+  .strictObject({ west: Longitude, east: Longitude, south: Latitude, north: Latitude })
+  .refine((b) => b.west < b.east && b.south < b.north, { message: '范围应满足 west < east、south < north' });
+export type GeoBounds = z.infer<typeof GeoBounds>;
+
+/** A named place with WGS-84 coordinates. */
+export const GeoPoint = z.strictObject({
+  name: z.string().min(1),
+  address: z.string().min(1).optional(),
+  lon: Longitude,
+  lat: Latitude,
+});
+export type GeoPoint = z.infer<typeof GeoPoint>;
 
 export const Project = z.strictObject({
   /** true for the illustrative sample: every artifact is then marked 示例数据 */
@@ -89,6 +107,10 @@ export const Project = z.strictObject({
     government: z.string().min(1),
     /** 基本情况: a few sentences about the district for the report */
     profile: z.string().optional(),
+    /** the district's bounding area (WGS-84 degrees): sites (sites.yaml) must lie inside it */
+    bounds: GeoBounds.optional(),
+    /** where the 现场核查 routes start and end each half-day (the office, the government seat …) */
+    startPoint: GeoPoint.optional(),
   }),
   programme: z.strictObject({
     /** 国家生态文明建设示范区 */

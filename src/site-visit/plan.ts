@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { annexPlaces, type AnnexPlaces } from './annex-places.ts';
+import { coverage, requiredIndicators, uncoveredText, type Coverage } from './coverage.ts';
+import { DEFAULT_TRAVEL, type TravelModel } from './geo.ts';
+import { loadSites, SITES_FILE } from './load-sites.ts';
+import { planRoutes, type RoutePlan } from './route.ts';
+import { checkProject, displayPath, hasErrors, type Issue, type ProjectData, type SiteList, type Verdict } from './shared.ts';
+
+/** The field visits start on day 2 of the visit: day 1 is the 座谈会 and the 资料查阅. */
+export const FIRST_FIELD_DAY = 2;
+
+export interface SiteVisitOptions {
+  /** days of field visits (each a morning and an afternoon route) */
+  readonly days: number;
+  /** morning departure, minutes since midnight */
+  readonly morningStart?: number;
+  readonly travel?: TravelModel;
+  /** the output folder (default out/): a built bundle found there gives the annex page numbers */
+  readonly outDir: string;
+}
+
+/** Everything the five outputs are drawn from: plain data. */
+export interface SiteVisitPlan {
+  readonly data: ProjectData;
+  readonly verdicts: readonly Verdict[];
+  readonly sites: SiteList;
+  readonly routes: RoutePlan;
+  readonly coverage: Coverage;
+  readonly places: AnnexPlaces;
+  readonly days: number;
+}
+
+export interface Prepared {
+  readonly plan?: SiteVisitPlan;
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * load → judge → sites.yaml → routes → coverage → where the evidence sits. Never throws on bad input: the
+ * plan is absent when the project or sites.yaml has errors. A 约束性 indicator the routes do not cover is a
+ * warning (the plan is still made, and lists it).
+ */
+export async function prepareSiteVisit(dir: string, options: SiteVisitOptions): Promise<Prepared> {
+  const checked = await checkProject(dir);
+  if (!checked.data || hasErrors(checked.issues)) return { issues: checked.issues };
+  const data = checked.data;
+  const loaded = await loadSites(data);
+  const issues = [...checked.issues, ...loaded.issues];
+  if (!loaded.sites) return { issues };
+  const sites = loaded.sites;
+  const start = data.project.district.startPoint!;
+  const binding = new Set(requiredIndicators(sites, data.indicators));
+  const routes = planRoutes(start, sites.sites, binding, {
+    // day 1 of the visit is the 座谈会 and the start of the 资料查阅; the field days follow (see meeting-plan.ts)
+    days: options.days, firstDay: FIRST_FIELD_DAY, travel: options.travel ?? DEFAULT_TRAVEL,
+    ...(options.morningStart !== undefined ? { morningStart: options.morningStart } : {}),
+  });
+  const cov = coverage(sites, data.indicators, routes);
+  const file = displayPath(path.join(data.dir, SITES_FILE));
+  for (const u of cov.uncovered) {
+    issues.push({ code: `site-indicator-${u.reason}`, severity: 'warning', file, path: [], message: uncoveredText(u), hint: u.reason === 'no-site' ? '在 sites.yaml 中添加展示该指标的点位' : '增加核查天数（--days）、缩短停留时间或提前出发（--start）' });
+  }
+  for (const left of routes.leftOut) {
+    issues.push({
+      code: 'site-left-out', severity: 'warning', file, path: [],
+      message: left.reason === 'too-far' ? `点位 ${left.site.id}（${left.site.name}）往返加停留超过半天，无法安排` : `点位 ${left.site.id}（${left.site.name}）在 ${options.days} 天的核查时间内排不下`,
+    });
+  }
+  const places = await annexPlaces({ data, verdicts: checked.verdicts }, sites.sites, options.outDir);
+  return { plan: { data, verdicts: checked.verdicts, sites, routes, coverage: cov, places, days: options.days }, issues };
+}

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import jsQRModule from 'jsqr';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../helpers/cli.ts';
+import { haveTools } from '../helpers/tools.ts';
+import { pdfPages, pdftotext, SAMPLE, toPdf } from './helpers.ts';
+
+// jsqr is CommonJS: its function is the module or its `default`, depending on the loader
+type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const jsQR: Decode = ((jsQRModule as unknown as { default?: Decode }).default ?? (jsQRModule as unknown as Decode));
+
+const FILES = ['点位清单.xlsx', '现场核查手册.pdf', '迎检会议方案.docx', '汇报演示.pptx', '指标数据档案目录.xlsx'];
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'eco-site-visit-'));
+const outA = path.join(tmp, 'a');
+const outB = path.join(tmp, 'b');
+const dirA = path.join(outA, '现场核查');
+let json: { ok: boolean; outputs: { file: string }[]; routes: unknown[]; ms: number };
+
+beforeAll(async () => {
+  const first = await run('site-visit', SAMPLE, '--out', outA, '--json');
+  expect(first.code).toBe(0);
+  json = JSON.parse(first.stdout);
+  const second = await run('site-visit', SAMPLE, '--out', outB);
+  expect(second.code).toBe(0);
+});
+
+describe('site-visit on the sample', () => {
+  it('writes the five outputs under 现场核查/', () => {
+    expect(json.ok).toBe(true);
+    expect(json.outputs.map((o) => path.basename(o.file))).toEqual(FILES);
+    console.log(`site-visit 在示例项目上用时 ${json.ms} ms`);
+  });
+
+  it('two runs give byte-identical files', () => {
+    for (const f of FILES) expect(readFileSync(path.join(outB, '现场核查', f)).equals(readFileSync(path.join(dirA, f))), f).toBe(true);
+  });
+});
+
+describe.runIf(haveTools('pdftotext', 'pdfinfo', 'pdftoppm'))('现场核查手册.pdf read by poppler', () => {
+  const pdf = path.join(dirA, '现场核查手册.pdf');
+  it('has a cover, a map per half-day and a card per site', () => {
+    expect(pdfPages(pdf)).toBe(1 + 2 + 12);
+    const text = pdftotext(pdf);
+    expect(text).toContain('现场核查手册');
+    expect(text).toContain('示例数据');
+    expect(text).toContain('比例尺');
+    expect(text).toMatch(/北\s*N/);
+    expect(text).toContain('城区污水处理厂（示例）');
+    expect(text).toMatch(/指标4 第2页/);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/CreationDate:\s+Thu Jul 20 00:00:00 2023 UTC/);
+  });
+
+  it('each card carries a QR code with its coordinates that a decoder reads back', () => {
+    // page 4: the first card (the third page after two route maps)
+    const ppm = execFileSync('pdftoppm', ['-r', '150', '-f', '4', '-l', '4', pdf], { maxBuffer: 64 * 1024 * 1024 });
+    const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+    const [w, h] = [Number(header[1]), Number(header[2])];
+    const pixels = ppm.subarray(header[0].length);
+    const rgba = new Uint8ClampedArray(w * h * 4);
+    for (let i = 0; i < w * h; i++) {
+      rgba[i * 4] = pixels[i * 3]!;
+      rgba[i * 4 + 1] = pixels[i * 3 + 1]!;
+      rgba[i * 4 + 2] = pixels[i * 3 + 2]!;
+      rgba[i * 4 + 3] = 255;
+    }
+    const code = jsQR(rgba, w, h);
+    const text = pdftotext(pdf, '-f', '4', '-l', '4');
+    const lon = /东经 ([\d.]+)°/.exec(text)![1]!;
+    const lat = /北纬 ([\d.]+)°/.exec(text)![1]!;
+    expect(code?.data).toBe(`geo:${Number(lat).toFixed(6)},${Number(lon).toFixed(6)}`);
+  });
+});
+
+describe.runIf(haveTools('soffice', 'pdftotext'))('office files read by LibreOffice', () => {
+  const pdfDir = path.join(tmp, 'pdf');
+  it('迎检会议方案.docx: time, place, attendees, agenda and duties', () => {
+    const text = pdftotext(toPdf(path.join(dirA, '迎检会议方案.docx'), pdfDir)).replace(/\s+/g, '');
+    for (const s of ['现场核查会议方案', '座谈会', '2023年9月12日上午08:30', '区政府第一会议室', '王营同志', '石可清', '部门汇报', '专题片', '资料查阅', '现场核查', '反馈会', '任务分工', '市生态环境局兖州区分局（牵头13项指标）']) expect(text).toContain(s);
+  });
+
+  it('汇报演示.pptx: title, results by attribute and one slide per 领域', () => {
+    const pdf = toPdf(path.join(dirA, '汇报演示.pptx'), pdfDir);
+    expect(pdfPages(pdf)).toBe(3 + 6 + 2);
+    const text = pdftotext(pdf).replace(/\s+/g, '');
+    for (const s of ['创建工作汇报', '基本情况', '约束性达标18/19项', '参考性达标12/16项', '生态制度', '生态文化', '存在问题和下一步工作']) expect(text).toContain(s);
+  });
+
+  it('点位清单.xlsx and 指标数据档案目录.xlsx', () => {
+    const list = pdftotext(toPdf(path.join(dirA, '点位清单.xlsx'), pdfDir)).replace(/\s+/g, '');
+    for (const s of ['现场核查点位清单', 'S01', 'S12', '泗河湿地生物多样性观测点', '116.8120', '35.5720']) expect(list).toContain(s);
+    const catalog = pdftotext(toPdf(path.join(dirA, '指标数据档案目录.xlsx'), pdfDir)).replace(/\s+/g, '');
+    for (const s of ['卷内目录', '第01盒', '第35盒', '济兖政字〔2021〕46号', '暂无材料']) expect(catalog).toContain(s);
+  });
+});
