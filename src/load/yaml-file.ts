@@ -70,7 +70,7 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; is
   } catch (e) {
     // the yaml package refuses alias bombs ("billion laughs") with a ReferenceError; deep nesting overflows the stack
     if (e instanceof ReferenceError || e instanceof RangeError) {
-      return { issues: [resourceIssue(file, e instanceof RangeError ? '嵌套层次过深' : '锚点（&）和别名（*）展开后的数据量过大')] };
+      return { issues: [{ ...resourceIssue(file, e instanceof RangeError ? '嵌套层次过深' : '锚点（&）和别名（*）展开后的数据量过大'), ...firstAnchor(text) }] };
     }
     throw e;
   }
@@ -89,6 +89,16 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; is
 /** Limits against YAML resource attacks: an alias may be expanded this many times in all, a file has at most this many characters. */
 export const MAX_ALIAS_COUNT = 100;
 export const MAX_YAML_CHARS = 20_000_000;
+
+/** Where the first anchor (&name) stands: where an alias bomb starts. */
+function firstAnchor(text: string): { line: number; column: number } | Record<string, never> {
+  const m = /(^|[\s\[{,:-])&[^\s,\]}]+/m.exec(text);
+  if (!m) return {};
+  const at = m.index + m[1]!.length;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  return { line, column: at - before.lastIndexOf('\n') };
+}
 
 function resourceIssue(file: string, what: string): Issue {
   return {

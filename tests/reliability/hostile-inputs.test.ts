@@ -198,6 +198,6 @@ describe('input files that would lose data silently', () => {
     });
     const { code, stdout } = await run('validate', p.dir);
     expect(code).toBe(1);
-    expect(stdout).toContain(`${path.join(p.dir, 'project.yaml')}:1:1: 错误: YAML 中的别名（*引用）展开后过多，文件无法读取`);
+    expect(stdout).toContain(`${path.join(p.dir, 'project.yaml')}:1:4: 错误: YAML 文件超出安全限制：锚点（&）和别名（*）展开后的数据量过大，已拒绝读取`);
   });
 });

@@ -36,7 +36,7 @@ describe('round 1: a 省市级预审 by 山东省生态环境厅', () => {
     const { paragraphs } = await docxParagraphs(path.join(r2.bundleDir!, '补充材料说明.docx'));
     expect(paragraphs[0]).toEqual({ style: 'Title', text: '济宁市兖州区\n关于省市级预审意见的补充材料说明' });
     expect(paragraphs.find((p) => p.style === 'Recipient')!.text).toBe('山东省生态环境厅：');
-    expect(paragraphs.at(-1)!.text).toBe('（联系人：李明（示例）；联系电话：0537-0000000（示例））');
+    expect(paragraphs.at(-1)!.text).toBe('（联系人：张明；联系电话：0537-0000000）');
     const text = paragraphs.map((p) => p.text).join('\n');
     expect(text).not.toContain('生态环境部：');
   });

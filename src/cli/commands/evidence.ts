@@ -6,8 +6,10 @@ const USAGE = 'eco-dossier evidence scan [项目目录] [--json]';
 
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const [sub, ...rest] = argv;
+  const options = { json: { type: 'boolean' } } as const;
+  if (sub === '--help' || sub === '-h') parseCommandArgs([sub], options, USAGE);
   if (sub !== 'scan') throw new CliUsageError(sub ? `不认识的子命令“${sub}”` : '缺少子命令 scan', USAGE);
-  const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } }, USAGE);
+  const { values, positionals } = parseCommandArgs(rest, options, USAGE);
   const result = await scanEvidence(projectDir(ctx, positionals[0]));
   const { errors, warnings } = splitIssues(result.issues);
   if (values.json) {

@@ -6,11 +6,11 @@ import { PDFStream, type PDFFont } from 'pdf-lib';
  *    (17 % of the annex's CPU time). The same bytes are written with one TypedArray.set; the
  *    surrounding "stream"/"endstream" framing is unchanged, so output is byte-identical.
  * 2. widthOfTextAtSize runs fontkit's full text layout for every measurement (line breaking and
- *    stamping measure thousands of strings). A drawn string's width is the sum of the advances of the
- *    glyphs the layout picks (pdf-lib applies no kerning when showing text). Chinese characters and
- *    punctuation map one to one onto glyphs, so their advances are summed per character from a cache;
- *    a run of other characters is laid out as a whole (cached per run), because there the layout may
- *    join letters into one glyph ("ff", "fi" become ligatures: "ff fi" is 1652, not 1752, units wide).
+ *    stamping measure thousands of strings). A drawn string's width is the sum of its glyphs' advances
+ *    (pdf-lib applies no kerning when showing text), so where layout substitutes no glyph, widths are
+ *    summed per character from a cache. Layout does substitute in places: ligatures ("ff", "fi", and
+ *    "——" in Noto's `ccmp`) and, in Latin, Greek or Cyrillic text, localized digits and quotes (`locl`).
+ *    Strings that could meet one of these are measured by the full layout: see `rememberWidths`.
  * tests/render/pdf/speedups.test.ts checks both against unpatched pdf-lib.
  */
 const STREAM = Buffer.from('\nstream\n', 'latin1');
@@ -43,46 +43,89 @@ export function speedUpPdfLib(): void {
 
 const measured = new WeakSet<PDFFont>();
 
-/** CJK ideographs, kana, CJK and full-width punctuation: laid out one glyph per character, no ligatures. */
-const ONE_GLYPH = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2460-\u2473\u2014\u2018-\u201d\u2026]/u;
+/** Letters and marks of any script but Han: they can make fontkit shape the text as Latin, Greek, kana … */
+const OTHER_SCRIPT = /[\p{L}\p{M}]/u;
+const HAN = /\p{Script=Han}/u;
 
-/** Widths remembered: the same numbers as fontkit's layout, without laying out the same text again. */
+/** The parts of fontkit's parsed GSUB table read here. */
+interface Coverage { version: number; glyphs?: number[]; rangeRecords?: { start: number; end: number }[] }
+interface Gsub {
+  scriptList: { tag: string; script: { defaultLangSys?: { featureIndexes: number[] } } }[];
+  featureList: { tag: string; feature: { lookupListIndexes: number[] } }[];
+  lookupList: { get(i: number): { lookupType: number; subTables: { coverage?: Coverage; extension?: { coverage?: Coverage } }[] } };
+}
+interface ShapingFont {
+  GSUB?: Gsub;
+  glyphForCodePoint(codePoint: number): { id: number };
+}
+
+/** The substitution features fontkit's default (horizontal) shaper applies without being asked. */
+const DEFAULT_FEATURES = new Set(['rvrn', 'ltra', 'ltrm', 'ccmp', 'locl', 'rlig', 'calt', 'clig', 'liga', 'rclt', 'frac', 'numr', 'dnom']);
+
+/**
+ * Every glyph that a substitution could replace in text with no letters but Han: the coverage of each
+ * lookup of a default feature in the default language of the scripts fontkit shapes such text as (DFLT,
+ * hani). undefined when the font has no DFLT script or the table has a shape this does not read: then every
+ * string is measured by the full layout.
+ */
+function substitutable(font: ShapingFont): Set<number> | undefined {
+  const gsub = font.GSUB;
+  const glyphs = new Set<number>();
+  if (!gsub) return glyphs;
+  try {
+    const scripts = gsub.scriptList.filter((s) => s.tag === 'DFLT' || s.tag === 'hani');
+    if (!scripts.some((s) => s.tag === 'DFLT')) return undefined;
+    for (const { script } of scripts) {
+      for (const f of script.defaultLangSys?.featureIndexes ?? []) {
+        const { tag, feature } = gsub.featureList[f]!;
+        if (!DEFAULT_FEATURES.has(tag)) continue;
+        for (const l of feature.lookupListIndexes) {
+          for (const table of gsub.lookupList.get(l).subTables) {
+            const coverage = table.coverage ?? table.extension?.coverage;
+            if (coverage?.glyphs) for (const g of coverage.glyphs) glyphs.add(g);
+            else if (coverage?.rangeRecords) for (const r of coverage.rangeRecords) for (let g = r.start; g <= r.end; g++) glyphs.add(g);
+            else return undefined;
+          }
+        }
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return glyphs;
+}
+
+/**
+ * Per-character advance widths, remembered: the same numbers as pdf-lib's widthOfTextAtSize (fontkit's
+ * layout; summed in another order, so the last bit may differ), without the layout where the sum of single characters is exact. A string is summed per character
+ * only if it has no letter or mark but Han (so it is shaped as Han or as script-less text) and none of its
+ * characters starts a substitution there; any other string goes through the full layout.
+ */
 export function rememberWidths(font: PDFFont): PDFFont {
   if (measured.has(font)) return font;
   measured.add(font);
   const layoutWidth = font.widthOfTextAtSize.bind(font);
+  const shaping = (font as unknown as { embedder?: { font?: ShapingFont } }).embedder?.font;
+  const substituted = shaping && substitutable(shaping);
+  if (!shaping || !substituted) return font;
+  /** advance at size 1000, or NaN for a character that may take part in a substitution */
   const advance = new Map<string, number>();
-  const runs = new Map<string, readonly number[]>();
-  const charWidth = (ch: string) => {
+  const perCharacter = (ch: string): number => {
     let w = advance.get(ch);
     if (w === undefined) {
-      w = layoutWidth(ch, 1000);
+      const plain = !(OTHER_SCRIPT.test(ch) && !HAN.test(ch)) && !substituted.has(shaping.glyphForCodePoint(ch.codePointAt(0)!).id);
+      w = plain ? layoutWidth(ch, 1000) : Number.NaN;
       advance.set(ch, w);
     }
     return w;
   };
-  /** a run's widths to add, in order: its characters' when the layout keeps them apart, else the run's as a whole */
-  const runWidths = (run: string): readonly number[] => {
-    let widths = runs.get(run);
-    if (!widths) {
-      const chars = [...run].map(charWidth);
-      const whole = layoutWidth(run, 1000);
-      widths = Math.abs(chars.reduce((a, b) => a + b, 0) - whole) < 1e-6 ? chars : [whole];
-      runs.set(run, widths);
-    }
-    return widths;
-  };
   font.widthOfTextAtSize = (text: string, size: number) => {
     let total = 0;
-    let run = '';
     for (const ch of text) {
-      if (ONE_GLYPH.test(ch)) {
-        if (run) for (const w of runWidths(run)) total += w;
-        run = '';
-        total += charWidth(ch);
-      } else run += ch;
+      const w = perCharacter(ch);
+      if (Number.isNaN(w)) return layoutWidth(text, size);
+      total += w;
     }
-    if (run) for (const w of runWidths(run)) total += w;
     return (total * size) / 1000;
   };
   return font;
