@@ -16,7 +16,7 @@ export type { AnnexVolumePlan, AnnexSection, AnnexEntry } from './plan.ts';
 export { renderAnnexVolume } from './volume.ts';
 export type { AnnexVolumeResult, AnnexIndicatorPages, EarlierVolume, RenderVolumeOptions } from './volume.ts';
 
-export const DEFAULT_MAX_VOLUME_MB = 100;
+export { DEFAULT_MAX_VOLUME_MB } from '../../common/limits.ts';
 
 /**
  * Renders every volume in sequence into `outDir` with continuous page numbers, each written to disk before
