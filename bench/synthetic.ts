@@ -94,6 +94,8 @@ export async function makeSyntheticProject(options: SyntheticOptions): Promise<{
   const target = options.megabytes * 1e6;
   mkdirSync(path.join(dir, 'evidence'), { recursive: true });
   for (const name of ['project.yaml', 'indicators.yaml', 'results.yaml']) cpSync(path.join(SAMPLE, name), path.join(dir, name));
+  // the report's narrative parts (narrative/*.txt): build refuses a report without them
+  cpSync(path.join(SAMPLE, 'narrative'), path.join(dir, 'narrative'), { recursive: true });
   const template = readFileSync(path.join(SAMPLE, 'evidence', '区水务局', '河长公示牌.jpg'));
   // share of the bytes per kind, and of the files per kind: scans 45 % / 40 %, photos 40 % / 30 %, PNG 14 % / 10 %, text 1 % / 20 %
   const kinds = Array.from({ length: files }, (_, i) => (['scan', 'photo', 'text', 'scan', 'photo', 'png', 'scan', 'text', 'photo', 'scan'] as const)[i % 10]);
