@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Better, Measure } from './catalog.ts';
-import { Attribute } from './common.ts';
+import { Indicator, SubIndicator } from './catalog.ts';
 
 /**
  * A versioned indicator catalogue (建设指标) as the Ministry publishes it, shipped as data in catalogs/<id>.yaml:
@@ -24,36 +23,26 @@ export type Applies = z.infer<typeof Applies>;
 /** Fields of an entry that no source seen could confirm (e.g. catalogueNo, target). */
 const Unconfirmed = z.array(z.string().min(1)).default([]);
 
-export const CatalogueSubIndicator = z.strictObject({
-  no: z.number().int().min(1).max(20),
-  name: z.string().min(1),
-  unit: z.string().min(1).optional(),
-  target: z.string().min(1).optional(),
-  /** judging hints of this tool, not catalogue content (see indicators.yaml) */
-  better: Better.optional(),
-  measure: Measure.optional(),
-  when: z.string().min(1).optional(),
+/** A sub-indicator as indicators.yaml has it, with where it applies and what could not be confirmed. */
+export const CatalogueSubIndicator = SubIndicator.extend({
   applies: Applies.default('all'),
   appliesNote: z.string().optional(),
   unconfirmed: Unconfirmed,
 });
 export type CatalogueSubIndicator = z.infer<typeof CatalogueSubIndicator>;
 
-export const CatalogueIndicator = z.strictObject({
+/**
+ * An indicator as indicators.yaml has it, less what a district decides (序号, 责任单位, 备注), plus the
+ * catalogue's own number, where it applies, its 数据来源 and what could not be confirmed.
+ */
+export const CatalogueIndicator = Indicator.pick({ name: true, unit: true, target: true, attribute: true, better: true, measure: true }).extend({
   /** 序号 in the published table */
   catalogueNo: z.number().int().min(1).max(99),
-  name: z.string().min(1),
-  unit: z.string().min(1),
-  /** 指标值 as the table writes it */
-  target: z.string().min(1),
-  attribute: Attribute,
   applies: Applies,
   /** the table's own wording of where it applies (适用范围 市县 / 县, or `*`) */
   appliesNote: z.string().optional(),
   /** 数据来源 as the 指标解释 names it: a default for responsible units and evidence issuers */
   dataSource: z.string().optional(),
-  better: Better.optional(),
-  measure: Measure.optional(),
   unconfirmed: Unconfirmed,
   subIndicators: z.array(CatalogueSubIndicator).default([]),
 });
