@@ -154,7 +154,7 @@ async function renderWith(ctx: ProduceContext, kind: ArtifactKind, artifact: Pla
   }
   // the renderer wrote the file itself: hash what is there, and trust the stat only if it held still meanwhile
   const before = await statExact(file);
-  const written: WrittenFile = { artifact: made, sha256: await sha256File(file), bytes: rendered.size ?? Number(before.size), ...pages };
+  const written: WrittenFile = { artifact: made, sha256: rendered.sha256 ?? (await sha256File(file)), bytes: rendered.size ?? Number(before.size), ...pages };
   if (isAnnex) noteVolume(ctx, artifact, written, true);
   const after = await statExact(file);
   return { written, reused: false, issues, ...(fingerprintOf(after) === fingerprintOf(before) ? { settled: { info: after } } : {}) };

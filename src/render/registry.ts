@@ -44,6 +44,8 @@ export interface RenderContext {
 export interface Rendered {
   readonly bytes?: Uint8Array;
   readonly size?: number;
+  /** the sha256 of the file the renderer wrote itself, taken from the bytes as they were written */
+  readonly sha256?: string;
   readonly inputs?: Readonly<Record<string, string>>;
   readonly pages?: ManifestFile['pages'];
   readonly contents?: ManifestFile['contents'];
@@ -89,6 +91,7 @@ const annexVolume: Renderer<Built<'annex-volume'>> = async (source, ctx) => {
   });
   return {
     size: result.bytes,
+    sha256: result.sha256,
     issues: result.issues,
     pages: {
       first: result.firstPage, last: result.lastPage, count: result.pages,

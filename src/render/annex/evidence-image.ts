@@ -65,7 +65,8 @@ export async function checkImageData(image: CheckedImage, bytes: Uint8Array): Pr
 /** The inflated size of deflate data, counted as it streams; stops once past `cap` (returns cap + 1). */
 function inflatedSize(data: Buffer, cap: number): Promise<number | string> {
   return new Promise((resolve) => {
-    const inflate = createInflate();
+    // 1 MiB pieces: a scanned page inflates to tens of MB, and each piece is a round trip through the thread pool
+    const inflate = createInflate({ chunkSize: 1 << 20 });
     let n = 0;
     let done = false;
     const finish = (v: number | string) => {
@@ -93,10 +94,10 @@ export interface PlacedImage {
  * An 8-bit grey or RGB PNG goes in as its own compressed data (FlateDecode with PNG predictors); the data is
  * inflated once, streamed and thrown away, only to prove it decodes.
  */
-async function embedPngAsIs(doc: PDFDocument, bytes: Uint8Array): Promise<PlacedImage | undefined> {
+async function embedPngAsIs(doc: PDFDocument, bytes: Uint8Array, inflated: boolean): Promise<PlacedImage | undefined> {
   const png = pngPassthroughData(bytes);
   if (!png) return undefined;
-  await new Promise<void>((resolve, reject) => {
+  if (!inflated) await new Promise<void>((resolve, reject) => {
     const inflate = createInflate();
     inflate.on('data', () => {}).on('end', resolve).on('error', reject);
     inflate.end(png.data);
@@ -110,11 +111,14 @@ async function embedPngAsIs(doc: PDFDocument, bytes: Uint8Array): Promise<Placed
   return { ref: doc.context.register(PDFRawStream.of(dict, png.data)) };
 }
 
-/** Embeds the picture; a bad deflate stream or broken JPEG is found now, before anything is drawn. */
-export async function embedImage(doc: PDFDocument, image: CheckedImage, bytes: Uint8Array): Promise<PlacedImage | EvidenceProblem> {
+/**
+ * Embeds the picture; a bad deflate stream or broken JPEG is found now, before anything is drawn.
+ * `dataChecked`: checkImageData has inflated the PNG's data already (once is enough to prove it decodes).
+ */
+export async function embedImage(doc: PDFDocument, image: CheckedImage, bytes: Uint8Array, dataChecked = false): Promise<PlacedImage | EvidenceProblem> {
   try {
     if (image.type === 'jpeg') return await doc.embedJpg(bytes);
-    return (await embedPngAsIs(doc, bytes)) ?? (await doc.embedPng(bytes));
+    return (await embedPngAsIs(doc, bytes, dataChecked)) ?? (await doc.embedPng(bytes));
   } catch (e) {
     return { kind: 'image-corrupt', detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 160) };
   }

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { readWhole } from '../../files/read-whole.ts';
 import { sniffFileType } from '../../load/evidence-files.ts';
 import { InternalError, type Issue } from '../../model/issue.ts';
 import type { EvidenceFile } from '../../model/project-data.ts';
@@ -19,10 +19,13 @@ export interface PlacedEvidence {
 
 const NAMES: Record<string, string> = { tiff: 'TIFF 图片', webp: 'WebP 图片', bmp: 'BMP 图片', heic: 'HEIC 照片', gif: 'GIF 图片', zip: 'Office 文档或压缩包', unknown: '无法识别的格式' };
 
-async function readEvidence(evidence: EvidenceFile): Promise<Uint8Array | EvidenceProblem> {
+/** An evidence file's bytes, or why they cannot be had (started ahead by placeSections while the previous item is placed). */
+export type EvidenceBytes = Uint8Array | EvidenceProblem;
+
+export async function readEvidence(evidence: EvidenceFile): Promise<EvidenceBytes> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(evidence.absPath);
+    bytes = await readWhole(evidence.absPath);
   } catch (e) {
     return { kind: 'unreadable-file', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }
@@ -52,9 +55,10 @@ export async function placeEvidence(
   evidence: EvidenceFile,
   projectDir: string,
   checkOnly = false,
+  read: Promise<EvidenceBytes> = readEvidence(evidence),
 ): Promise<PlacedEvidence> {
   const fail = (problem: EvidenceProblem): PlacedEvidence => placeholder(doc, fonts, evidence, problem, projectDir, checkOnly);
-  const bytes = await readEvidence(evidence);
+  const bytes = await read;
   if (isProblem(bytes)) return fail(bytes);
   // the loader sniffed the type; sniff again, the file may have changed since
   const type = sniffFileType(bytes.subarray(0, 1024));
@@ -76,7 +80,7 @@ export async function placeEvidence(
   const real = await checkImageData(checked, bytes);
   if (real) return fail(real);
   const target = checkOnly ? await PDFDocument.create() : doc;
-  const image = await embedImage(target, checked, bytes);
+  const image = await embedImage(target, checked, bytes, true);
   if (isProblem(image)) return fail(image);
   if (checkOnly) return { pages: [], notes: [] };
   const page = doc.addPage([A4.width, A4.height]);

@@ -1,4 +1,4 @@
-import { rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { rename, rm, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { hasErrors, type Issue } from '../../model/issue.ts';
@@ -6,13 +6,14 @@ import { tempPathBeside } from '../../files/atomic.ts';
 import { GENERATOR } from '../../common/version.ts';
 import { embedAllFonts, type PdfFonts } from '../pdf/fonts.ts';
 import { setFixedMetadata } from '../pdf/metadata.ts';
+import { savePdfToFile } from '../pdf/save.ts';
 import { TemplateError } from '../templates.ts';
 import { titlesOf } from '../../common/titles.ts';
 import type { RenderInput } from '../../plan/render-input.ts';
 import type { ProgressListener } from '../../common/progress.ts';
 import { assembleVolume, stampSectionHeaders, type BuiltSection } from './assemble.ts';
 import { coverLines, drawCover } from './cover.ts';
-import { placeEvidence, placeholder } from './evidence.ts';
+import { placeEvidence, placeholder, readEvidence, type EvidenceBytes } from './evidence.ts';
 import { A4 } from './layout.ts';
 import { setVolumeNavigation } from './navigation.ts';
 import { evidenceRange, printedLabel, type KeptNumbers, type PageBook, type PlacedPages, type PrintedNumber } from './page-book.ts';
@@ -47,6 +48,8 @@ export interface AnnexVolumeResult {
   readonly inserted: number;
   readonly lastPrinted: string;
   readonly bytes: number;
+  /** of the file as written ('' when nothing was written) */
+  readonly sha256: string;
   readonly indicators: readonly AnnexIndicatorPages[];
   readonly issues: readonly Issue[];
 }
@@ -74,7 +77,7 @@ export interface RenderVolumeOptions {
 const PROGRESS_STEP = '编排佐证材料汇编';
 
 function failed(volume: AnnexVolumePlan, options: RenderVolumeOptions, issues: readonly Issue[]): AnnexVolumeResult {
-  return { no: volume.no, file: options.outFile, pages: 0, firstPage: options.startPage, lastPage: options.startPage - 1, inserted: 0, lastPrinted: '', bytes: 0, indicators: [], issues };
+  return { no: volume.no, file: options.outFile, pages: 0, firstPage: options.startPage, lastPage: options.startPage - 1, inserted: 0, lastPrinted: '', bytes: 0, sha256: '', indicators: [], issues };
 }
 
 /** Words for an item printed under another indicator; names the volume when it is another one. */
@@ -96,6 +99,15 @@ async function placeSections(doc: PDFDocument, fonts: PdfFonts, sections: readon
   let checkOnly = options.checkOnly ?? false;
   // an item printed under several indicators is read each time, but a bad one is reported once
   const bad = new Map<string, EvidenceProblem>();
+  // the next file is read while this one is placed (two files in memory at most)
+  const order = sections.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'placed' ? [e.evidence] : [])));
+  let ahead: { at: number; read: Promise<EvidenceBytes> } | undefined;
+  const readAt = (at: number): Promise<EvidenceBytes> => {
+    const read = ahead?.at === at ? ahead.read : readEvidence(order[at]!);
+    ahead = at + 1 < order.length ? { at: at + 1, read: readEvidence(order[at + 1]!) } : undefined;
+    return read;
+  };
+  let at = 0;
   for (const section of sections) {
     const items: { id: string; pages: number }[] = [];
     const problems = new Map<string, EvidenceProblem>();
@@ -103,9 +115,10 @@ async function placeSections(doc: PDFDocument, fonts: PdfFonts, sections: readon
     for (const entry of section.entries) {
       if (entry.kind === 'reference') continue;
       const known = bad.get(entry.evidence.id);
+      const read = readAt(at++);
       const placed = known
         ? placeholder(doc, fonts, entry.evidence, known, input.data.dir, checkOnly)
-        : await placeEvidence(doc, fonts, entry.evidence, input.data.dir, checkOnly);
+        : await placeEvidence(doc, fonts, entry.evidence, input.data.dir, checkOnly, read);
       if (!known) issues.push(...placed.notes);
       if (placed.problem) problems.set(entry.evidence.id, placed.problem);
       if (placed.problem && !known) {
@@ -212,18 +225,18 @@ export async function renderAnnexVolume(input: RenderInput, volume: AnnexVolumeP
       evidence: sections.flatMap((s) => s.entries.map((e) => [s.indicator.no, e.evidence.id, e.evidence.bytes])),
     }),
   });
-  const bytes = await doc.save({ useObjectStreams: true, objectsPerTick: Infinity });
   await mkdir(path.dirname(options.outFile), { recursive: true });
   const temp = tempPathBeside(options.outFile);
+  let saved: { bytes: number; sha256: string };
   try {
-    await writeFile(temp, bytes);
+    saved = await savePdfToFile(doc, temp);
     await rename(temp, options.outFile);
   } catch (e) {
     await rm(temp, { force: true });
     throw e;
   }
   return {
-    no: volume.no, file: options.outFile, pages: pageCount, firstPage: options.startPage, lastPage, inserted, lastPrinted, bytes: bytes.length,
+    no: volume.no, file: options.outFile, pages: pageCount, firstPage: options.startPage, lastPage, inserted, lastPrinted, bytes: saved.bytes, sha256: saved.sha256,
     indicators: indicatorPages(sections, book, options.kept), issues: placed.issues,
   };
 }

