@@ -39,7 +39,7 @@ interface Measured {
 }
 
 function measure(...args: string[]): Measured {
-  const r = spawnSync(process.execPath, ['bin/run-ts.js', 'bench/measure.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['bench/measure.mjs', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(line) as Measured;

@@ -12,6 +12,7 @@ import type { Settled } from './context.ts';
 import { stageTimer, type BuildOptions, type BuildResult } from './options.ts';
 import { prepareBundle } from './prepare.ts';
 import { produce } from './produce.ts';
+import { copyAhead, type CopiesAhead } from './copy-ahead.ts';
 import { publishBundle } from './publish.ts';
 import { changesNothing } from '../plan/changes.ts';
 import { missingNarrative } from '../render/report/narrative.ts';
@@ -70,6 +71,7 @@ export async function assembleBundle(
 
   await removeStaleQpdfTemp();
   let staging: Staging | undefined;
+  let ahead: CopiesAhead | undefined;
   try {
     staging = await createStaging(options.outDir, plan.name, (name) => issues.push({
       code: 'save-completed', severity: 'info', file: options.outDir, path: [],
@@ -85,8 +87,12 @@ export async function assembleBundle(
       ...(options.previous ? { previous: options.previous } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     };
     let nextPage = 1;
+    ahead = copyAhead(ctx, plan.artifacts);
     for (const artifact of plan.artifacts) {
-      const made = await produce(ctx, artifact, written, nextPage);
+      const copying = ahead.take(artifact);
+      const waited = performance.now();
+      const made = copying ? await copying : await produce(ctx, artifact, written, nextPage);
+      if (copying) timings.evidence = (timings.evidence ?? 0) + (performance.now() - waited);
       issues.push(...made.issues);
       if (hasErrors(made.issues)) return fail(issues, timings);
       if (made.written.pages) nextPage = made.written.pages.last + 1;
@@ -97,6 +103,7 @@ export async function assembleBundle(
     if (options.requireChange && options.previous && changesNothing(options.previous.manifest.files, written.map((w) => ({ path: w.artifact.path, sha256: w.sha256, role: w.artifact.role })))) {
       return fail([...issues, noChange(options.previous.manifest.bundle, options.previous.manifest.revision, plan.revision)], timings);
     }
+    await ahead.stop();
     // publish consumes the staging folder (committed or removed); on a throw, finally removes what is left
     const published = await publishBundle(staging, prepared, written, settled, options, time);
     staging = undefined;
@@ -106,12 +113,15 @@ export async function assembleBundle(
     return { ok: true, ...rest, issues, reused, timings, megabytes, eligibility };
   } catch (e) {
     // busy, not writable, disk full: the user's to fix, said plainly (the staging folder goes in finally)
+    await ahead?.stop();
     if (staging) await abortStaging(staging);
     staging = undefined;
     const problem = await saveProblemIssue(e, options.outDir, spaceNeeded(prepared.totalBytes));
     if (!problem) throw e;
     return fail([...issues, problem], timings);
   } finally {
+    // no copy may still be writing into the staging folder when it is removed
+    await ahead?.stop();
     if (staging) await abortStaging(staging);
   }
 }
