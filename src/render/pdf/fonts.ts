@@ -1,4 +1,4 @@
-import { rememberWidths, speedUpPdfLib } from './speedups.ts';
+import { rememberGlyphs, rememberWidths, speedUpPdfLib } from './speedups.ts';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
@@ -57,7 +57,7 @@ export async function embedFonts<R extends FontRole>(doc: PDFDocument, roles: re
     } catch (e) {
       throw new Error(`找不到字体文件 ${file}（${(e as Error).message}）；请在项目目录运行 npm install`);
     }
-    out[role] = rememberWidths(await doc.embedFont(bytes, { subset: true, customName: name }));
+    out[role] = rememberGlyphs(rememberWidths(await doc.embedFont(bytes, { subset: true, customName: name })));
   }
   return out;
 }

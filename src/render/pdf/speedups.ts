@@ -1,4 +1,4 @@
-import { PDFStream, type PDFFont } from 'pdf-lib';
+import { PDFHexString, PDFStream, type PDFFont } from 'pdf-lib';
 
 /**
  * Two hot spots of pdf-lib found by profiling the annex (npm run bench, 200 MB of scans):
@@ -96,25 +96,45 @@ function substitutable(font: ShapingFont): Set<number> | undefined {
 }
 
 /**
+ * Which characters a string may be taken apart into without fontkit's layout: those with no letter or mark
+ * but Han (so the text is shaped as Han or as script-less text) that start no substitution there. undefined
+ * when the font's tables cannot tell (then every string goes through the full layout).
+ */
+function plainCharacters(font: PDFFont): { shaping: ShapingFont; isPlain(ch: string): boolean } | undefined {
+  const shaping = (font as unknown as { embedder?: { font?: ShapingFont } }).embedder?.font;
+  const substituted = shaping && substitutable(shaping);
+  if (!shaping || !substituted) return undefined;
+  const plain = new Map<string, boolean>();
+  return {
+    shaping,
+    isPlain: (ch) => {
+      let p = plain.get(ch);
+      if (p === undefined) {
+        p = !(OTHER_SCRIPT.test(ch) && !HAN.test(ch)) && !substituted.has(shaping.glyphForCodePoint(ch.codePointAt(0)!).id);
+        plain.set(ch, p);
+      }
+      return p;
+    },
+  };
+}
+
+/**
  * Per-character advance widths, remembered: the same numbers as pdf-lib's widthOfTextAtSize (fontkit's
- * layout; summed in another order, so the last bit may differ), without the layout where the sum of single characters is exact. A string is summed per character
- * only if it has no letter or mark but Han (so it is shaped as Han or as script-less text) and none of its
- * characters starts a substitution there; any other string goes through the full layout.
+ * layout; summed in another order, so the last bit may differ), without the layout where the sum of single
+ * characters is exact (see plainCharacters); any other string goes through the full layout.
  */
 export function rememberWidths(font: PDFFont): PDFFont {
   if (measured.has(font)) return font;
   measured.add(font);
   const layoutWidth = font.widthOfTextAtSize.bind(font);
-  const shaping = (font as unknown as { embedder?: { font?: ShapingFont } }).embedder?.font;
-  const substituted = shaping && substitutable(shaping);
-  if (!shaping || !substituted) return font;
+  const plain = plainCharacters(font);
+  if (!plain) return font;
   /** advance at size 1000, or NaN for a character that may take part in a substitution */
   const advance = new Map<string, number>();
   const perCharacter = (ch: string): number => {
     let w = advance.get(ch);
     if (w === undefined) {
-      const plain = !(OTHER_SCRIPT.test(ch) && !HAN.test(ch)) && !substituted.has(shaping.glyphForCodePoint(ch.codePointAt(0)!).id);
-      w = plain ? layoutWidth(ch, 1000) : Number.NaN;
+      w = plain.isPlain(ch) ? layoutWidth(ch, 1000) : Number.NaN;
       advance.set(ch, w);
     }
     return w;
@@ -127,6 +147,65 @@ export function rememberWidths(font: PDFFont): PDFFont {
       total += w;
     }
     return (total * size) / 1000;
+  };
+  return font;
+}
+
+/** The parts of pdf-lib's CustomFontSubsetEmbedder that encodeText uses. */
+interface SubsetEmbedder {
+  font: { layout(text: string, features?: unknown): { glyphs: { id: number }[] } };
+  fontFeatures?: unknown;
+  subset: { includeGlyph(glyph: { id: number }): number };
+  glyphs: unknown[];
+  glyphIdMap: Map<number, number>;
+  glyphCache: { invalidate(): void };
+  encodeText(text: string): PDFHexString;
+}
+
+const encoding = new WeakSet<object>();
+
+/**
+ * Drawing text runs fontkit's full layout for every string too (encodeText: glyph ids for the content
+ * stream); the annex draws a header and a page number on every page, and that layout was most of the
+ * time spent stamping them (npm run bench). Where every character is plain (see plainCharacters), each
+ * one's glyph is remembered from a layout of that character alone, and the subset is told of the glyphs in
+ * the same order as pdf-lib does it, so the subset font and the content stream have the same bytes; any
+ * other string goes through pdf-lib's own encodeText. tests/render/pdf/speedups.test.ts compares both.
+ */
+export function rememberGlyphs(font: PDFFont): PDFFont {
+  const embedder = (font as unknown as { embedder?: SubsetEmbedder }).embedder;
+  if (!embedder || encoding.has(embedder) || !embedder.subset || !(embedder.glyphIdMap instanceof Map)) return font;
+  encoding.add(embedder);
+  const plain = plainCharacters(font);
+  if (!plain) return font;
+  const layoutEncode = embedder.encodeText.bind(embedder);
+  /** the glyph a plain character is laid out as, or null where it is not one glyph of its own */
+  const glyphOf = new Map<string, { id: number } | null>();
+  const glyph = (ch: string) => {
+    let g = glyphOf.get(ch);
+    if (g === undefined) {
+      const laid = plain.isPlain(ch) ? embedder.font.layout(ch, embedder.fontFeatures).glyphs : [];
+      g = laid.length === 1 ? laid[0]! : null;
+      glyphOf.set(ch, g);
+    }
+    return g;
+  };
+  embedder.encodeText = (text: string) => {
+    const glyphs: { id: number }[] = [];
+    for (const ch of text) {
+      const g = glyph(ch);
+      if (!g) return layoutEncode(text);
+      glyphs.push(g);
+    }
+    let hex = '';
+    for (const g of glyphs) {
+      const subsetId = embedder.subset.includeGlyph(g);
+      embedder.glyphs[subsetId - 1] = g;
+      embedder.glyphIdMap.set(g.id, subsetId);
+      hex += subsetId.toString(16).padStart(4, '0').toUpperCase();
+    }
+    embedder.glyphCache.invalidate();
+    return PDFHexString.of(hex);
   };
   return font;
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { PDFDocument, PDFStream, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFStream, StandardFonts, type PDFFont } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { FONT_FILES } from '../../../src/render/pdf/fonts.ts';
 import { fontkitAdapter } from '../../../src/render/pdf/fontkit-adapter.ts';
-import { originalCopyBytesInto, rememberWidths, speedUpPdfLib } from '../../../src/render/pdf/speedups.ts';
+import { originalCopyBytesInto, rememberGlyphs, rememberWidths, speedUpPdfLib } from '../../../src/render/pdf/speedups.ts';
 
 async function freshFont(file: string) {
   const doc = await PDFDocument.create();
@@ -44,5 +44,33 @@ describe('pdf-lib speed-ups give what pdf-lib itself gives', () => {
     } finally {
       prototype.copyBytesInto = patched;
     }
+  });
+
+  it('glyphs: text drawn with remembered glyphs gives the same content and subset font bytes as the full layout', async () => {
+    const texts = ['指标12 危险废物利用处置率　第3页', '— 2 —', '目录——第3页', 'ff fi office', 'PM2.5 ΔEQI', '佐证材料汇编（第1册）', '第12—15页', '', '②③'];
+    const draw = async (remember: boolean) => {
+      const doc = await PDFDocument.create({ updateMetadata: false });
+      doc.registerFontkit(fontkitAdapter);
+      const fonts: PDFFont[] = [];
+      for (const role of ['body', 'heading', 'label'] as const) {
+        const font = await doc.embedFont(readFileSync(FONT_FILES[role].file), { subset: true, customName: role });
+        fonts.push(remember ? rememberGlyphs(font) : font);
+        // the remembered encoding is the embedder's own function, not its prototype's
+        expect(Object.hasOwn((font as unknown as { embedder: object }).embedder, 'encodeText')).toBe(remember);
+      }
+      const page = doc.addPage([595, 842]);
+      const encoded: string[] = [];
+      texts.forEach((text, k) => {
+        for (const font of fonts) {
+          encoded.push(font.encodeText(text).toString());
+          page.drawText(text, { x: 40, y: 800 - 20 * k, size: 12, font });
+        }
+      });
+      return { encoded, bytes: Buffer.from(await doc.save({ useObjectStreams: true })) };
+    };
+    const remembered = await draw(true);
+    const plain = await draw(false);
+    expect(remembered.encoded).toEqual(plain.encoded);
+    expect(remembered.bytes.equals(plain.bytes)).toBe(true);
   });
 });
