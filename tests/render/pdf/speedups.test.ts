@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { PDFDocument, PDFStream, StandardFonts, type PDFFont } from 'pdf-lib';
+import { PDFDocument, PDFRawStream, PDFStream, StandardFonts, type PDFFont } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { FONT_FILES } from '../../../src/render/pdf/fonts.ts';
 import { fontkitAdapter } from '../../../src/render/pdf/fontkit-adapter.ts';
-import { originalCopyBytesInto, rememberGlyphs, rememberWidths, speedUpPdfLib } from '../../../src/render/pdf/speedups.ts';
+import { originalCopyBytesInto, originalRawClone, rememberGlyphs, rememberWidths, speedUpPdfLib } from '../../../src/render/pdf/speedups.ts';
 
 async function freshFont(file: string) {
   const doc = await PDFDocument.create();
@@ -72,5 +72,29 @@ describe('pdf-lib speed-ups give what pdf-lib itself gives', () => {
     const plain = await draw(false);
     expect(remembered.encoded).toEqual(plain.encoded);
     expect(remembered.bytes.equals(plain.bytes)).toBe(true);
+  });
+
+  it('copied pages: a clone shares its content, and the saved document has the same bytes as with copying', async () => {
+    const evidence = readFileSync('fixtures/yanzhou-2023/evidence/区统计局/能源消费统计.pdf');
+    const copy = async () => {
+      const source = await PDFDocument.load(evidence);
+      const doc = await PDFDocument.create({ updateMetadata: false });
+      for (const page of await doc.copyPages(source, source.getPageIndices())) doc.addPage(page);
+      return Buffer.from(await doc.save({ useObjectStreams: true }));
+    };
+    speedUpPdfLib();
+    const prototype = PDFRawStream.prototype as unknown as { clone: typeof originalRawClone };
+    const patched = prototype.clone;
+    expect(patched).not.toBe(originalRawClone);
+    const raw = PDFRawStream.of((await PDFDocument.create()).context.obj({}), new Uint8Array([1, 2, 3]));
+    expect(raw.clone().getContents()).toBe(raw.getContents());
+    const shared = await copy();
+    prototype.clone = originalRawClone;
+    try {
+      expect(raw.clone().getContents()).not.toBe(raw.getContents());
+      expect(shared.equals(await copy())).toBe(true);
+    } finally {
+      prototype.clone = patched;
+    }
   });
 });
