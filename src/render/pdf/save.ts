@@ -41,23 +41,28 @@ export async function savePdfToFile(doc: PDFDocument, file: string): Promise<{ b
   let buffer = Buffer.allocUnsafe(PIECE);
   let used = 0;
   let written = 0;
+  // one write in flight while the next piece is hashed and laid out (the hash costs as much as the write)
+  let writing: Promise<unknown> = Promise.resolve();
+  const writeAll = async (bytes: Uint8Array) => {
+    for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+  };
+  const send = async (bytes: Uint8Array) => {
+    hash.update(bytes);
+    written += bytes.length;
+    await writing;
+    writing = writeAll(bytes);
+  };
   const flush = async () => {
     if (used === 0) return;
-    await handle.write(buffer, 0, used);
-    hash.update(buffer.subarray(0, used));
-    written += used;
+    const full = buffer.subarray(0, used);
     // the buffer handed to write is not reused while the write may still read it
     buffer = Buffer.allocUnsafe(PIECE);
     used = 0;
+    await send(full);
   };
   const put = async (bytes: Uint8Array) => {
     if (bytes.length > PIECE - used) await flush();
-    if (bytes.length >= PIECE) {
-      await handle.write(bytes);
-      hash.update(bytes);
-      written += bytes.length;
-      return;
-    }
+    if (bytes.length >= PIECE) return send(bytes);
     buffer.set(bytes, used);
     used += bytes.length;
   };
@@ -79,7 +84,9 @@ export async function savePdfToFile(doc: PDFDocument, file: string): Promise<{ b
     }
     await put(bytesOf(layout.trailer));
     await flush();
+    await writing;
   } finally {
+    await writing.catch(() => undefined);
     await handle.close();
   }
   if (written !== layout.size) throw new InternalError(`PDF 写出 ${written} 字节，与排版计算的 ${layout.size} 字节不符：${file}`);
