@@ -58,6 +58,9 @@ async function readHead(file: string): Promise<Uint8Array> {
  * Checks each evidence item's file: inside evidence/ (no `..`, no absolute path, no link leading out),
  * present, a regular file, not empty, and of a type the annex can place.
  */
+/** How many evidence files are checked at the same time (500 files: 241 ms one at a time). */
+const CHECKS_AT_ONCE = 16;
+
 export async function checkEvidenceFiles(
   evidenceDir: string,
   items: readonly EvidenceItem[],
@@ -79,54 +82,71 @@ export async function checkEvidenceFiles(
   } catch {
     realRoot = undefined;
   }
-  for (const [index, item] of items.entries()) {
+  // each item is checked on its own (several at a time: each check is a few calls through the thread pool);
+  // the results are taken in the list's order
+  const found: (EvidenceFile | undefined)[] = new Array(items.length);
+  const problems: (Issue | undefined)[] = new Array(items.length);
+  const checkOne = async (index: number, item: EvidenceItem): Promise<void> => {
     const at = where.locate(filePath(index));
-    const fail = (code: IssueCode, message: string, hint?: string) =>
-      issues.push({ code, severity: 'error', path: filePath(index), ...at, message, ...(hint ? { hint } : {}) });
+    const fail = (code: IssueCode, message: string, hint?: string) => {
+      problems[index] = { code, severity: 'error', path: filePath(index), ...at, message, ...(hint ? { hint } : {}) };
+    };
     const label = `佐证材料 ${item.id} 的文件“${item.file}”`;
     if (path.isAbsolute(item.file) || /^[A-Za-z]:[\\/]/.test(item.file) || item.file.startsWith('\\')) {
       fail('evidence-outside', `${label}是绝对路径，应为相对于 ${root} 文件夹的路径`, `把文件复制到项目的 ${root} 文件夹下，再写相对路径`);
-      continue;
+      return;
     }
     const abs = path.resolve(evidenceDir, item.file);
     if (!isInside(evidenceDir, abs)) {
       fail('evidence-outside', `${label}指向 ${root} 文件夹之外`, `路径中不能用“..”跳出 ${root} 文件夹`);
-      continue;
+      return;
     }
     let stat;
     try {
       stat = await lstat(abs);
     } catch {
       fail('evidence-missing', `找不到${label}（应在 ${root}${item.file}）`, '检查文件名的拼写、大小写和扩展名');
-      continue;
+      return;
     }
     let real: string;
     try {
       real = await realpath(abs);
     } catch {
       fail('evidence-missing', `${label}是一个失效的链接`);
-      continue;
+      return;
     }
     if (realRoot === undefined || !isInside(realRoot, real)) {
       fail('evidence-outside', `${label}是指向 ${root} 文件夹之外的链接`, `把真实文件复制到 ${root} 文件夹中`);
-      continue;
+      return;
     }
     if (stat.isSymbolicLink()) stat = await lstat(real);
     if (!stat.isFile()) {
       fail('evidence-not-file', `${label}不是一个文件（可能是文件夹）`);
-      continue;
+      return;
     }
     if (stat.size === 0) {
       fail('evidence-empty', `${label}是空文件（0 字节）`, '重新导出或扫描该材料');
-      continue;
+      return;
     }
     const type = sniffFileType(await readHead(real));
     if (type !== 'pdf' && type !== 'jpeg' && type !== 'png') {
       const named = { tiff: 'TIFF 图片', webp: 'WebP 图片', bmp: 'BMP 图片', heic: 'HEIC 照片', gif: 'GIF 图片', zip: 'Office 文档或压缩包', unknown: '无法识别的格式' }[type];
       fail('evidence-unsupported', `${label}是${named}，不是支持的类型（应为 PDF、JPEG 或 PNG）`, UNSUPPORTED_HINT[type]);
-      continue;
+      return;
     }
-    files.push({ ...item, absPath: real, bytes: stat.size, type });
+    found[index] = { ...item, absPath: real, bytes: stat.size, type };
+    };
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await checkOne(index, items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHECKS_AT_ONCE, items.length) }, worker));
+  for (let k = 0; k < items.length; k++) {
+    if (problems[k]) issues.push(problems[k]!);
+    else if (found[k]) files.push(found[k]!);
   }
   return { files, issues };
 }
