@@ -11,7 +11,8 @@ export type SniffedType = EvidenceFileType | 'tiff' | 'webp' | 'bmp' | 'heic' | 
 
 export function sniffFileType(head: Uint8Array): SniffedType {
   const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
-  if (ascii(0, 1024).includes('%PDF-')) return 'pdf'; // PDF allows junk before the header
+  // PDF allows junk before the header
+  if (Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 1024)).includes('%PDF-', 0, 'latin1')) return 'pdf';
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
   if (head[0] === 0x89 && ascii(1, 4) === 'PNG') return 'png';
   if (ascii(0, 4) === 'II*\0' || ascii(0, 4) === 'MM\0*') return 'tiff';
