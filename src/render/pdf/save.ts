@@ -38,7 +38,9 @@ export async function savePdfToFile(doc: PDFDocument, file: string): Promise<{ b
   const layout = await writer.computeBufferSize();
   const hash = createHash('sha256');
   const handle = await open(file, 'w');
-  let buffer = Buffer.allocUnsafe(PIECE);
+  // two pieces: one being written while the other fills (a fresh piece each time made a volume's worth of garbage)
+  const pieces = [Buffer.allocUnsafe(PIECE), Buffer.allocUnsafe(PIECE)];
+  let buffer = pieces[0]!;
   let used = 0;
   let written = 0;
   // one write in flight while the next piece is hashed and laid out (the hash costs as much as the write)
@@ -55,10 +57,10 @@ export async function savePdfToFile(doc: PDFDocument, file: string): Promise<{ b
   const flush = async () => {
     if (used === 0) return;
     const full = buffer.subarray(0, used);
-    // the buffer handed to write is not reused while the write may still read it
-    buffer = Buffer.allocUnsafe(PIECE);
-    used = 0;
+    // send returns once the other piece's write is done and this one's has begun: the other piece is free
     await send(full);
+    buffer = buffer === pieces[0] ? pieces[1]! : pieces[0]!;
+    used = 0;
   };
   const put = async (bytes: Uint8Array) => {
     if (bytes.length > PIECE - used) await flush();

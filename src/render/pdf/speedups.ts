@@ -1,4 +1,4 @@
-import { PDFHexString, PDFRawStream, PDFStream, type PDFContext, type PDFDict, type PDFFont } from 'pdf-lib';
+import { PDFContext, PDFHexString, PDFObjectParser, PDFRawStream, PDFStream, type PDFDict, type PDFFont } from 'pdf-lib';
 
 /**
  * Two hot spots of pdf-lib found by profiling the annex (npm run bench, 200 MB of scans):
@@ -11,7 +11,8 @@ import { PDFHexString, PDFRawStream, PDFStream, type PDFContext, type PDFDict, t
  *    summed per character from a cache. Layout does substitute in places: ligatures ("ff", "fi", and
  *    "——" in Noto's `ccmp`) and, in Latin, Greek or Cyrillic text, localized digits and quotes (`locl`).
  *    Strings that could meet one of these are measured by the full layout: see `rememberWidths`.
- * 3. PDFRawStream.clone copies the content it clones (see speedUpPdfLib).
+ * 3. PDFRawStream.clone copies the content it clones, 4. the parser copies every stream's content out of
+ *    the file (see speedUpPdfLib).
  * tests/render/pdf/speedups.test.ts checks each against unpatched pdf-lib.
  */
 const STREAM = Buffer.from('\nstream\n', 'latin1');
@@ -26,6 +27,11 @@ type Clone = (this: PDFRawStream, context?: PDFContext) => PDFRawStream;
 const rawStreamPrototype = PDFRawStream.prototype as unknown as { clone: Clone };
 /** pdf-lib's own PDFRawStream.clone, kept so a test can compare. */
 export const originalRawClone: Clone = rawStreamPrototype.clone;
+type Slice = (this: { bytes: Uint8Array }, start: number, end: number) => Uint8Array;
+/** pdf-lib's parser reads through a ByteStream, which its index does not export: reached through a parser. */
+const byteStreamPrototype = Object.getPrototypeOf((PDFObjectParser.forBytes(new Uint8Array(0), PDFContext.create()) as unknown as { bytes: object }).bytes) as { slice: Slice };
+/** pdf-lib's own ByteStream.slice, kept so a test can compare. */
+export const originalByteSlice: Slice = byteStreamPrototype.slice;
 let patched = false;
 
 export function speedUpPdfLib(): void {
@@ -37,6 +43,12 @@ export function speedUpPdfLib(): void {
   //    volume's worth of garbage per 1 GB build).
   rawStreamPrototype.clone = function (context) {
     return PDFRawStream.of((this.dict as PDFDict).clone(context), this.contents);
+  };
+  // 4. the parser copies each stream's content out of the file's bytes (ByteStream.slice), and the file's
+  //    bytes are dropped right after: a view of them holds the same content without the copy and its
+  //    garbage (the file's buffer then lives as long as its pages in the annex, which is what they weigh).
+  byteStreamPrototype.slice = function (start, end) {
+    return this.bytes.subarray(start, end);
   };
   streamPrototype.copyBytesInto = function (buffer, offset) {
     this.updateDict();

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { PDFDocument, PDFRawStream, PDFStream, StandardFonts, type PDFFont } from 'pdf-lib';
+import { PDFContext, PDFDocument, PDFObjectParser, PDFRawStream, PDFStream, StandardFonts, type PDFFont } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { FONT_FILES } from '../../../src/render/pdf/fonts.ts';
 import { fontkitAdapter } from '../../../src/render/pdf/fontkit-adapter.ts';
-import { originalCopyBytesInto, originalRawClone, rememberGlyphs, rememberWidths, speedUpPdfLib } from '../../../src/render/pdf/speedups.ts';
+import { originalByteSlice, originalCopyBytesInto, originalRawClone, rememberGlyphs, rememberWidths, speedUpPdfLib } from '../../../src/render/pdf/speedups.ts';
 
 async function freshFont(file: string) {
   const doc = await PDFDocument.create();
@@ -74,7 +74,7 @@ describe('pdf-lib speed-ups give what pdf-lib itself gives', () => {
     expect(remembered.bytes.equals(plain.bytes)).toBe(true);
   });
 
-  it('copied pages: a clone shares its content, and the saved document has the same bytes as with copying', async () => {
+  it('copied pages: parsed and cloned streams share the file bytes, and the saved document has the same bytes as with copying', async () => {
     const evidence = readFileSync('fixtures/yanzhou-2023/evidence/区统计局/能源消费统计.pdf');
     const copy = async () => {
       const source = await PDFDocument.load(evidence);
@@ -88,13 +88,26 @@ describe('pdf-lib speed-ups give what pdf-lib itself gives', () => {
     expect(patched).not.toBe(originalRawClone);
     const raw = PDFRawStream.of((await PDFDocument.create()).context.obj({}), new Uint8Array([1, 2, 3]));
     expect(raw.clone().getContents()).toBe(raw.getContents());
+    const byteStream = Object.getPrototypeOf((PDFObjectParser.forBytes(new Uint8Array(0), PDFContext.create()) as unknown as { bytes: object }).bytes) as { slice: typeof originalByteSlice };
+    const patchedSlice = byteStream.slice;
+    expect(patchedSlice).not.toBe(originalByteSlice);
+    const parsedStream = async () => {
+      const input = new Uint8Array(evidence);
+      const doc = await PDFDocument.load(input);
+      const stream = doc.context.enumerateIndirectObjects().map(([, o]) => o).find((o) => o instanceof PDFRawStream) as PDFRawStream;
+      return stream.getContents().buffer === input.buffer;
+    };
+    expect(await parsedStream()).toBe(true);
     const shared = await copy();
     prototype.clone = originalRawClone;
+    byteStream.slice = originalByteSlice;
     try {
       expect(raw.clone().getContents()).not.toBe(raw.getContents());
+      expect(await parsedStream()).toBe(false);
       expect(shared.equals(await copy())).toBe(true);
     } finally {
       prototype.clone = patched;
+      byteStream.slice = patchedSlice;
     }
   });
 });
