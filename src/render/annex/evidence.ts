@@ -4,6 +4,7 @@ import { sniffFileType } from '../../load/evidence-files.ts';
 import { InternalError, type Issue } from '../../model/issue.ts';
 import type { EvidenceFile } from '../../model/project-data.ts';
 import type { PdfFonts } from '../pdf/fonts.ts';
+import { EvidenceChangedError, fileStamp, keepStreamInFile, keepStreamsInFile } from '../pdf/file-range.ts';
 import { checkImage, checkImageData, drawPhotoPage, embedImage } from './evidence-image.ts';
 import { appendEvidencePages, openEvidencePdf } from './evidence-pdf.ts';
 import { A4 } from './layout.ts';
@@ -20,17 +21,20 @@ export interface PlacedEvidence {
 const NAMES: Record<string, string> = { tiff: 'TIFF 图片', webp: 'WebP 图片', bmp: 'BMP 图片', heic: 'HEIC 照片', gif: 'GIF 图片', zip: 'Office 文档或压缩包', unknown: '无法识别的格式' };
 
 /** An evidence file's bytes, or why they cannot be had (started ahead by placeSections while the previous item is placed). */
-export type EvidenceBytes = Uint8Array | EvidenceProblem;
+export type EvidenceBytes = { readonly bytes: Uint8Array; readonly stamp: string } | EvidenceProblem;
 
 export async function readEvidence(evidence: EvidenceFile): Promise<EvidenceBytes> {
   let bytes: Buffer;
+  let stamp: string;
   try {
-    bytes = await readWhole(evidence.absPath);
+    const read = await readWhole(evidence.absPath);
+    bytes = read.bytes;
+    stamp = fileStamp(read.info);
   } catch (e) {
     return { kind: 'unreadable-file', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }
   if (bytes.length === 0) return { kind: 'empty' };
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), stamp };
 }
 
 /** The 材料无法读取 page for a file already known to be bad (nothing added with `checkOnly`). */
@@ -55,11 +59,12 @@ export async function placeEvidence(
   evidence: EvidenceFile,
   projectDir: string,
   checkOnly = false,
-  read: Promise<EvidenceBytes> = readEvidence(evidence),
+  readAhead: Promise<EvidenceBytes> = readEvidence(evidence),
 ): Promise<PlacedEvidence> {
   const fail = (problem: EvidenceProblem): PlacedEvidence => placeholder(doc, fonts, evidence, problem, projectDir, checkOnly);
-  const bytes = await read;
-  if (isProblem(bytes)) return fail(bytes);
+  const read = await readAhead;
+  if (isProblem(read)) return fail(read);
+  const { bytes, stamp } = read;
   // the loader sniffed the type; sniff again, the file may have changed since
   const type = sniffFileType(bytes.subarray(0, 1024));
   if (type !== 'pdf' && type !== 'jpeg' && type !== 'png') return fail({ kind: 'unsupported', detail: `文件实际是${NAMES[type] ?? type}` });
@@ -67,11 +72,13 @@ export async function placeEvidence(
     const opened = await openEvidencePdf(evidence, bytes);
     if (!opened.ok) return fail(opened.problem);
     if (checkOnly) return { pages: [], notes: opened.notes };
+    // the scans stay in the file until the volume is written (render/pdf/file-range.ts)
+    keepStreamsInFile(opened.value, bytes, evidence.absPath, stamp);
     try {
       return { pages: await appendEvidencePages(doc, opened.value), notes: opened.notes };
     } catch (e) {
       // pdf-lib copying a page of a file it misread: the file's problem, named as such (nothing was added)
-      if (e instanceof InternalError) throw e;
+      if (e instanceof InternalError || e instanceof EvidenceChangedError) throw e;
       return fail({ kind: 'pdf-corrupt', detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 160) });
     }
   }
@@ -83,6 +90,9 @@ export async function placeEvidence(
   const image = await embedImage(target, checked, bytes, true);
   if (isProblem(image)) return fail(image);
   if (checkOnly) return { pages: [], notes: [] };
+  // a photo embedded as it is stays in its file until the volume is written
+  if ('embed' in image && typeof image.embed === 'function') await (image as { embed(): Promise<void> }).embed();
+  keepStreamInFile(doc, image.ref, bytes, evidence.absPath, stamp);
   const page = doc.addPage([A4.width, A4.height]);
   drawPhotoPage(page, fonts, evidence, image, checked);
   return { pages: [page], notes: [] };

@@ -7,6 +7,8 @@ import { GENERATOR } from '../../common/version.ts';
 import { embedAllFonts, type PdfFonts } from '../pdf/fonts.ts';
 import { setFixedMetadata } from '../pdf/metadata.ts';
 import { savePdfToFile } from '../pdf/save.ts';
+import { EvidenceChangedError } from '../pdf/file-range.ts';
+import { displayPath } from '../../common/display-path.ts';
 import { TemplateError } from '../templates.ts';
 import { titlesOf } from '../../common/titles.ts';
 import type { RenderInput } from '../../plan/render-input.ts';
@@ -181,6 +183,22 @@ function indicatorPages(sections: readonly AnnexSection[], book: PageBook, kept:
  * nothing (an older `outFile` is removed).
  */
 export async function renderAnnexVolume(input: RenderInput, volume: AnnexVolumePlan, options: RenderVolumeOptions): Promise<AnnexVolumeResult> {
+  try {
+    return await renderVolume(input, volume, options);
+  } catch (e) {
+    // an evidence file changed after it was read: its pages are copied from it when the volume is written
+    if (!(e instanceof EvidenceChangedError)) throw e;
+    await rm(options.outFile, { force: true });
+    const item = input.data.evidence.find((f) => f.absPath === e.file);
+    return failed(volume, options, [{
+      code: 'changed-during-build', severity: 'error', file: displayPath(e.file), path: [],
+      message: `佐证材料${item ? ` ${item.id}（${item.title}）` : ''}的文件在生成过程中被改动，佐证材料汇编第${volume.no}册未生成`,
+      hint: '等文件不再变化（扫描、复制或同步完成）后重新运行',
+    }]);
+  }
+}
+
+async function renderVolume(input: RenderInput, volume: AnnexVolumePlan, options: RenderVolumeOptions): Promise<AnnexVolumeResult> {
   const sections = annexSections(input).filter((s) => volume.indicators.includes(s.indicator.no));
   const fail = async (issues: readonly Issue[]) => {
     if (!options.checkOnly) await rm(options.outFile, { force: true });

@@ -2,6 +2,7 @@ import {
   PDFArray, PDFContentStream, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream, concatTransformationMatrix, decodePDFRawStream,
   drawObject, popGraphicsState, pushGraphicsState, type PDFDocument, type PDFPage, type PDFRef,
 } from 'pdf-lib';
+import { withContentOf } from './file-range.ts';
 import { compose, normalizeRotation, pageToVisual, transformBox, fitInto, visualSize, type Box, type Matrix } from './matrix.ts';
 
 /** The page's content cannot be read: a broken stream or reference (bad input, not a bug). */
@@ -115,7 +116,7 @@ function pageAsForm(doc: PDFDocument, page: PDFPage, box: Box): PDFRef {
       const value = single.dict.get(PDFName.of(key));
       if (value !== undefined) formDict.set(PDFName.of(key), value);
     }
-    form = PDFRawStream.of(formDict, single.contents);
+    form = withContentOf(formDict, single);
   } else {
     form = doc.context.flateStream(bytes!, dict);
     form.dict.set(PDFName.of('Resources'), resources);

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { closeSync, openSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { PDFStream, PDFStreamWriter, type PDFDocument, type PDFObject, type PDFRef } from 'pdf-lib';
 import { InternalError } from '../../model/issue.ts';
+import { checkStamp, fileRangeOf, readRangeFrom, type FileRange } from './file-range.ts';
 
 /** What computeBufferSize of pdf-lib's PDFStreamWriter gives (the layout doc.save() writes). */
 interface Layout {
@@ -62,6 +64,24 @@ export async function savePdfToFile(doc: PDFDocument, file: string): Promise<{ b
     buffer = buffer === pieces[0] ? pieces[1]! : pieces[0]!;
     used = 0;
   };
+  // a file-backed stream's content is copied from its evidence file, a piece at a time; each file is opened
+  // once and checked to be the file that was read
+  const sources = new Map<string, { fd: number; range: FileRange }>();
+  const putRange = async (range: FileRange) => {
+    let fd = sources.get(range.file)?.fd;
+    if (fd === undefined) {
+      fd = openSync(range.file, 'r');
+      sources.set(range.file, { fd, range });
+      checkStamp(fd, range);
+    }
+    await flush();
+    for (let at = 0; at < range.length; at += PIECE) {
+      const n = Math.min(PIECE, range.length - at);
+      readRangeFrom(fd, range, buffer, at, n);
+      await send(buffer.subarray(0, n));
+      buffer = buffer === pieces[0] ? pieces[1]! : pieces[0]!;
+    }
+  };
   const put = async (bytes: Uint8Array) => {
     if (bytes.length > PIECE - used) await flush();
     if (bytes.length >= PIECE) return send(bytes);
@@ -77,7 +97,9 @@ export async function savePdfToFile(doc: PDFDocument, file: string): Promise<{ b
         object.updateDict();
         await put(bytesOf(object.dict));
         await put(STREAM);
-        await put(object.getContents());
+        const range = fileRangeOf(object);
+        if (range) await putRange(range);
+        else await put(object.getContents());
         await put(END_STREAM);
       } else {
         await put(bytesOf(object));
@@ -87,9 +109,12 @@ export async function savePdfToFile(doc: PDFDocument, file: string): Promise<{ b
     await put(bytesOf(layout.trailer));
     await flush();
     await writing;
+    // and still the same files now that they have been copied
+    for (const { fd, range } of sources.values()) checkStamp(fd, range);
   } finally {
     await writing.catch(() => undefined);
     await handle.close();
+    for (const { fd } of sources.values()) closeSync(fd);
   }
   if (written !== layout.size) throw new InternalError(`PDF 写出 ${written} 字节，与排版计算的 ${layout.size} 字节不符：${file}`);
   return { bytes: written, sha256: hash.digest('hex') };
