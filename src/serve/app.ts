@@ -11,7 +11,9 @@ import { html, page, type Html, type NavItem } from './html.ts';
 import { BuildJobs, listDownloads } from './jobs.ts';
 import { indicatorBody, indicatorsBody, problemsBody } from './pages/indicators.ts';
 import { overviewBody, unitsBody } from './pages/overview.ts';
-import { BUILD_SCRIPT, bundleBody, historyBody, inboxBody } from './pages/records.ts';
+import { BUILD_SCRIPT, bundleBody } from './pages/bundle.ts';
+import { historyBody, inboxBody } from './pages/records.ts';
+import { feedbackRounds, listRevisions } from './revisions.ts';
 import { unitIndicatorsBody, unitPortalBody } from './pages/unit.ts';
 import { OFFICE, STATE_DIR, type OfficeRecord } from './record.ts';
 import type { ProjectState } from './state.ts';
@@ -130,10 +132,24 @@ export function createApp(options: AppOptions): Hono<Env> {
     const checked = await state.checked();
     return officePage(c, '问题', problemsBody(dashboardOf(checked, today()), checked.issues));
   });
-  app.get('/bundle', async (c) => officePage(c, '材料包', bundleBody(await dashboard(), jobs.current(), await listDownloads(options.outDir), csrfOf(c)), 200, BUILD_SCRIPT));
+  const bundlePage = async (c: Context<Env>) => officePage(c, '材料包', bundleBody({
+    dashboard: await dashboard(), job: jobs.current(), downloads: await listDownloads(options.outDir),
+    revisions: await listRevisions(options.outDir), rounds: await feedbackRounds(state.dir), csrf: csrfOf(c),
+  }), 200, BUILD_SCRIPT);
+  app.get('/bundle', (c) => bundlePage(c));
   app.post('/bundle/build', async (c) => {
     await form(c);
     jobs.start(OFFICE);
+    return c.redirect('/bundle', 303);
+  });
+  app.post('/bundle/revise', async (c) => {
+    const body = await form(c);
+    // only what the page offered: a bundle folder in out/ and a round file in feedback/ (never a path)
+    const from = String(body['from'] ?? '');
+    const feedback = String(body['feedback'] ?? '');
+    if (!(await listRevisions(options.outDir)).some((r) => r.folder === from)) return refuse(c, 400, `out/ 中没有名为“${from}”的材料包，不能以它为上一版。`, '生成修订版');
+    if (feedback && !(await feedbackRounds(state.dir)).includes(feedback)) return refuse(c, 400, `feedback/ 中没有“${feedback}”。`, '生成修订版');
+    jobs.startRevise(OFFICE, { from, ...(feedback ? { feedback } : {}), fullZip: body['full'] === '1' });
     return c.redirect('/bundle', 303);
   });
   app.get('/bundle/job', (c) => c.json(jobs.current()));

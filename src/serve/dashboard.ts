@@ -1,17 +1,17 @@
+import type { Eligibility } from '../judge/eligibility.ts';
 import type { Verdict } from '../judge/index.ts';
-import type { CheckedProject } from '../load/check.ts';
+import { eligibilityOf, type CheckedProject } from '../load/check.ts';
 import type { Issue } from '../model/issue.ts';
 import type { ProjectData } from '../model/project-data.ts';
 import { readiness, type Readiness } from '../status/readiness.ts';
-import { eligibilityCounts, type EligibilityCounts } from './eligibility.ts';
 
-/** What every office page is drawn from: one checked project, its readiness and its eligibility counts. */
+/** What every office page is drawn from: one checked project, its readiness and its 申报条件 by the catalogue's rule. */
 export interface Dashboard {
   readonly data: ProjectData;
   readonly verdicts: readonly Verdict[];
   readonly issues: readonly Issue[];
   readonly readiness: Readiness;
-  readonly eligibility: EligibilityCounts;
+  readonly eligibility: Eligibility;
 }
 
 /** Today's date in China (UTC+8): the office's calendar, whatever the machine's time zone. */
@@ -24,6 +24,6 @@ export function dashboardOf(checked: CheckedProject, today: string): Dashboard |
   return {
     data: checked.data, verdicts: checked.verdicts, issues: checked.issues,
     readiness: readiness(checked.data, checked.verdicts, today),
-    eligibility: eligibilityCounts(checked.data.indicators, checked.verdicts),
+    eligibility: checked.eligibility ?? eligibilityOf(checked.data, checked.verdicts),
   };
 }

@@ -67,6 +67,15 @@ describe('planBundle', () => {
     expect(changed).toEqual(['申报报告.docx', '佐证材料汇编-第2册.pdf', '指标任务分解表.xlsx']);
   });
 
+  it('a value of a year between baseline and current touches only the report (its trend figure draws it)', () => {
+    const before = planBundle(input());
+    const results = data.results.map((r) => (r.indicator === 3 ? { ...r, values: { ...r.values, 2021: 77.7 } } : r));
+    const after = planBundle(input({}, { results }));
+    expect(judgeProject({ ...data, results })).toEqual(judgeProject(data));
+    const changed = before.artifacts.filter((a, k) => a.inputHash !== after.artifacts[k]!.inputHash).map((a) => a.path);
+    expect(changed).toEqual(['申报报告.docx']);
+  });
+
   it('plans the 申报文件 first when project.yaml has an application, and none without', () => {
     const application = { docNo: '示兖政字〔2023〕1号', signer: '王某', copyTo: [] };
     const withIt = planBundle(input({}, { project: { ...data.project, application } }));

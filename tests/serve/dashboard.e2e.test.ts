@@ -15,6 +15,24 @@ import { haveChromium, launchChromium } from './browser.ts';
  * uploads a filled workbook and an evidence PDF, and is refused another unit's indicator; the office accepts
  * both, builds, downloads the zip and it verifies. Screenshots go to $DASHBOARD_SHOTS when set.
  */
+/** A review round for the mini project (示例数据): indicator 3's 2022 value corrected. */
+const ROUND_1 = `round: 1
+stage: 省市级预审
+reviewer: 测试省生态环境厅
+date: 2023-07-12
+responseDate: 2023-07-20
+items:
+  - id: R1-01
+    indicator: 3
+    comment: 指标3“城镇污水处理率”2022年现状值请按年报终核数核实。
+    response:
+      text: 经核实，已按2022年度终核数据更正（示例）。
+      values:
+        - year: 2022
+          value: 87.4
+          note: 按区水务局2022年度终核数据更正（示例）
+`;
+
 describe.runIf(haveChromium())('serve in a browser', () => {
   let project: MiniProject;
   let server: RunningServer;
@@ -23,7 +41,10 @@ describe.runIf(haveChromium())('serve in a browser', () => {
   const shots = process.env.DASHBOARD_SHOTS;
 
   beforeAll(async () => {
-    project = await makeMiniProject();
+    // the answer to a review round names its contact person (revise refuses it without)
+    project = await makeMiniProject((f) => {
+      f['project.yaml'] = f['project.yaml']!.replace('  office: 区生态环境分局生态科', '  office: 区生态环境分局生态科\n  person: 赵六\n  phone: 0537-0000000');
+    });
     work = await import('node:fs/promises').then((fs) => fs.mkdtemp(path.join(os.tmpdir(), 'eco-serve-')));
     server = await startServer({ projectDir: project.dir, outDir: path.join(work, 'out'), port: 0, today: () => '2023-06-20' });
     browser = await launchChromium();
@@ -133,10 +154,34 @@ describe.runIf(haveChromium())('serve in a browser', () => {
     expect(verified.issues).toEqual([]);
     expect(verified.ok).toBe(true);
 
+    // the first review round arrives: the office writes its answer in feedback/ and revises from the page
+    await mkdir(path.join(project.dir, 'feedback'), { recursive: true });
+    await writeFile(path.join(project.dir, 'feedback', 'round-1.yaml'), ROUND_1);
+    await office.goto(`${server.url}/bundle`);
+    expect(await office.locator('#revise-form select[name=from] option:checked').textContent()).toBe('第1版 示例区-国家生态文明建设示范区申报材料-r1');
+    expect(await office.locator('#revise-form select[name=feedback] option:checked').textContent()).toBe('feedback/round-1.yaml');
+    await office.click('#revise-form button');
+    await office.locator('#job[data-state=done], #job[data-state=failed]').waitFor({ timeout: 60_000 });
+    await office.waitForLoadState('load');
+    expect(await office.locator('#job-message').textContent()).toBe(
+      '已生成 第2版 示例区-国家生态文明建设示范区申报材料-r2-变更部分.zip（只含新增和替换的文件，与上一版一起构成第2版）；答复 feedback/round-1.yaml；新增 1，替换 4，删除 0，未变 5；校验通过（6 个文件）',
+    );
+    const changes = await office.locator('#job-changes').innerText();
+    // the corrected value changes what shows it; the answer is added
+    expect(changes.split('\n')).toEqual(['第2版的变化', '替换 佐证材料汇编.pdf', '替换 指标任务分解表.xlsx', '替换 申报报告.docx', '新增 补充材料说明.docx', '替换 说明.txt']);
+    expect(await office.locator('#revision-2').innerText()).toContain('第1轮');
+    expect(await office.locator('#revision-1').innerText()).toContain('首次报送');
+    await shot(office, 'office-bundle-revised');
+    expect(await readFile(path.join(work, 'out', '示例区-国家生态文明建设示范区申报材料-r2', '补充材料说明.docx'))).toBeTruthy();
+    expect((await verifyBundle(path.join(work, 'out', '示例区-国家生态文明建设示范区申报材料-r2'))).ok).toBe(true);
+
     // the record shows what happened
     await office.goto(`${server.url}/history`);
     const history = (await office.locator('main').innerText())!;
-    for (const action of ['发放链接', '上传填报表', '上传佐证材料', '接受', '查看指标', '生成材料包', '下载']) expect(history).toContain(action);
+    for (const action of ['发放链接', '上传填报表', '上传佐证材料', '接受', '查看指标', '生成材料包', '下载', '生成修订版']) expect(history).toContain(action);
+    expect(server.record.events({ limit: 50 }).find((e) => e.action === '生成修订版')).toMatchObject({
+      who: '办公室', target: '示例区-国家生态文明建设示范区申报材料-r2-变更部分.zip', outcome: 'ok', sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     await shot(office, 'office-history');
   }, 120_000);
 });

@@ -117,6 +117,21 @@ describe('serve on an address other than 127.0.0.1', () => {
     expect(events.find((e) => e.detail.includes('含有路径'))?.target).toBe('../../project.yaml.pdf');
   });
 
+  it('revises only from a bundle folder in out/ and a round file in feedback/, never from a path it is sent', async () => {
+    const csrf = await csrfOf(`${server.url}/bundle`, { cookie: officeCookie });
+    const post = (fields: Record<string, string>) => fetch(`${server.url}/bundle/revise`, {
+      method: 'POST', headers: { cookie: officeCookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, ...fields }),
+    });
+    const outside = await post({ from: '../../etc', feedback: '' });
+    expect(outside.status).toBe(400);
+    expect(await outside.text()).toContain('out/ 中没有名为“../../etc”的材料包，不能以它为上一版。');
+    expect((await post({ from: project.dir, feedback: 'round-1.yaml' })).status).toBe(400);
+    expect(((await (await fetch(`${server.url}/bundle/job`, { headers: { cookie: officeCookie } })).json()) as { state: string }).state).toBe('idle');
+    const refused = server.record.events({ limit: 50 }).filter((e) => e.action === '生成修订版');
+    expect(refused.map((e) => [e.who, e.outcome, e.detail.split(' ')[0]])).toEqual([['办公室', 'refused', '400'], ['办公室', 'refused', '400']]);
+  });
+
   it('keeps the record across a restart and never stores a token', async () => {
     const { OfficeRecord } = await import('../../src/serve/record.ts');
     const again = new OfficeRecord(project.dir);

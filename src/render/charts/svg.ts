@@ -18,17 +18,24 @@ export interface ChartSize {
   readonly height: number;
 }
 
-function echartsOption(spec: ChartSpec): Echarts.EChartsCoreOption {
+export interface ChartDrawing {
+  /** the spec's title drawn above the chart (default); a document's figure leaves it to its caption (图1 …) */
+  readonly title?: boolean;
+}
+
+function echartsOption(spec: ChartSpec, drawing: ChartDrawing): Echarts.EChartsCoreOption {
+  const titled = drawing.title ?? true;
+  const top = titled ? 44 : 24;
   const base = {
     animation: false,
     textStyle: { fontFamily: CHART_FONT, fontSize: 13 },
-    title: { text: spec.title, left: 'center', top: 6, textStyle: { fontSize: 15, fontWeight: 'bold', fontFamily: CHART_FONT } },
+    ...(titled ? { title: { text: spec.title, left: 'center', top: 6, textStyle: { fontSize: 15, fontWeight: 'bold', fontFamily: CHART_FONT } } } : {}),
   };
   if (spec.kind === 'verdict-counts') {
     return {
       ...base,
       legend: { bottom: 4, data: [...VERDICT_ORDER], textStyle: { fontFamily: CHART_FONT } },
-      grid: { left: 48, right: 20, top: 44, bottom: 56, containLabel: false },
+      grid: { left: 48, right: 20, top, bottom: 56, containLabel: false },
       xAxis: { type: 'category', data: [...spec.groups], axisLabel: { interval: 0, fontFamily: CHART_FONT } },
       yAxis: { type: 'value', minInterval: 1, name: '项', nameTextStyle: { fontFamily: CHART_FONT } },
       series: VERDICT_ORDER.map((k) => ({
@@ -37,16 +44,14 @@ function echartsOption(spec: ChartSpec): Echarts.EChartsCoreOption {
       })),
     };
   }
-  const values = [...spec.values, ...(spec.target ? [spec.target.value] : [])];
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const pad = (max - min) * 0.15 || Math.abs(max) * 0.1 || 1;
+  const axis = valueAxis([...spec.values, ...(spec.target ? [spec.target.value] : [])], spec.unit);
   return {
     ...base,
-    grid: { left: 64, right: 96, top: 44, bottom: 36 },
-    xAxis: { type: 'category', data: [...spec.years], boundaryGap: false, axisLabel: { fontFamily: CHART_FONT } },
+    grid: { left: 64, right: 96, top, bottom: 36 },
+    // each year's point in the middle of its band, not on the value axis where its label would cover the axis labels
+    xAxis: { type: 'category', data: [...spec.years], boundaryGap: true, axisLabel: { fontFamily: CHART_FONT } },
     yAxis: {
-      type: 'value', name: spec.unit, scale: true, min: roundDown(min - pad), max: roundUp(max + pad),
+      type: 'value', name: spec.unit, scale: true, ...axis,
       nameTextStyle: { fontFamily: CHART_FONT }, axisLabel: { fontFamily: CHART_FONT },
     },
     series: [{
@@ -63,24 +68,34 @@ function echartsOption(spec: ChartSpec): Echarts.EChartsCoreOption {
   };
 }
 
-function roundDown(n: number): number {
-  const step = niceStep(n);
-  return Math.floor(n / step) * step;
-}
-function roundUp(n: number): number {
-  const step = niceStep(n);
-  return Math.ceil(n / step) * step;
-}
-function niceStep(n: number): number {
-  const a = Math.abs(n);
-  return a >= 100 ? 10 : a >= 10 ? 1 : a >= 1 ? 0.1 : 0.01;
+/**
+ * The value axis of a trend: a round step (1, 2, 2.5 or 5 times a power of ten) and ends on whole steps with
+ * some room around the values, so every tick is one step from the next (no end label crowding the one next to
+ * it); a percentage stays within 0–100 where its values do. Numbers are written without binary fractions
+ * (7 × 0.1 is 0.7000000000000001, which the axis would print).
+ */
+export function valueAxis(values: readonly number[], unit: string): { min: number; max: number; interval: number } {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const pad = (high - low) * 0.15 || Math.abs(high) * 0.05 || 1;
+  const raw = (high - low + 2 * pad) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const interval = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((step) => step >= raw * 0.999)!;
+  const digits = Math.max(0, 1 - Math.floor(Math.log10(interval)));
+  const tidy = (n: number) => Number(n.toFixed(digits));
+  let min = tidy(Math.floor((low - pad) / interval) * interval);
+  let max = tidy(Math.ceil((high + pad) / interval) * interval);
+  if (low >= 0 && min < 0) min = 0;
+  if (unit === '%' && high <= 100 && max > 100) max = 100;
+  if (max <= min) max = tidy(min + interval);
+  return { min, max, interval: tidy(interval) };
 }
 
 /** One chart as an SVG document (UTF-8 text). */
-export function chartSvg(spec: ChartSpec, size: ChartSize): string {
+export function chartSvg(spec: ChartSpec, size: ChartSize, drawing: ChartDrawing = {}): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
-    chart.setOption(echartsOption(spec));
+    chart.setOption(echartsOption(spec, drawing));
     return renumberIds(chart.renderToSVGString());
   } finally {
     chart.dispose();

@@ -1,7 +1,8 @@
-import { LineRuleType, Paragraph, TextRun, type IParagraphOptions, type Table } from 'docx';
+import { LineRuleType, Paragraph, Table, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
 import { circled, chineseNumeral } from '../../common/chinese.ts';
 import { attachmentNote, roster, signature } from './elements.ts';
 import type { AnchorSet } from './anchored.ts';
+import { figureLines, figurePixels, figureRun, type FigureSpec } from './figure.ts';
 import { imprint, masthead, note, sealedSignature } from './formal.ts';
 import { plainText, type Inline } from './inline.ts';
 import { BODY_LINE, FONT, pageGeometry, type Orientation } from './layout.ts';
@@ -32,6 +33,8 @@ const LIST_MARKERS: readonly ((n: number) => string)[] = [(n) => `${n}.`, (n) =>
 
 export interface BlockContext {
   readonly tables: Readonly<Record<string, TableSpec>>;
+  /** pictures the Markdown places with `::: figure NAME 图1　…` */
+  readonly figures: Readonly<Record<string, FigureSpec>>;
   /** boxes anchored to the page (the 版记), placed after packing */
   readonly anchors: AnchorSet;
 }
@@ -54,7 +57,7 @@ export function layoutBlocks(blocks: readonly Block[], context: BlockContext): D
   const add = (...children: (Paragraph | Table)[]) => current().children.push(...children);
   /** body lines used on the current page so far, roughly (for a table the writer paginates: its first page's room) */
   let linesUsed = 0;
-  const paragraph = (style: StyleId, children: TextRun[], extra: Partial<IParagraphOptions> = {}, lines = 1) => {
+  const paragraph = (style: StyleId, children: ParagraphChild[], extra: Partial<IParagraphOptions> = {}, lines = 1) => {
     if (breakBefore) linesUsed = 0;
     linesUsed += lines;
     const p = new Paragraph({ style, children, ...(breakBefore ? { pageBreakBefore: true } : {}), ...extra });
@@ -72,6 +75,24 @@ export function layoutBlocks(blocks: readonly Block[], context: BlockContext): D
       add(buildTable(chunk, page.textWidth));
     });
     linesUsed = 0;
+  };
+
+  /** The picture centred on its own line, kept with its caption under it (a figure's caption follows it). */
+  const figure = (d: Directive) => {
+    const name = d.args.split(/\s+/)[0] ?? '';
+    const spec = context.figures[name];
+    if (!spec) {
+      const known = Object.keys(context.figures).join('、') || '无';
+      throw new MarkdownError(d.line, `没有名为“${name}”的插图（可用：${known}）`);
+    }
+    const caption = d.args.slice(d.args.indexOf(name) + name.length).trim();
+    const page = pageGeometry(current().orientation);
+    const pixels = figurePixels(spec, page.textWidth, page.textHeight - 2 * BODY_LINE);
+    // half a line from a table above it (text above has its own line's room)
+    const afterTable = current().children.at(-1) instanceof Table;
+    const extra = { ...(caption ? { keepNext: true } : {}), ...(afterTable ? { spacing: { before: Math.round(BODY_LINE / 2) } } : {}) };
+    add(paragraph('Figure', [figureRun(spec, pixels, name, caption)], extra, figureLines(pixels) + (afterTable ? 1 : 0)));
+    if (caption) add(paragraph('FigureCaption', [new TextRun(caption)]));
   };
 
   const list = (block: Extract<Block, { kind: 'list' }>, depth: number) => {
@@ -111,6 +132,8 @@ export function layoutBlocks(blocks: readonly Block[], context: BlockContext): D
         table(spec);
         return;
       }
+      case 'figure':
+        return figure(d);
       case 'recipient':
         return add(paragraph('Recipient', [new TextRun(d.args)]));
       case 'subtitle':

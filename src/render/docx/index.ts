@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { normalizeOfficeZip } from '../zip-normalize.ts';
 import { AnchorSet, placeAnchors } from './anchored.ts';
 import { layoutBlocks, type DocumentPart } from './blocks.ts';
+import { renumberDrawings, type FigureSpec } from './figure.ts';
 import { fontTableXml } from './font-table.ts';
 import { A4, pageGeometry } from './layout.ts';
 import { parseMarkdown } from './markdown.ts';
@@ -20,6 +21,8 @@ export interface OfficialDocumentOptions {
   readonly markdown: string;
   /** tables the Markdown places with `::: table NAME` */
   readonly tables?: Readonly<Record<string, TableSpec>>;
+  /** pictures (PNG, with their size on the page) the Markdown places with `::: figure NAME 图1　caption` */
+  readonly figures?: Readonly<Record<string, FigureSpec>>;
   /** a line at the top of every page, e.g. 示例数据 for illustrative data; no header without it */
   readonly headerText?: string;
   /** document properties (docProps/core.xml) */
@@ -30,6 +33,7 @@ export interface OfficialDocumentOptions {
 }
 
 export type { TableSpec, TableColumn, TableRowSpec, TableCellSpec } from './table.ts';
+export type { FigureSpec } from './figure.ts';
 export { MarkdownError, parseMarkdown } from './markdown.ts';
 export { padName, textWidth } from './elements.ts';
 export { breakTitle, TITLE_CHARS } from './title.ts';
@@ -42,7 +46,7 @@ export function buildOfficialDocument(options: OfficialDocumentOptions): Documen
 
 function build(options: OfficialDocumentOptions): { document: Document; anchors: AnchorSet } {
   const anchors = new AnchorSet();
-  const parts = layoutBlocks(parseMarkdown(options.markdown), { tables: options.tables ?? {}, anchors });
+  const parts = layoutBlocks(parseMarkdown(options.markdown), { tables: options.tables ?? {}, figures: options.figures ?? {}, anchors });
   const document = new Document({
     externalStyles: stylesXml(),
     evenAndOddHeaderAndFooters: true,
@@ -87,7 +91,9 @@ export async function officialDocument(options: OfficialDocumentOptions): Promis
   // the boxes anchored to the page, in place of their marker runs
   for (const name of Object.keys(zip.files).filter((n) => /^word\/(document|header\d+|footer\d+)\.xml$/.test(n)).sort()) {
     const xml = await zip.file(name)!.async('string');
-    const placed = placeAnchors(xml, anchors);
+    // the figures' drawing ids, after the boxes' (1 … anchors.size), before the boxes are placed
+    const drawn = name === 'word/document.xml' ? renumberDrawings(xml, anchors.size + 1) : xml;
+    const placed = placeAnchors(drawn, anchors);
     if (placed !== xml) zip.file(name, placed);
   }
   zip.file('word/styles.xml', stylesXml());

@@ -37,7 +37,7 @@ export class MarkdownError extends Error {
 
 /** Directives with a body closed by a line `:::`; every other known directive is a single line. */
 export const CONTAINER_DIRECTIVES = new Set(['signature', 'attachments', 'roster', 'masthead', 'seal', 'imprint']);
-export const LEAF_DIRECTIVES = new Set(['pagebreak', 'table', 'attachment', 'recipient', 'subtitle', 'caption', 'note']);
+export const LEAF_DIRECTIVES = new Set(['pagebreak', 'table', 'figure', 'attachment', 'recipient', 'subtitle', 'caption', 'note']);
 
 interface DirectiveToken extends Tokens.Generic {
   type: 'directive';

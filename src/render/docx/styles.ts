@@ -10,7 +10,7 @@ export type StyleId =
   | 'Normal' | 'BodyText' | 'Title' | 'Subtitle' | 'Heading1' | 'Heading2' | 'Heading3' | 'Heading4'
   | 'Recipient' | 'Signature' | 'AttachmentNote' | 'AttachmentLabel' | 'Roster' | 'Caption'
   | 'TableText' | 'TableHeading' | 'Header' | 'Footer' | 'FootnoteReference' | 'EndnoteReference'
-  | 'IssuerMark' | 'Imprint';
+  | 'IssuerMark' | 'Imprint' | 'Figure' | 'FigureCaption';
 
 interface FontChoice {
   /** East Asian font (w:eastAsia) */
@@ -77,6 +77,10 @@ export const STYLES: readonly StyleSpec[] = [
   // the padding spaces of 王  营 are half a character wide only in 仿宋_GB2312, not in Times New Roman
   { id: 'Roster', name: 'Roster', type: 'paragraph', basedOn: 'Normal', font: { eastAsia: FONT.fangsong, latin: FONT.fangsong }, size: FONT_SIZE.三号, align: 'left' },
   { id: 'Caption', name: 'caption', type: 'paragraph', basedOn: 'Normal', next: 'BodyText', font: { eastAsia: FONT.heiti }, size: FONT_SIZE.四号, align: 'center', keepNext: true },
+  // a figure: the picture centred on a line as high as it needs (exact line spacing would cut it), its caption
+  // under it as a table's is above (黑体, centred), half a line from what follows
+  { id: 'Figure', name: 'Figure', type: 'paragraph', basedOn: 'Normal', next: 'FigureCaption', font: fangsong, align: 'center', line: 'single', tracking: 0 },
+  { id: 'FigureCaption', name: 'Figure Caption', type: 'paragraph', basedOn: 'Normal', next: 'BodyText', font: { eastAsia: FONT.heiti }, size: FONT_SIZE.四号, align: 'center', after: Math.round(BODY_LINE / 2) },
   // 版头's 发文机关标志 (its size and red colour on the run: the size depends on the name's length)
   { id: 'IssuerMark', name: 'Issuer Mark', type: 'paragraph', basedOn: 'Normal', next: 'Normal', font: { eastAsia: FONT.xiaobiaosong, latin: FONT.xiaobiaosong }, size: FONT_SIZE.二号, align: 'center', snapToGrid: false, tracking: 0 },
   // 版记: 4号仿宋

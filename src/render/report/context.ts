@@ -6,12 +6,13 @@ import { resolveUnit } from '../../validate/units.ts';
 import { chineseDate } from '../../common/chinese.ts';
 import { titlesOf } from '../../common/titles.ts';
 import type { RenderInput } from '../../plan/render-input.ts';
+import { figureRange, reportFigures, type ReportFigure } from './figures.ts';
 
 /**
  * The data the report template sees: plain JSON, every value the default template uses computed here
  * (so a district's own template needs no arithmetic), optional project fields present as '' rather than missing.
  */
-export function reportContext(input: RenderInput, narrativeParts: readonly string[] = []) {
+export function reportContext(input: RenderInput, narrativeParts: readonly string[] = [], figures: readonly ReportFigure[] = reportFigures(input)) {
   const { project, indicators } = input.data;
   const titles = titlesOf(project);
   const byNo = new Map(indicators.map((i) => [i.no, i]));
@@ -58,6 +59,16 @@ export function reportContext(input: RenderInput, narrativeParts: readonly strin
     date: project.generatedAt,
     /** 2023年7月20日: the report's date (成文日期) */
     dateText: chineseDate(project.generatedAt),
+    /**
+     * the figures of 三、: `domains` (图1, verdicts by 领域) and `trends` (an indicator's values for three years
+     * or more against its target), each `{ id, no, title }` for `::: figure {{id}} 图{{no}}　{{title}}`;
+     * `trendsRef` is 图2 or 图2至图8 ('' without trends)
+     */
+    figures: {
+      domains: figureRef(figures.find((f) => f.id === 'domains') ?? fail('报告缺少图1')),
+      trends: figures.filter((f) => f.id !== 'domains').map(figureRef),
+      trendsRef: figureRange(figures.filter((f) => f.id !== 'domains')),
+    },
     /** a line of its own expanding to the tables (directives the docx writer maps to real tables) */
     indicatorTable: '::: table indicators',
     taskTable: '::: table tasks',
@@ -77,6 +88,10 @@ export function eligibilitySentence(input: RenderInput): string {
   if (binding.length) parts.push(`约束性指标第${binding.join('、')}项尚未达标`);
   if (e.reference.share < e.reference.required) parts.push(`参考性指标达标率${Math.round(e.reference.share * 1000) / 10}%，低于${Math.round(e.reference.required * 100)}%`);
   return `对照申报条件（${rule}），${who}目前尚不满足：${parts.join('，')}。`;
+}
+
+function figureRef(f: ReportFigure) {
+  return { id: f.id, no: f.no, title: f.title };
 }
 
 function fail(message: string): never {

@@ -3,6 +3,7 @@ import { breakTitle, MarkdownError, officialDocument, TITLE_CHARS } from '../doc
 import { renderTemplate, resolveTemplate, TemplateError, templateSet, type TemplateSet } from '../templates.ts';
 import type { RenderInput } from '../../plan/render-input.ts';
 import { reportContext } from './context.ts';
+import { figureImages, reportFigures } from './figures.ts';
 import { narrativeUses, REPORT_TEMPLATE } from './narrative.ts';
 import { indicatorTable, taskBreakdownTable } from './tables.ts';
 
@@ -19,17 +20,21 @@ export const SAMPLE_HEADER = '示例数据 · 非官方数据';
 export async function renderReport(input: RenderInput): Promise<Buffer> {
   const { project, indicators } = input.data;
   const set = templateSet(input.data.dir, project.templates);
-  const context = reportContext(input, narrativeUses(readFileSync(resolveTemplate(set, REPORT_TEMPLATE), 'utf8')).map((u) => u.part));
+  const figures = reportFigures(input);
+  const context = reportContext(input, narrativeUses(readFileSync(resolveTemplate(set, REPORT_TEMPLATE), 'utf8')).map((u) => u.part), figures);
   const helpers = {
     /** {{breakTitle title}} or {{breakTitle title 28}} (landscape): a long title on balanced lines */
     breakTitle: (text: unknown, maxChars: unknown) =>
       breakTitle(String(text), typeof maxChars === 'number' ? maxChars : TITLE_CHARS.portrait, [project.programme.title, '示范区']),
   };
   const markdown = renderTemplate(set, REPORT_TEMPLATE, context, helpers);
+  // only the figures the template places are drawn (a district's own template may place none)
+  const placed = new Set([...markdown.matchAll(/^:::[ \t]*figure[ \t]+(\S+)/gm)].map((m) => m[1]!));
   try {
     return await officialDocument({
       markdown,
       tables: { indicators: indicatorTable(indicators, input.verdicts), tasks: taskBreakdownTable(indicators) },
+      figures: figureImages(figures.filter((f) => placed.has(f.id))),
       ...(project.sample ? { headerText: SAMPLE_HEADER } : {}),
       title: context.title,
       creator: project.district.government,

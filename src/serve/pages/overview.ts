@@ -7,6 +7,11 @@ import { html, raw, type Html } from '../html.ts';
 
 /** 总览 and 责任单位: shared by the live pages and the printable snapshot (`status --html`). */
 
+/** 75%, 87.5%: as the judge's 申报条件 line writes shares. */
+function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
 export function daysText(days: number): string {
   return days > 0 ? `还剩 ${days} 天` : days === 0 ? '就是今天' : `已过 ${-days} 天`;
 }
@@ -30,10 +35,10 @@ export function overviewBody(d: Dashboard): Html {
 <div class="grid">
   <div class="card"><h3>申报条件</h3>
     <div class="big ${e.eligible ? 'ok' : 'bad'}">${e.eligible ? '按目前数据满足' : '尚不满足'}</div>
-    <p>约束性指标达标 <b>${e.binding.met}/${e.binding.total}</b>（须全部达标）<br>
-    参考性指标达标 <b>${e.reference.met}/${e.reference.total}</b>（${(e.reference.share * 100).toFixed(1)}%，须不低于 ${Math.round(e.reference.required * 100)}%）</p>
-    ${e.reasons.length ? html`<ul>${e.reasons.map((x) => html`<li>${x}</li>`)}</ul>` : ''}
-    <p class="muted">只按指标判定结果计数；规划审议、无重大环境事件等其他申报条件不在此列。</p>
+    <p>约束性指标达标 <b>${e.binding.met}/${e.binding.total}</b><br>
+    参考性指标达标 <b>${e.reference.met}/${e.reference.total}</b>（${percent(e.reference.share)}，须不低于 ${percent(e.reference.required)}）</p>
+    ${e.reasons.length ? html`<p>影响申报的指标：</p><ul>${e.reasons.map((x) => html`<li>第 ${x.no} 项 ${x.name}（${x.attribute}，${x.verdict}）</li>`)}</ul>` : ''}
+    <p class="muted">申报条件：${e.rule.text.replace(/（[^（）]*）$/, '')}（${e.rule.source}）。${e.rule.confirmed ? '' : '此条件按通行说法，尚未与管理规程原文核对。'}只按指标判定结果计数；规划审议、无重大环境事件等其他申报条件不在此列。</p>
   </div>
   <div class="card"><h3>时间节点（今天 ${chineseDate(r.today)}）</h3>
     <table><tbody>${r.deadlines.map((x) => html`<tr><td>${x.label ?? chineseDate(x.date)}</td><td>${x.name}</td><td class="${x.daysLeft < 0 ? 'bad' : x.daysLeft <= 7 ? 'sev-warning' : ''}">${daysText(x.daysLeft)}</td></tr>`)}</tbody></table>

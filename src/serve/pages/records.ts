@@ -1,11 +1,9 @@
-import type { Dashboard } from '../dashboard.ts';
-import type { Download, JobView } from '../jobs.ts';
 import type { EventRow, UploadRow } from '../record.ts';
 import type { Preview } from '../uploads.ts';
 import type { EvidenceDraft } from '../uploads.ts';
 import { html, raw, shownTime, type Html } from '../html.ts';
 
-/** 材料包, 收件 (uploads waiting for the office) and 记录 (the history). */
+/** 收件 (uploads waiting for the office) and 记录 (the history). */
 
 const STATUS: Record<UploadRow['status'], string> = { pending: '待办公室处理', invalid: '有错误，待退回', accepted: '已接受', rejected: '已退回' };
 
@@ -44,26 +42,3 @@ ${events.map((e) => html`<tr><td>${shownTime(e.at)}</td><td>${e.who}</td><td>${e
 }
 
 const OUTCOME: Record<string, string> = { ok: '成功', refused: '拒绝', failed: '失败' };
-
-export function bundleBody(d: Dashboard | undefined, job: JobView, downloads: readonly Download[], csrf: string): Html {
-  const errors = d ? d.issues.filter((i) => i.severity === 'error').length : 1;
-  return html`<div class="card"><h3>生成申报材料包</h3>
-<p>与命令 <code>eco-dossier build</code> 相同：生成文件夹、zip 和校验清单，生成后自动校验 zip。${errors ? html`<span class="bad">项目数据有 ${errors} 条错误，先到“问题”页改正。</span>` : ''}</p>
-<form method="post" action="/bundle/build" id="build-form"><input type="hidden" name="_csrf" value="${csrf}"><button ${job.state === 'running' ? 'disabled' : ''}>生成材料包</button></form>
-<div id="job" data-state="${job.state}"><p id="job-message">${job.message || '尚未在本次运行中生成。'}</p>
-<div class="progress"><div id="job-bar" style="width:${job.state === 'done' ? 100 : job.total ? Math.round((job.done / job.total) * 100) : 0}%"></div></div>
-<p id="job-step" class="muted">${job.step}</p>
-<ul id="job-issues">${job.issues.map((x) => html`<li class="bad">${x}</li>`)}</ul></div>
-<p class="muted">根据审查意见生成新一版（修订版）请用命令 <code>eco-dossier revise</code>；生成的各版都列在下面。</p></div>
-<div class="card"><h3>下载</h3>${downloads.length === 0 ? html`<p class="muted">out/ 中还没有材料包。</p>` : html`<table><thead><tr><th>文件</th><th>大小</th><th>生成时间</th></tr></thead><tbody>
-${downloads.map((x) => html`<tr><td><a href="/download/${encodeURIComponent(x.name)}" download>${x.name}</a></td><td>${(x.bytes / 1048576).toFixed(2)} MB</td><td>${shownTime(x.modified)}</td></tr>`)}</tbody></table>`}</div>`;
-}
-
-/** Polls the build's progress while it runs, then reloads the page for the new downloads. */
-export const BUILD_SCRIPT = `
-(function(){var box=document.getElementById('job');if(!box)return;
-function poll(){fetch('/bundle/job',{credentials:'same-origin'}).then(function(r){return r.json()}).then(function(j){
-document.getElementById('job-message').textContent=j.message;document.getElementById('job-step').textContent=j.step+(j.total?' '+j.done+'/'+j.total:'');
-document.getElementById('job-bar').style.width=(j.state==='done'?100:j.total?Math.round(j.done/j.total*100):5)+'%';box.dataset.state=j.state;
-if(j.state==='running')setTimeout(poll,400);else if(box.dataset.was==='running')location.reload();box.dataset.was=j.state;});}
-if(box.dataset.state==='running'){box.dataset.was='running';poll();}})();`;

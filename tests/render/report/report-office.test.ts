@@ -9,7 +9,7 @@ import { convertWithLibreOffice } from '../../helpers/office.ts';
 import { haveTools } from '../../helpers/tools.ts';
 
 /** The report as LibreOffice (a reader that did not write it) lays it out. */
-describe.runIf(haveTools('soffice', 'pdftotext', 'pdfinfo'))('report through LibreOffice', () => {
+describe.runIf(haveTools('soffice', 'pdftotext', 'pdfinfo', 'pdfimages'))('report through LibreOffice', () => {
   let dir: string;
   let pdf: string;
 
@@ -49,6 +49,35 @@ describe.runIf(haveTools('soffice', 'pdftotext', 'pdfinfo'))('report through Lib
     const landscape = sizes.map((s, i) => (s[0]! > s[1]! ? i + 1 : 0)).filter(Boolean);
     expect(landscape.length).toBeGreaterThan(0);
     expect(text(landscape[0]).replace(/\s+/g, '')).toContain('附件1');
+  });
+
+  it('draws the figures of 三、 with their captions on the pages from 三、 to 四、, none wider than the text block', () => {
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    const texts = Array.from({ length: pages }, (_, i) => text(i + 1).replace(/\s+/g, ''));
+    const from = texts.findIndex((t) => t.includes('三、指标达标情况')) + 1;
+    const to = texts.findIndex((t) => t.includes('四、存在问题及下一步工作')) + 1;
+    // page  num  type  width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
+    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
+      .map((l) => l.trim().split(/\s+/)).filter((c) => c[2] === 'image')
+      .map((c) => ({ page: Number(c[0]), width: Number(c[3]), ppi: Number(c[12]) }));
+    expect(images).toHaveLength(8);
+    for (const image of images) {
+      expect(image.page).toBeGreaterThanOrEqual(from);
+      expect(image.page).toBeLessThanOrEqual(to);
+      expect((image.width / image.ppi) * 25.4).toBeLessThanOrEqual(156.5);
+    }
+    // each caption on a page that has a picture; 图1 with the first one
+    const captions = [
+      '图1各领域指标达标情况', '图2生态文明建设工作占党政实绩考核的比例历年变化', '图3生态环境信息公开率历年变化',
+      '图4危险废物利用处置率历年变化', '图5单位地区生产总值能耗历年变化', '图6一般工业固体废物综合利用率历年变化（第22项指标）',
+      '图7集中式饮用水水源地水质优良比例历年变化', '图8农村生活污水治理率历年变化（第26项指标）',
+    ];
+    for (const caption of captions) {
+      const page = texts.findIndex((t, i) => i + 1 >= from && t.includes(caption)) + 1;
+      expect(page, caption).toBeGreaterThanOrEqual(from);
+      expect(images.some((image) => image.page === page), caption).toBe(true);
+    }
+    expect(texts[images[0]!.page - 1]).toContain('图1各领域指标达标情况');
   });
 
   it('fits 28 characters on a line and 22 lines on a body page', () => {

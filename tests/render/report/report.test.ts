@@ -118,6 +118,39 @@ describe('renderReport (sample project)', () => {
     expect(twoText).toContain('孙  锴\t区委宣传部分管日常工作的副部长');
   });
 
+  it('shows under 三、 图1 (verdicts by 领域) and the trend of each indicator with three years of values, captioned', () => {
+    const all = bodyParagraphs(doc).map((p) => ({ style: styleOf(p), text: textOf(p), drawing: p.includes('<w:drawing>') }));
+    const section = all.slice(all.findIndex((p) => p.text === '三、指标达标情况'), all.findIndex((p) => p.text === '四、存在问题及下一步工作'));
+    expect(section.filter((p) => p.style === 'FigureCaption').map((p) => p.text)).toEqual([
+      '图1　各领域指标达标情况',
+      '图2　生态文明建设工作占党政实绩考核的比例历年变化（第3项指标）',
+      '图3　生态环境信息公开率历年变化（第5项指标）',
+      '图4　危险废物利用处置率历年变化（第12项指标）',
+      '图5　单位地区生产总值能耗历年变化（第17项指标）',
+      // 提高幅度 is judged from the 综合利用率 of each year, which is what the figure draws
+      '图6　一般工业固体废物综合利用率历年变化（第22项指标）',
+      '图7　集中式饮用水水源地水质优良比例历年变化（第23项指标）',
+      '图8　农村生活污水治理率历年变化（第26项指标）',
+    ]);
+    // every caption right under its picture
+    section.forEach((p, i) => {
+      if (p.style === 'FigureCaption') expect(section[i - 1]!.drawing).toBe(true);
+    });
+    expect(section.filter((p) => p.drawing)).toHaveLength(8);
+    const text = section.map((p) => p.text).join('\n');
+    expect(text).toContain('各项指标达标情况见表1，各领域指标达标情况见图1。');
+    expect(text).toContain('有三年及以上数据的7项指标，历年数值与指标值的对照见图2至图8（虚线为指标值或上级下达的目标值）。');
+  });
+
+  it('sizes the figures within the 156 mm text width and describes them in their alt text', () => {
+    const extents = elements(doc, 'wp:extent').map((e) => Number(attrs(e).cx) / 36000);
+    expect(extents).toHaveLength(8);
+    expect(Math.max(...extents)).toBeLessThanOrEqual(156);
+    expect(extents[0]).toBeGreaterThan(155);
+    const [domains] = elements(doc, 'wp:docPr').map((d) => attrs(d));
+    expect(domains!.descr).toContain('生态制度达标6项、未达标0项、待补充0项；生态安全达标8项');
+  });
+
   it('is byte-identical when rendered twice', async () => {
     const again = await renderReport({ data, verdicts, revision: 1 });
     expect(Buffer.compare(again, bytes)).toBe(0);
@@ -147,6 +180,10 @@ describe('renderReport (a project that is not a sample)', () => {
       expect(text).toContain('全部3项指标均已达到建设指标要求');
       expect(text).toContain('3项指标中，2项约束性指标达标2项，1项参考性指标达标1项');
       expect(text).toContain('测试市示例区人民政府');
+      // 图1 only: no indicator of the mini project has three years of values
+      expect(text).toContain('图1　各领域指标达标情况');
+      expect(text).not.toContain('图2');
+      expect(text).not.toContain('有三年及以上数据');
     } finally {
       await p.cleanup();
     }
