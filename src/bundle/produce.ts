@@ -143,6 +143,7 @@ async function renderWith(ctx: ProduceContext, kind: ArtifactKind, artifact: Pla
     ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
     ...(isAnnex ? { annex: { earlier: ctx.annex.earlier, ...(kept ? { kept } : {}) } } : {}),
     ...(ctx.previous ? { previous: ctx.previous.files } : {}),
+    evidenceFingerprints: ctx.evidenceFingerprints,
   });
   const issues = rendered.issues ?? [];
   if (hasErrors(issues)) return { written: { artifact, sha256: '', bytes: 0 }, reused: false, issues };

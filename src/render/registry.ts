@@ -35,6 +35,8 @@ export interface RenderContext {
   readonly annex?: { readonly kept?: KeptNumbers; readonly earlier: readonly EarlierVolume[] };
   /** the previous revision's files, by path (a revision only) */
   readonly previous?: ReadonlyMap<string, ManifestFile>;
+  /** evidence id → its file's fingerprint when it was hashed (a bundle's build): what a renderer reading evidence must find */
+  readonly evidenceFingerprints?: ReadonlyMap<string, string | undefined>;
 }
 
 /**
@@ -88,6 +90,7 @@ const annexVolume: Renderer<Built<'annex-volume'>> = async (source, ctx) => {
   const result = await renderAnnexVolume(ctx.input, source.volume as AnnexVolumePlan, {
     startPage: ctx.startPage, outFile: ctx.outFile, allowMissing: ctx.allowMissing, earlier: ctx.annex?.earlier ?? [],
     ...(ctx.annex?.kept ? { kept: ctx.annex.kept } : {}), ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+    ...(ctx.evidenceFingerprints ? { hashedAs: ctx.evidenceFingerprints } : {}),
   });
   return {
     size: result.bytes,

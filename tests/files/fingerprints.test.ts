@@ -202,8 +202,9 @@ describe('files that change while a bundle is made', () => {
     try {
       const result = await buildBundle(project.dir, {
         outDir: out,
+        // once every file is hashed: the copy into 原始材料/ and the annex both run later
         onProgress: (p) => {
-          if (p.step === '编排佐证材料汇编' && !edited) {
+          if (p.step === '校验佐证材料' && p.done === p.total && !edited) {
             edited = true;
             writeFileSync(file, Buffer.concat([original, Buffer.from('\n% edited\n')]));
           }

@@ -1,4 +1,5 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { fingerprintOf } from '../../files/fingerprints.ts';
 import { readWhole } from '../../files/read-whole.ts';
 import { sniffFileType } from '../../load/evidence-files.ts';
 import { InternalError, type Issue } from '../../model/issue.ts';
@@ -21,20 +22,23 @@ export interface PlacedEvidence {
 const NAMES: Record<string, string> = { tiff: 'TIFF 图片', webp: 'WebP 图片', bmp: 'BMP 图片', heic: 'HEIC 照片', gif: 'GIF 图片', zip: 'Office 文档或压缩包', unknown: '无法识别的格式' };
 
 /** An evidence file's bytes, or why they cannot be had (started ahead by placeSections while the previous item is placed). */
-export type EvidenceBytes = { readonly bytes: Uint8Array; readonly stamp: string } | EvidenceProblem;
+/** `fingerprint`: files/fingerprints.ts's of the file as it was read (to compare with the one it was hashed with) */
+export type EvidenceBytes = { readonly bytes: Uint8Array; readonly stamp: string; readonly fingerprint: string } | EvidenceProblem;
 
 export async function readEvidence(evidence: EvidenceFile): Promise<EvidenceBytes> {
   let bytes: Buffer;
   let stamp: string;
+  let fingerprint: string;
   try {
     const read = await readWhole(evidence.absPath);
     bytes = read.bytes;
     stamp = fileStamp(read.info);
+    fingerprint = fingerprintOf(read.info);
   } catch (e) {
     return { kind: 'unreadable-file', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }
   if (bytes.length === 0) return { kind: 'empty' };
-  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), stamp };
+  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), stamp, fingerprint };
 }
 
 /** The 材料无法读取 page for a file already known to be bad (nothing added with `checkOnly`). */

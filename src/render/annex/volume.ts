@@ -72,6 +72,11 @@ export interface RenderVolumeOptions {
   readonly onProgress?: ProgressListener;
   /** the volumes before this one: lets a reference name the volume and page of a shared item */
   readonly earlier?: readonly EarlierVolume[];
+  /**
+   * evidence id → the fingerprint its file had when it was hashed (files/fingerprints.ts; undefined: it
+   * changed while being hashed): a file read now with another one fails the volume (changed-during-build)
+   */
+  readonly hashedAs?: ReadonlyMap<string, string | undefined>;
   /** check every evidence file as for rendering, but write nothing (after another volume failed) */
   readonly checkOnly?: boolean;
 }
@@ -104,9 +109,18 @@ async function placeSections(doc: PDFDocument, fonts: PdfFonts, sections: readon
   // the next file is read while this one is placed (two files in memory at most)
   const order = sections.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'placed' ? [e.evidence] : [])));
   let ahead: { at: number; read: Promise<EvidenceBytes> } | undefined;
+  const asHashed = async (at: number): Promise<EvidenceBytes> => {
+    const evidence = order[at]!;
+    const read = await readEvidence(evidence);
+    // the annex must show the bytes that were hashed (and copied into 原始材料/)
+    if (options.hashedAs && !('kind' in read) && options.hashedAs.get(evidence.id) !== read.fingerprint) throw new EvidenceChangedError(evidence.absPath);
+    return read;
+  };
   const readAt = (at: number): Promise<EvidenceBytes> => {
-    const read = ahead?.at === at ? ahead.read : readEvidence(order[at]!);
-    ahead = at + 1 < order.length ? { at: at + 1, read: readEvidence(order[at + 1]!) } : undefined;
+    const read = ahead?.at === at ? ahead.read : asHashed(at);
+    ahead = at + 1 < order.length ? { at: at + 1, read: asHashed(at + 1) } : undefined;
+    // a read ahead that fails is taken (and thrown) in its turn, never left unhandled
+    ahead?.read.catch(() => undefined);
     return read;
   };
   let at = 0;

@@ -2,7 +2,8 @@ import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } fr
 import path from 'node:path';
 import { PDFDocument, PDFRawStream } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderAnnex } from '../../../src/render/annex/index.ts';
+import { planAnnexVolumes, renderAnnex, renderAnnexVolume } from '../../../src/render/annex/index.ts';
+import { fingerprintOf } from '../../../src/files/fingerprints.ts';
 import { fileRangeOf, fileStamp, keepStreamsInFile } from '../../../src/render/pdf/file-range.ts';
 import { miniProject, noisePdf, tempDir } from './helpers.ts';
 
@@ -56,6 +57,26 @@ describe('scans kept in their evidence file until the volume is written', () => 
     expect(changed).toHaveLength(1);
     expect(changed[0]!.message).toBe('佐证材料 E1（材料E1）的文件在生成过程中被改动，佐证材料汇编第1册未生成');
     expect(changed[0]!.file).toContain('a.pdf');
+    expect(readdirSync(out.dir)).toEqual([]);
+  });
+
+  it('an evidence file that is not as it was hashed is refused, not placed', async () => {
+    const project = await miniProject([
+      { id: 'E1', file: 'a.pdf', bytes: await noisePdf(1, 100, 3), indicators: [1] },
+      { id: 'E2', file: 'b.pdf', bytes: await noisePdf(1, 100, 4), indicators: [2] },
+    ]);
+    cleanups.push(project.cleanup);
+    const out = await tempDir();
+    cleanups.push(out.cleanup);
+    const hashedAs = new Map(project.input.data.evidence.map((e) => [e.id, fingerprintOf(statSync(e.absPath, { bigint: true }))]));
+    const volume = planAnnexVolumes(project.input, 0).volumes[0]!;
+    const outFile = path.join(out.dir, 'v.pdf');
+    const good = await renderAnnexVolume(project.input, volume, { startPage: 1, outFile, allowMissing: false, hashedAs });
+    expect(good.issues).toEqual([]);
+    // E2 changed after it was hashed (here: its recorded fingerprint is another one)
+    hashedAs.set('E2', 'another');
+    const bad = await renderAnnexVolume(project.input, volume, { startPage: 1, outFile, allowMissing: false, hashedAs });
+    expect(bad.issues.map((i) => [i.code, i.message])).toEqual([['changed-during-build', '佐证材料 E2（材料E2）的文件在生成过程中被改动，佐证材料汇编第1册未生成']]);
     expect(readdirSync(out.dir)).toEqual([]);
   });
 });
