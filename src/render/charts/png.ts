@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { outlineText } from './outline.ts';
+export { forgetOutlineFonts } from './outline.ts';
 import { chartSvg, type ChartDrawing, type ChartSize } from './svg.ts';
 import type { ChartSpec } from './options.ts';
 

@@ -1,7 +1,7 @@
 import type { PlacedIndicator } from '../../model/catalog.ts';
 import type { RenderInput } from '../../plan/render-input.ts';
 import { trendChart, valuesOf, VERDICT_ORDER, verdictCounts, type ChartSpec } from '../charts/options.ts';
-import { chartPng } from '../charts/png.ts';
+import { chartPng, forgetOutlineFonts } from '../charts/png.ts';
 import type { ChartSize } from '../charts/svg.ts';
 import type { FigureSpec } from '../docx/index.ts';
 
@@ -60,12 +60,17 @@ export function quantityOf(indicator: PlacedIndicator): string {
 
 /** The figures as the docx writer takes them: each chart rasterised (same chart, same bytes). */
 export function figureImages(figures: readonly ReportFigure[]): Record<string, FigureSpec> {
-  return Object.fromEntries(figures.map((f) => [f.id, {
-    png: chartPng(f.chart, f.drawn, 2, { title: false }),
-    widthMm: f.widthMm,
-    heightMm: f.heightMm,
-    description: describe(f.chart),
-  } satisfies FigureSpec]));
+  try {
+    return Object.fromEntries(figures.map((f) => [f.id, {
+      png: chartPng(f.chart, f.drawn, 2, { title: false }),
+      widthMm: f.widthMm,
+      heightMm: f.heightMm,
+      description: describe(f.chart),
+    } satisfies FigureSpec]));
+  } finally {
+    // the build renders the annex next: the chart fonts are not kept for it
+    forgetOutlineFonts();
+  }
 }
 
 /** What the picture shows, in words (Word's alt text). */
