@@ -39,6 +39,15 @@ export function fileRangeOf(stream: unknown): FileRange | undefined {
   return stream instanceof PDFRawStream ? ranges.get(stream) : undefined;
 }
 
+/** Opens an evidence file again to copy from it; one that is gone or unreadable now has changed since it was read. */
+export function openAgain(range: FileRange): number {
+  try {
+    return openSync(range.file, 'r');
+  } catch {
+    throw new EvidenceChangedError(range.file);
+  }
+}
+
 /** Reads a range of an opened file after checking it is still the file that was read. */
 export function readRangeFrom(fd: number, range: FileRange, into: Uint8Array, at: number, length: number): void {
   let done = 0;
@@ -54,7 +63,7 @@ export function checkStamp(fd: number, range: FileRange): void {
 }
 
 function readRange(range: FileRange): Uint8Array {
-  const fd = openSync(range.file, 'r');
+  const fd = openAgain(range);
   try {
     checkStamp(fd, range);
     const bytes = new Uint8Array(range.length);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { PDFStream, PDFStreamWriter, type PDFDocument, type PDFObject, type PDFRef } from 'pdf-lib';
 import { InternalError } from '../../model/issue.ts';
-import { checkStamp, fileRangeOf, readRangeFrom, type FileRange } from './file-range.ts';
+import { checkStamp, fileRangeOf, openAgain, readRangeFrom, type FileRange } from './file-range.ts';
 
 /** What computeBufferSize of pdf-lib's PDFStreamWriter gives (the layout doc.save() writes). */
 interface Layout {
@@ -70,7 +70,7 @@ export async function savePdfToFile(doc: PDFDocument, file: string): Promise<{ b
   const putRange = async (range: FileRange) => {
     let fd = sources.get(range.file)?.fd;
     if (fd === undefined) {
-      fd = openSync(range.file, 'r');
+      fd = openAgain(range);
       sources.set(range.file, { fd, range });
       checkStamp(fd, range);
     }

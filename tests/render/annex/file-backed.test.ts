@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, PDFRawStream } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,23 @@ describe('scans kept in their evidence file until the volume is written', () => 
     expect(changed).toHaveLength(1);
     expect(changed[0]!.message).toBe('佐证材料 E1（材料E1）的文件在生成过程中被改动，佐证材料汇编第1册未生成');
     expect(changed[0]!.file).toContain('a.pdf');
+    expect(readdirSync(out.dir)).toEqual([]);
+  });
+
+  it('an evidence file removed after it was placed: the same, not a crash', async () => {
+    const project = await miniProject([
+      { id: 'E1', file: 'a.pdf', bytes: await noisePdf(1, 300, 5), indicators: [1] },
+      { id: 'E2', file: 'b.pdf', bytes: await noisePdf(1, 300, 6), indicators: [2] },
+    ]);
+    cleanups.push(project.cleanup);
+    const out = await tempDir();
+    cleanups.push(out.cleanup);
+    const first = project.input.data.evidence.find((e) => e.id === 'E1')!.absPath;
+    const result = await renderAnnex(project.input, {
+      outDir: out.dir, maxVolumeMb: 0, allowMissing: false,
+      onProgress: (p) => { if (p.step === '编排佐证材料汇编' && p.done === p.total) unlinkSync(first); },
+    });
+    expect(result.issues.map((i) => i.code)).toEqual(['changed-during-build']);
     expect(readdirSync(out.dir)).toEqual([]);
   });
 
