@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
 import { fingerprintOf } from '../../files/fingerprints.ts';
 import { readWhole } from '../../files/read-whole.ts';
 import { sniffFileType } from '../../load/evidence-files.ts';
@@ -94,9 +94,13 @@ export async function placeEvidence(
   const image = await embedImage(target, checked, bytes, true);
   if (isProblem(image)) return fail(image);
   if (checkOnly) return { pages: [], notes: [] };
-  // a photo embedded as it is stays in its file until the volume is written
-  if ('embed' in image && typeof image.embed === 'function') await (image as { embed(): Promise<void> }).embed();
-  keepStreamInFile(doc, image.ref, bytes, evidence.absPath, stamp);
+  // a JPEG photo goes in as it is: embedded now (its stream takes the number given to it already, so the
+  // volume's bytes are those of embedding at save), it stays in its file until the volume is written. A PNG
+  // pdf-lib decodes is left to be embedded at save: its mask would take a new number now.
+  if (checked.type === 'jpeg') {
+    await (image as PDFImage).embed();
+    keepStreamInFile(doc, image.ref, bytes, evidence.absPath, stamp);
+  }
   const page = doc.addPage([A4.width, A4.height]);
   drawPhotoPage(page, fonts, evidence, image, checked);
   return { pages: [page], notes: [] };
