@@ -4,7 +4,7 @@ import { Document, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { displayPath } from '../common/display-path.ts';
 import { writeFileAtomic } from '../files/atomic.ts';
 import { Catalog, listIndicators } from '../model/catalog.ts';
-import type { EvidenceKind } from '../model/evidence.ts';
+import type { EvidenceItem } from '../model/evidence.ts';
 import type { Issue } from '../model/issue.ts';
 import { decodeUtf8, encodingMessage, SAVE_AS_UTF8 } from '../load/encoding.ts';
 import { sniffFileType } from '../load/evidence-files.ts';
@@ -15,16 +15,10 @@ import { PLACEHOLDER } from '../validate/placeholders.ts';
 import { DATE_SOURCE_TEXT, dateInName, exifDate, pdfDate, type DateSource } from './dates.ts';
 
 /** One entry `evidence scan` appended, with what it had to guess. */
-export interface ScannedEntry {
-  readonly id: string;
-  readonly file: string;
-  readonly indicators: readonly number[];
-  readonly title: string;
-  readonly issuer: string;
-  readonly date: string;
-  readonly kind: EvidenceKind;
+export type ScannedEntry = Readonly<Omit<EvidenceItem, 'docNo'>> & {
+  /** where the date came from (the office checks guessed ones) */
   readonly dateFrom: DateSource;
-}
+};
 
 export interface ScanResult {
   readonly ok: boolean;
