@@ -1,4 +1,5 @@
-import { rememberGlyphs, rememberWidths, speedUpPdfLib } from './speedups.ts';
+import { rememberGlyphs, rememberWidths } from './glyph-cache.ts';
+import { speedUpPdfLib } from './speedups.ts';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { PDFDocument, PDFFont } from 'pdf-lib';

@@ -3,7 +3,8 @@ import { PDFContext, PDFDocument, PDFObjectParser, PDFRawStream, PDFStream, Stan
 import { describe, expect, it } from 'vitest';
 import { FONT_FILES } from '../../../src/render/pdf/fonts.ts';
 import { fontkitAdapter } from '../../../src/render/pdf/fontkit-adapter.ts';
-import { originalByteSlice, originalCopyBytesInto, originalRawClone, rememberGlyphs, rememberWidths, speedUpPdfLib } from '../../../src/render/pdf/speedups.ts';
+import { rememberGlyphs, rememberWidths } from '../../../src/render/pdf/glyph-cache.ts';
+import { originalByteSlice, originalCopyBytesInto, originalRawClone, speedUpPdfLib } from '../../../src/render/pdf/speedups.ts';
 
 async function freshFont(file: string) {
   const doc = await PDFDocument.create();
