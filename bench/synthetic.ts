@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { crc32 } from '../src/render/pdf/png.ts';
+import { crc32 } from '../src/documents/pdf/png.ts';
 
 /**
  * A deterministic synthetic project of a requested size: the sample's 35 indicators, its results, and

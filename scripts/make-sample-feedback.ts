@@ -11,9 +11,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
-import { embedFonts } from '../src/render/pdf/fonts.ts';
-import { setFixedMetadata } from '../src/render/pdf/metadata.ts';
-import { drawLine, drawParagraph } from '../src/render/pdf/text.ts';
+import { embedFonts } from '../src/documents/pdf/fonts.ts';
+import { setFixedMetadata } from '../src/documents/pdf/metadata.ts';
+import { drawLine, drawParagraph } from '../src/documents/pdf/text.ts';
 
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/yanzhou-2023/feedback/round-2');
 const MARK = '示例材料（仅用于演示，非真实文件）';

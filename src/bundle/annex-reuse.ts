@@ -1,7 +1,7 @@
-import { InternalError } from '../model/issue.ts';
-import type { BuiltInSource, PlannedArtifact, WrittenFile } from '../plan/artifact.ts';
-import { annexSections, type AnnexVolumePlan } from '../render/annex/index.ts';
-import type { KeptNumbers } from '../render/annex/page-book.ts';
+import { InternalError } from '../model/index.ts';
+import type { BuiltInSource, PlannedArtifact, WrittenFile } from '../artifacts/index.ts';
+import { annexSections, type AnnexVolumePlan } from '../artifacts/annex/index.ts';
+import type { KeptNumbers } from '../artifacts/annex/index.ts';
 import type { ProduceContext } from './context.ts';
 
 /**

@@ -1,12 +1,12 @@
-import type { Issue } from '../model/issue.ts';
-import { hasErrors } from '../model/issue.ts';
-import { loadProject } from '../load/project.ts';
-import { eligibilityOf } from '../load/check.ts';
-import type { ProjectData } from '../model/project-data.ts';
-import type { WrittenFile } from '../plan/artifact.ts';
-import { ARTIFACT_KINDS } from '../render/registry.ts';
-import { abortStaging, createStaging, type Staging } from '../files/staging.ts';
-import { removeStaleQpdfTemp } from '../render/pdf/qpdf.ts';
+import type { Issue } from '../model/index.ts';
+import { hasErrors } from '../model/index.ts';
+import { loadProject } from '../load/index.ts';
+import { eligibilityOf } from '../load/index.ts';
+import type { ProjectData } from '../model/index.ts';
+import type { WrittenFile } from '../artifacts/index.ts';
+import { ARTIFACT_KINDS } from '../artifacts/index.ts';
+import { abortStaging, createStaging, type Staging } from '../files/index.ts';
+import { removeStaleQpdfTemp } from '../documents/pdf/index.ts';
 import { saveProblemIssue, spaceNeeded } from './save-problems.ts';
 import type { Settled } from './context.ts';
 import { stageTimer, type BuildOptions, type BuildResult } from './options.ts';
@@ -14,8 +14,8 @@ import { prepareBundle } from './prepare.ts';
 import { produce } from './produce.ts';
 import { copyAhead, type CopiesAhead } from './copy-ahead.ts';
 import { publishBundle } from './publish.ts';
-import { changesNothing } from '../plan/changes.ts';
-import { missingNarrative } from '../render/report/narrative.ts';
+import { changesNothing } from '../artifacts/changes/index.ts';
+import { missingNarrative } from '../artifacts/report/index.ts';
 
 export type { BuildOptions, BuildResult } from './options.ts';
 

@@ -1,10 +1,10 @@
 import type { BigIntStats } from 'node:fs';
-import type { ProgressListener } from '../common/progress.ts';
-import type { BundleReader } from '../files/bundle-reader.ts';
-import type { ManifestFile } from '../model/manifest.ts';
-import type { RenderInput } from '../plan/render-input.ts';
-import type { EarlierVolume } from '../render/annex/index.ts';
-import type { ArtifactKind } from '../render/registry.ts';
+import type { ProgressListener } from '../common/index.ts';
+import type { BundleReader } from '../files/index.ts';
+import type { ManifestFile } from '../model/index.ts';
+import type { RenderInput } from '../artifacts/index.ts';
+import type { EarlierVolume } from '../artifacts/annex/index.ts';
+import type { ArtifactKind } from '../artifacts/index.ts';
 
 /** What producing the files of one bundle shares: the judged project, the staging folder, the previous revision. */
 
@@ -26,7 +26,7 @@ export interface ProduceContext {
   readonly timings: Record<string, number>;
   /** annex volumes produced so far, in order (filled by produce): where shared evidence sits, which were re-rendered */
   readonly annex: { readonly earlier: EarlierVolume[]; readonly rendered: Set<number> };
-  /** how each kind of artifact is made (render/registry.ts), by kind */
+  /** how each kind of artifact is made (artifacts/registry.ts), by kind */
   readonly kinds: ReadonlyMap<string, ArtifactKind>;
   /** evidence id → its file's fingerprint when it was hashed (undefined: it changed while being read) */
   readonly evidenceFingerprints: ReadonlyMap<string, string | undefined>;

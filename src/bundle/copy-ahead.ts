@@ -1,4 +1,4 @@
-import type { PlannedArtifact, WrittenFile } from '../plan/artifact.ts';
+import type { PlannedArtifact, WrittenFile } from '../artifacts/index.ts';
 import type { ProduceContext } from './context.ts';
 import { produce, type Produced } from './produce.ts';
 

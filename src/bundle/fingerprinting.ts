@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import type { Issue } from '../model/issue.ts';
-import { fingerprintsTrusted, openFingerprints, statExact, type FingerprintStore } from '../files/fingerprints.ts';
+import type { Issue } from '../model/index.ts';
+import { fingerprintsTrusted, openFingerprints, statExact, type FingerprintStore } from '../files/index.ts';
 import type { Settled } from './context.ts';
 
 /**
- * The build's side of the fingerprint store (plan/fingerprints.ts): which store to use, and recording the
+ * The build's side of the fingerprint store (files/fingerprints.ts): which store to use, and recording the
  * files of a bundle just put in place.
  */
 

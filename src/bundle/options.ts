@@ -1,10 +1,10 @@
 import type { Eligibility } from '../judge/index.ts';
-import type { ProgressListener } from '../common/progress.ts';
-import type { FingerprintStore } from '../files/fingerprints.ts';
-import type { Issue } from '../model/issue.ts';
-import type { Manifest } from '../model/manifest.ts';
-import type { ResponseAnswer } from '../plan/artifact.ts';
-import type { ArtifactKind } from '../render/registry.ts';
+import type { ProgressListener } from '../common/index.ts';
+import type { FingerprintStore } from '../files/index.ts';
+import type { Issue } from '../model/index.ts';
+import type { Manifest } from '../model/index.ts';
+import type { ResponseAnswer } from '../artifacts/index.ts';
+import type { ArtifactKind } from '../artifacts/index.ts';
 import type { PreviousBundle } from './context.ts';
 
 export interface BuildOptions {
@@ -20,7 +20,7 @@ export interface BuildOptions {
   readonly revision?: number;
   /**
    * read every evidence file (and, in revise, every file of the previous bundle) instead of trusting the
-   * fingerprints recorded when this tool last hashed or wrote them (see plan/fingerprints.ts)
+   * fingerprints recorded when this tool last hashed or wrote them (see files/fingerprints.ts)
    */
   readonly fullCheck?: boolean;
   /** the fingerprint store to use (revise passes the one it checked the previous bundle with) */
@@ -40,7 +40,7 @@ export interface BuildOptions {
   readonly answeredRounds?: readonly number[];
   /** revise: the review round this revision answers (its response document is planned from it) */
   readonly answer?: ResponseAnswer;
-  /** the kinds of artifact to plan and make, in order (default: render/registry.ts ARTIFACT_KINDS) */
+  /** the kinds of artifact to plan and make, in order (default: artifacts/registry.ts ARTIFACT_KINDS) */
   readonly artifactKinds?: readonly ArtifactKind[];
 }
 

@@ -1,6 +1,6 @@
 import { statfs } from 'node:fs/promises';
-import type { Issue } from '../model/issue.ts';
-import { notWritable, SaveProblem } from '../files/out-lock.ts';
+import type { Issue } from '../model/index.ts';
+import { notWritable, SaveProblem } from '../files/index.ts';
 
 /**
  * What goes wrong saving a bundle that is the user's to fix, as one located issue in plain Chinese: another

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
-import { DEFAULT_MAX_VOLUME_MB } from '../common/limits.ts';
+import { DEFAULT_MAX_VOLUME_MB } from '../common/index.ts';
 import { COMMANDS } from './commands-table.ts';
 import { closest } from './suggest.ts';
 

@@ -1,4 +1,4 @@
-import { InternalError } from '../model/issue.ts';
+import { InternalError } from '../model/index.ts';
 import { CliHelpRequest, CliUsageError, type CommandContext, type CommandModule } from './command.ts';
 import { COMMANDS } from './commands-table.ts';
 import { closest } from './suggest.ts';
@@ -48,7 +48,7 @@ export async function runCli(argv: readonly string[], ctx: CommandContext = defa
     return 2;
   }
   if (name === '--version' || name === '-v') {
-    ctx.stdout((await import('../common/version.ts')).GENERATOR.version);
+    ctx.stdout((await import('../common/index.ts')).GENERATOR.version);
     return 0;
   }
   const load = Object.hasOwn(LOADERS, name) ? LOADERS[name] : undefined;

@@ -1,4 +1,4 @@
-import type { ProgressListener } from '../common/progress.ts';
+import type { ProgressListener } from '../common/index.ts';
 
 /** Progress bars on stderr for the long steps, redrawn in place; nothing at all when not on a terminal. */
 export function progressBar(write: (text: string) => void, enabled: boolean): ProgressListener & { done(): void } {

@@ -1,4 +1,4 @@
-import { formatIssue, type Issue } from '../model/issue.ts';
+import { formatIssue, type Issue } from '../model/index.ts';
 
 /** Issues as JSON objects: `file` and `message` always present, place fields where known. */
 export function issuesToJson(issues: readonly Issue[]) {

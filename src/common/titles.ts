@@ -1,4 +1,4 @@
-import type { Project } from '../model/project.ts';
+import type { Project } from '../model/index.ts';
 
 /** Titles of the artifacts: the project's own wording where it gives one, else made from district and programme. */
 export function titlesOf(project: Project) {

@@ -48,7 +48,7 @@ export interface HashedFile {
 
 /**
  * Hashes many files on worker threads (see hash-workers.ts); results come back in input order, each with
- * the file's fingerprint (plan/fingerprints.ts) when it was the same before and after reading, so a later
+ * the file's fingerprint (files/fingerprints.ts) when it was the same before and after reading, so a later
  * step can tell whether the file still holds the bytes hashed. With a fingerprint store, files it knows
  * untouched since they were last hashed are not read again, and the ones read now are recorded.
  */

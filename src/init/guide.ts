@@ -1,5 +1,5 @@
-import type { PlacedIndicator } from '../model/catalog.ts';
-import type { CatalogueFile } from '../model/catalogue.ts';
+import type { PlacedIndicator } from '../model/index.ts';
+import type { CatalogueFile } from '../model/index.ts';
 import type { Selected } from './select.ts';
 
 export interface GuideInput {

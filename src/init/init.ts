@@ -1,14 +1,14 @@
 import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { displayPath } from '../common/display-path.ts';
-import { safeSegment } from '../common/safe-names.ts';
-import { listIndicators } from '../model/catalog.ts';
-import type { CatalogueFile } from '../model/catalogue.ts';
-import type { Issue } from '../model/issue.ts';
-import { readCatalogue } from '../load/catalogues.ts';
-import { PROJECT_FILES } from '../load/project.ts';
-import { PLACEHOLDER, PLACEHOLDER_CODE } from '../validate/placeholders.ts';
+import { displayPath } from '../common/index.ts';
+import { safeSegment } from '../common/index.ts';
+import { listIndicators } from '../model/index.ts';
+import type { CatalogueFile } from '../model/index.ts';
+import type { Issue } from '../model/index.ts';
+import { readCatalogue } from '../load/index.ts';
+import { PROJECT_FILES } from '../load/index.ts';
+import { PLACEHOLDER, PLACEHOLDER_CODE } from '../validate/index.ts';
 import { selectIndicators, type LeftOut, type Selected } from './select.ts';
 import { guideText } from './guide.ts';
 

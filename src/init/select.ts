@@ -1,5 +1,5 @@
-import type { Catalog, Indicator, SubIndicator } from '../model/catalog.ts';
-import { TERRAIN_CLASSES, catalogueEntries, type Applies, type CatalogueFile, type CatalogueIndicator } from '../model/catalogue.ts';
+import type { Catalog, Indicator, SubIndicator } from '../model/index.ts';
+import { TERRAIN_CLASSES, catalogueEntries, type Applies, type CatalogueFile, type CatalogueIndicator } from '../model/index.ts';
 
 /**
  * Which catalogue entries a district applies: by coastal position, terrain and level, minus the ones it leaves

@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { isRealDate } from '../model/common.ts';
+import { isRealDate } from '../model/index.ts';
 
 /** Where a guessed evidence date came from. */
 export type DateSource = 'pdf' | 'exif' | 'name' | 'file';

@@ -1,17 +1,17 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { displayPath } from '../common/display-path.ts';
-import { writeFileAtomic } from '../files/atomic.ts';
-import { Catalog, listIndicators } from '../model/catalog.ts';
-import type { EvidenceItem } from '../model/evidence.ts';
-import type { Issue } from '../model/issue.ts';
-import { decodeUtf8, encodingMessage, SAVE_AS_UTF8 } from '../load/encoding.ts';
-import { sniffFileType } from '../load/evidence-files.ts';
-import { PROJECT_FILES } from '../load/project.ts';
-import { readSchemaFile } from '../load/schema-file.ts';
-import { parseYaml } from '../load/yaml-file.ts';
-import { PLACEHOLDER } from '../validate/placeholders.ts';
+import { displayPath } from '../common/index.ts';
+import { writeFileAtomic } from '../files/index.ts';
+import { Catalog, listIndicators } from '../model/index.ts';
+import type { EvidenceItem } from '../model/index.ts';
+import type { Issue } from '../model/index.ts';
+import { decodeUtf8, encodingMessage, SAVE_AS_UTF8 } from '../load/index.ts';
+import { sniffFileType } from '../load/index.ts';
+import { PROJECT_FILES } from '../load/index.ts';
+import { readSchemaFile } from '../load/index.ts';
+import { parseYaml } from '../load/index.ts';
+import { PLACEHOLDER } from '../validate/index.ts';
 import { DATE_SOURCE_TEXT, dateInName, exifDate, pdfDate, type DateSource } from './dates.ts';
 
 /** One entry `evidence scan` appended, with what it had to guess. */

@@ -1,5 +1,5 @@
-import type { PlacedIndicator } from '../model/catalog.ts';
-import { oneLine } from '../common/chinese.ts';
+import type { PlacedIndicator } from '../model/index.ts';
+import { oneLine } from '../common/index.ts';
 import { EXPECTED_TARGET_FORMS, parseComparison, parseTarget } from './target.ts';
 
 /** A target text (or a sub-indicator's condition) the grammar cannot read; the loader turns it into an Issue. */

@@ -1,5 +1,5 @@
-import type { PlacedIndicator } from '../model/catalog.ts';
-import type { EligibilityRule } from '../model/catalogue.ts';
+import type { PlacedIndicator } from '../model/index.ts';
+import type { EligibilityRule } from '../model/index.ts';
 import type { Verdict, VerdictKind } from './verdict.ts';
 
 /**

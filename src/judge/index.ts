@@ -1,5 +1,5 @@
-import type { PlacedIndicator } from '../model/catalog.ts';
-import type { Result } from '../model/results.ts';
+import type { PlacedIndicator } from '../model/index.ts';
+import type { Result } from '../model/index.ts';
 import { judgeIndicator } from './indicator.ts';
 import type { Verdict } from './verdict.ts';
 

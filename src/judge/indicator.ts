@@ -1,6 +1,6 @@
-import type { PlacedIndicator, SubIndicator } from '../model/catalog.ts';
-import type { Result } from '../model/results.ts';
-import { circled, formatQuantity, oneLine } from '../common/chinese.ts';
+import type { PlacedIndicator, SubIndicator } from '../model/index.ts';
+import type { Result } from '../model/index.ts';
+import { circled, formatQuantity, oneLine } from '../common/index.ts';
 import { compare, judgeTarget, valueIn, type RuleContext, type RuleOutcome } from './rules.ts';
 import { normalizeTargetText, parseComparison, parseTarget } from './target.ts';
 import { MISSING_TEXT, type SubVerdict, type Verdict, type VerdictKind, type Years } from './verdict.ts';

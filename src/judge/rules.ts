@@ -1,6 +1,6 @@
-import type { Better, Measure } from '../model/catalog.ts';
-import type { Comparison, Result } from '../model/results.ts';
-import { difference, formatNumber, formatQuantity, oneLine } from '../common/chinese.ts';
+import type { Better, Measure } from '../model/index.ts';
+import type { Comparison, Result } from '../model/index.ts';
+import { difference, formatNumber, formatQuantity, oneLine } from '../common/index.ts';
 import type { AllOfTarget, AnyOfTarget, DeltaTarget, EitherTarget, QualitativeTarget, RelevantTarget, SuperiorTargetForm, Target, ThresholdTarget, TrendTarget } from './target.ts';
 import { MISSING_TEXT, type VerdictKind, type Years } from './verdict.ts';
 

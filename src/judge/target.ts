@@ -1,5 +1,5 @@
-import type { Comparison } from '../model/results.ts';
-import { oneLine } from '../common/chinese.ts';
+import type { Comparison } from '../model/index.ts';
+import { oneLine } from '../common/index.ts';
 
 /**
  * The target forms (指标值) of 附件1, read by a small grammar. Anything the grammar cannot read

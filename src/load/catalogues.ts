@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CatalogueFile, catalogueEntries, type EligibilityRule } from '../model/catalogue.ts';
-import type { Issue } from '../model/issue.ts';
+import { CatalogueFile, catalogueEntries, type EligibilityRule } from '../model/index.ts';
+import type { Issue } from '../model/index.ts';
 import { readSchemaFile } from './schema-file.ts';
 
 /** The catalogues shipped with eco-dossier: catalogs/<id>.yaml at the package root. */

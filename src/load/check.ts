@@ -1,7 +1,7 @@
 import { assessEligibility, judge, type Eligibility, type Verdict } from '../judge/index.ts';
 import { loadProject } from './project.ts';
-import type { Issue } from '../model/issue.ts';
-import type { ProjectData } from '../model/project-data.ts';
+import type { Issue } from '../model/index.ts';
+import type { ProjectData } from '../model/index.ts';
 
 export interface CheckedProject {
   readonly data?: ProjectData;

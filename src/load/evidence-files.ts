@@ -1,9 +1,9 @@
-import type { IssueCode } from '../model/diagnostics.ts';
+import type { IssueCode } from '../model/index.ts';
 import { open, lstat, realpath, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { EvidenceFileType, EvidenceItem } from '../model/evidence.ts';
-import type { Issue, SourcePlace } from '../model/issue.ts';
-import type { EvidenceFile } from '../model/project-data.ts';
+import type { EvidenceFileType, EvidenceItem } from '../model/index.ts';
+import type { Issue, SourcePlace } from '../model/index.ts';
+import type { EvidenceFile } from '../model/index.ts';
 import type { DataPath } from './yaml-file.ts';
 
 /** What the first bytes of a file say it is. Names can lie; content decides. */

@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath } from '../common/display-path.ts';
-import type { Issue } from '../model/issue.ts';
-import { NARRATIVE_EXT, NARRATIVE_FOLDER, type Narrative, type NarrativePart } from '../model/narrative.ts';
-import type { Project } from '../model/project.ts';
+import { displayPath } from '../common/index.ts';
+import type { Issue } from '../model/index.ts';
+import { NARRATIVE_EXT, NARRATIVE_FOLDER, type Narrative, type NarrativePart } from '../model/index.ts';
+import type { Project } from '../model/index.ts';
 
 /**
  * Decodes a text file as Notepad or WPS on Chinese Windows may have saved it: UTF-8 (with or without a

@@ -1,15 +1,15 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Catalog, listIndicators } from '../model/catalog.ts';
-import { EvidenceList } from '../model/evidence.ts';
-import { hasErrors, type Issue } from '../model/issue.ts';
-import { Project } from '../model/project.ts';
-import type { ProjectData } from '../model/project-data.ts';
-import { Results } from '../model/results.ts';
+import { Catalog, listIndicators } from '../model/index.ts';
+import { EvidenceList } from '../model/index.ts';
+import { hasErrors, type Issue } from '../model/index.ts';
+import { Project } from '../model/index.ts';
+import type { ProjectData } from '../model/index.ts';
+import { Results } from '../model/index.ts';
 import { checkTargets } from '../judge/index.ts';
-import { checkCatalog, checkEvidenceItems, checkResults } from '../validate/cross-checks.ts';
-import { resolveUnit } from '../validate/units.ts';
-import { checkPlaceholders, checkSampleText, checkUnassigned } from '../validate/placeholders.ts';
+import { checkCatalog, checkEvidenceItems, checkResults } from '../validate/index.ts';
+import { resolveUnit } from '../validate/index.ts';
+import { checkPlaceholders, checkSampleText, checkUnassigned } from '../validate/index.ts';
 import { DEFAULT_CATALOGUE, readCatalogue } from './catalogues.ts';
 import { checkEvidenceFiles, listUnlistedFiles } from './evidence-files.ts';
 import { loadNarrative } from './narrative.ts';
@@ -29,7 +29,7 @@ export interface LoadOutcome {
   readonly issues: readonly Issue[];
 }
 
-import { displayPath } from '../common/display-path.ts';
+import { displayPath } from '../common/index.ts';
 
 /**
  * load + validate: reads a project folder into validated model objects and a list of located issues.

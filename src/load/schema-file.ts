@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import type { Issue } from '../model/issue.ts';
-import { displayPath } from '../common/display-path.ts';
+import type { Issue } from '../model/index.ts';
+import { displayPath } from '../common/index.ts';
 import { schemaIssues } from './schema-issues.ts';
 import { decodeUtf8, encodingMessage, SAVE_AS_UTF8 } from './encoding.ts';
 import { parseYaml, type YamlSource } from './yaml-file.ts';

@@ -1,6 +1,6 @@
-import type { IssueCode } from '../model/diagnostics.ts';
+import type { IssueCode } from '../model/index.ts';
 import type { z } from 'zod';
-import type { Issue, SourcePlace } from '../model/issue.ts';
+import type { Issue, SourcePlace } from '../model/index.ts';
 import type { DataPath } from './yaml-file.ts';
 
 /** Chinese names of the keys of the project files, so a message says “单位” and not “unit”. */

@@ -1,5 +1,5 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import type { Issue, SourcePlace } from '../model/issue.ts';
+import type { Issue, SourcePlace } from '../model/index.ts';
 
 export type DataPath = readonly (string | number)[];
 

@@ -10,3 +10,5 @@ export * from "./feedback.ts";
 export * from "./diagnostics.ts";
 export * from './catalogue.ts';
 export * from "./sites.ts";
+
+export { NARRATIVE_EXT, NARRATIVE_FOLDER, narrativeFile, type Narrative, type NarrativePart } from './narrative.ts';

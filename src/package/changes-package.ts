@@ -1,4 +1,4 @@
-import { CHECKSUM_FILE, MANIFEST_FILE, type Manifest } from '../model/manifest.ts';
+import { CHECKSUM_FILE, MANIFEST_FILE, type Manifest } from '../model/index.ts';
 import { checksumText } from './manifest.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { CHANGES_FILE, CHECKSUM_FILE, MANIFEST_FILE, type FileChange, type Manifest } from '../model/manifest.ts';
-import { compareFiles } from '../plan/changes.ts';
+import { CHANGES_FILE, CHECKSUM_FILE, MANIFEST_FILE, type FileChange, type Manifest } from '../model/index.ts';
+import { compareFiles } from '../artifacts/changes/index.ts';
 
 export interface BundleDiff {
   readonly from: { readonly bundle: string; readonly revision: number };

@@ -1,5 +1,5 @@
-import { openBundle, readAll } from '../files/bundle-reader.ts';
-import { MANIFEST_FILE, Manifest } from '../model/manifest.ts';
+import { openBundle, readAll } from '../files/index.ts';
+import { MANIFEST_FILE, Manifest } from '../model/index.ts';
 
 /**
  * Reading a bundle's manifest.json, the one home for it: from a bundle folder or its zip, as bytes (to

@@ -1,7 +1,7 @@
-import { CHECKSUM_FILE, MANIFEST_FILE, type FileChange, type Manifest, type ManifestFile } from '../model/manifest.ts';
-import type { BundlePlan, WrittenFile } from '../plan/artifact.ts';
-import type { RenderInput } from '../plan/render-input.ts';
-import { GENERATOR } from '../common/version.ts';
+import { CHECKSUM_FILE, MANIFEST_FILE, type FileChange, type Manifest, type ManifestFile } from '../model/index.ts';
+import type { BundlePlan, WrittenFile } from '../artifacts/index.ts';
+import type { RenderInput } from '../artifacts/index.ts';
+import { GENERATOR } from '../common/index.ts';
 
 
 /** manifest.json content: generator, project, revision, every file with role, hash, size, indicators and inputs. */

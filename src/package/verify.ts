@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { CHECKSUM_FILE, MANIFEST_FILE, Manifest, type ManifestFile } from '../model/manifest.ts';
-import type { Issue } from '../model/issue.ts';
-import { displayPath } from '../common/display-path.ts';
-import { fingerprintOf, statExact, type FingerprintStore } from '../files/fingerprints.ts';
-import { hashFilesOnThreads } from '../files/hash-workers.ts';
+import { CHECKSUM_FILE, MANIFEST_FILE, Manifest, type ManifestFile } from '../model/index.ts';
+import type { Issue } from '../model/index.ts';
+import { displayPath } from '../common/index.ts';
+import { fingerprintOf, statExact, type FingerprintStore } from '../files/index.ts';
+import { hashFilesOnThreads } from '../files/index.ts';
 import { changesPackage } from './changes-package.ts';
 import { checksumText } from './manifest.ts';
-import { BundleShapeError, openBundle, readAll, type BundleReader } from '../files/bundle-reader.ts';
+import { BundleShapeError, openBundle, readAll, type BundleReader } from '../files/index.ts';
 
 export interface VerifyResult {
   readonly ok: boolean;

@@ -1,15 +1,15 @@
-import type { IssueCode } from '../model/diagnostics.ts';
+import type { IssueCode } from '../model/index.ts';
 import path from 'node:path';
-import type { Issue } from '../model/issue.ts';
-import { Feedback, type FeedbackItem, type NarrativeChange, type ValueChange } from '../model/feedback.ts';
-import { narrativeFile, type NarrativePart } from '../model/narrative.ts';
-import { reportNarrativeUses } from '../render/report/narrative.ts';
-import type { EvidenceFile, ProjectData } from '../model/project-data.ts';
-import type { EvidenceItem } from '../model/evidence.ts';
-import type { Result } from '../model/results.ts';
-import { checkEvidenceFiles } from '../load/evidence-files.ts';
-import { readSchemaFile } from '../load/schema-file.ts';
-import { circled } from '../common/chinese.ts';
+import type { Issue } from '../model/index.ts';
+import { Feedback, type FeedbackItem, type NarrativeChange, type ValueChange } from '../model/index.ts';
+import { narrativeFile, type NarrativePart } from '../model/index.ts';
+import { reportNarrativeUses } from '../artifacts/report/index.ts';
+import type { EvidenceFile, ProjectData } from '../model/index.ts';
+import type { EvidenceItem } from '../model/index.ts';
+import type { Result } from '../model/index.ts';
+import { checkEvidenceFiles } from '../load/index.ts';
+import { readSchemaFile } from '../load/index.ts';
+import { circled } from '../common/index.ts';
 
 export interface LoadedFeedback {
   readonly feedback?: Feedback;

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Issue } from '../model/issue.ts';
-import type { ProjectData } from '../model/project-data.ts';
+import type { Issue } from '../model/index.ts';
+import type { ProjectData } from '../model/index.ts';
 import { applyFeedback, loadFeedback } from './feedback.ts';
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { collectWorkbook } from '../workbook/collect.ts';
+import { collectWorkbook } from '../workbook/index.ts';
 import { crossSite, csrfMatches, csrfToken, opensWithoutToken, OFFICE_COOKIE, principalName, principalOfToken, type Principal } from './auth.ts';
 import { dashboardOf, todayInChina, type Dashboard } from './dashboard.ts';
 import { html, page, type Html, type NavItem } from './html.ts';

@@ -1,9 +1,9 @@
-import type { Eligibility } from '../judge/eligibility.ts';
+import type { Eligibility } from '../judge/index.ts';
 import type { Verdict } from '../judge/index.ts';
-import { eligibilityOf, type CheckedProject } from '../load/check.ts';
-import type { Issue } from '../model/issue.ts';
-import type { ProjectData } from '../model/project-data.ts';
-import { readiness, type Readiness } from '../status/readiness.ts';
+import { eligibilityOf, type CheckedProject } from '../load/index.ts';
+import type { Issue } from '../model/index.ts';
+import type { ProjectData } from '../model/index.ts';
+import { readiness, type Readiness } from '../status/index.ts';
 
 /** What every office page is drawn from: one checked project, its readiness and its 申报条件 by the catalogue's rule. */
 export interface Dashboard {

@@ -1,9 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { buildBundle, type BuildOptions, type BuildResult } from '../bundle/build.ts';
-import type { FileChange } from '../model/manifest.ts';
-import { verifyBundle } from '../package/verify.ts';
-import { reviseBundle } from '../revise/revise.ts';
+import { buildBundle, type BuildOptions, type BuildResult } from '../bundle/index.ts';
+import type { FileChange } from '../model/index.ts';
+import { verifyBundle } from '../package/index.ts';
+import { reviseBundle } from '../revise/index.ts';
 import { sha256Hex, type OfficeRecord } from './record.ts';
 import type { ProjectState } from './state.ts';
 import { createReadStream } from 'node:fs';

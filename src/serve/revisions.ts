@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { ChangeOp, FileChange } from '../model/manifest.ts';
-import { readManifest } from '../package/manifest-read.ts';
-import { roundOf } from '../revise/rounds.ts';
+import type { ChangeOp, FileChange } from '../model/index.ts';
+import { readManifest } from '../package/index.ts';
+import { roundOf } from '../revise/index.ts';
 
 /**
  * What the 材料包 page offers for a revision, read from the folders themselves: the bundles in out/ (each

@@ -1,4 +1,4 @@
-import { chineseDate } from '../common/chinese.ts';
+import { chineseDate } from '../common/index.ts';
 import type { Dashboard } from './dashboard.ts';
 import { html, page } from './html.ts';
 import { overviewBody, unitsBody } from './pages/overview.ts';

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkProject, type CheckedProject } from '../load/check.ts';
-import { PROJECT_FILES } from '../load/project.ts';
+import { checkProject, type CheckedProject } from '../load/index.ts';
+import { PROJECT_FILES } from '../load/index.ts';
 
 /**
  * The project folder stays the one source of truth: pages read it through the same load → validate → judge

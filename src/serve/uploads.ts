@@ -1,14 +1,14 @@
 import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument, isSeq } from 'yaml';
-import { safeSegment } from '../common/safe-names.ts';
-import { writeFileAtomic } from '../files/atomic.ts';
-import { sniffFileType } from '../load/evidence-files.ts';
-import { PROJECT_FILES } from '../load/project.ts';
-import { EvidenceItem } from '../model/evidence.ts';
-import { hasErrors, type Issue } from '../model/issue.ts';
-import { importWorkbooks } from '../workbook/import.ts';
-import { fieldLabel, indicatorLabel, showValue } from '../workbook/merge.ts';
+import { safeSegment } from '../common/index.ts';
+import { writeFileAtomic } from '../files/index.ts';
+import { sniffFileType } from '../load/index.ts';
+import { PROJECT_FILES } from '../load/index.ts';
+import { EvidenceItem } from '../model/index.ts';
+import { hasErrors, type Issue } from '../model/index.ts';
+import { importWorkbooks } from '../workbook/index.ts';
+import { fieldLabel, indicatorLabel, showValue } from '../workbook/index.ts';
 import { STATE_DIR, sha256Hex, type OfficeRecord, type UploadRow } from './record.ts';
 import type { ProjectState } from './state.ts';
 

@@ -9,7 +9,7 @@ import {
 /**
  * Where a site's evidence sits in the annex (佐证材料汇编), so the 现场组 can point a reviewer to the page.
  *
- * Always known, from the annex planning functions (render/annex: annexSections, planAnnexVolumes with the
+ * Always known, from the annex planning functions (artifacts/annex: annexSections, planAnnexVolumes with the
  * default 100 MB volumes): the volume, and the page within the indicator's section as every evidence page
  * is stamped (指标12 第3页: the section's first evidence page is 第1页; a PDF takes its page count, a photo
  * one page). When a bundle built earlier is found in the output folder (its manifest.json), the page

@@ -1,6 +1,6 @@
 import { assessEligibility, type Eligibility, type Verdict, type VerdictKind } from '../judge/index.ts';
-import type { ProjectData } from '../model/project-data.ts';
-import { chineseDate } from '../common/chinese.ts';
+import type { ProjectData } from '../model/index.ts';
+import { chineseDate } from '../common/index.ts';
 
 export interface DeadlineStatus {
   readonly id: string;

@@ -1,8 +1,8 @@
-import type { Catalog, PlacedIndicator } from '../model/catalog.ts';
-import type { EvidenceItem } from '../model/evidence.ts';
-import type { Issue, SourcePlace } from '../model/issue.ts';
-import type { Project } from '../model/project.ts';
-import type { Result } from '../model/results.ts';
+import type { Catalog, PlacedIndicator } from '../model/index.ts';
+import type { EvidenceItem } from '../model/index.ts';
+import type { Issue, SourcePlace } from '../model/index.ts';
+import type { Project } from '../model/index.ts';
+import type { Result } from '../model/index.ts';
 import { resolveUnit } from './units.ts';
 
 type DataPath = readonly (string | number)[];

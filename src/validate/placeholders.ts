@@ -1,5 +1,5 @@
-import type { PlacedIndicator } from '../model/catalog.ts';
-import type { Issue, SourcePlace } from '../model/issue.ts';
+import type { PlacedIndicator } from '../model/index.ts';
+import type { Issue, SourcePlace } from '../model/index.ts';
 
 type DataPath = readonly (string | number)[];
 export interface Located {

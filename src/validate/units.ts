@@ -1,4 +1,4 @@
-import type { ResponsibleUnit } from '../model/project.ts';
+import type { ResponsibleUnit } from '../model/index.ts';
 
 /** Edit distance over characters (names are short: a plain DP is enough). */
 export function editDistance(a: string, b: string): number {

@@ -1,7 +1,7 @@
-import type { IssueCode } from '../model/diagnostics.ts';
+import type { IssueCode } from '../model/index.ts';
 import type ExcelJS from 'exceljs';
-import type { Comparison } from '../model/results.ts';
-import { QualitativeStatus } from '../model/results.ts';
+import type { Comparison } from '../model/index.ts';
+import { QualitativeStatus } from '../model/index.ts';
 
 /**
  * Reading one cell of a filled workbook the way a person meant it: numbers typed as text, full-width

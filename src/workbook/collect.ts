@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { ProjectData } from '../model/project-data.ts';
-import type { Result } from '../model/results.ts';
-import { rowHeight, wrappedLines } from '../render/table/geometry.ts';
-import { stampWorkbook, workbookBytes } from '../render/table/workbook-bytes.ts';
-import { titlesOf } from '../common/titles.ts';
+import type { ProjectData } from '../model/index.ts';
+import type { Result } from '../model/index.ts';
+import { rowHeight, wrappedLines } from '../documents/xlsx/index.ts';
+import { stampWorkbook, workbookBytes } from '../documents/xlsx/index.ts';
+import { titlesOf } from '../common/index.ts';
 import { writeGuideSheet } from './guide.ts';
 import {
   FIRST_DATA_ROW, HEADER_ROW, INPUT_SHEET, OP_OPTIONS, STAMP_LABELS, STAMP_SHEET, STATUS_OPTIONS, TITLE_ROW,

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
-import type { ProjectData } from '../model/project-data.ts';
-import { rowHeight, wrappedLines } from '../render/table/geometry.ts';
-import { chineseDate } from '../common/chinese.ts';
+import type { ProjectData } from '../model/index.ts';
+import { rowHeight, wrappedLines } from '../documents/xlsx/index.ts';
+import { chineseDate } from '../common/index.ts';
 import { GUIDE_SHEET, INPUT_SHEET, OP_OPTIONS, STATUS_OPTIONS, type FillRow } from './layout.ts';
 
 /** The 填报说明 sheet: what to fill, how, by when and to whom. */

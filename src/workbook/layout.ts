@@ -1,9 +1,9 @@
-import { circled } from '../common/chinese.ts';
+import { circled } from '../common/index.ts';
 import { inputsNeededFor, type InputsNeeded } from '../judge/index.ts';
-import type { PlacedIndicator } from '../model/catalog.ts';
-import type { Project } from '../model/project.ts';
-import { columnLetter } from '../render/table/write.ts';
-import { shareBounds } from '../validate/cross-checks.ts';
+import type { PlacedIndicator } from '../model/index.ts';
+import type { Project } from '../model/index.ts';
+import { columnLetter } from '../documents/xlsx/index.ts';
+import { shareBounds } from '../validate/index.ts';
 
 export { columnLetter };
 

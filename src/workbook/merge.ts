@@ -1,6 +1,6 @@
-import { circled } from '../common/chinese.ts';
-import { formatPlace, type Issue, type SourcePlace } from '../model/issue.ts';
-import type { Result } from '../model/results.ts';
+import { circled } from '../common/index.ts';
+import { formatPlace, type Issue, type SourcePlace } from '../model/index.ts';
+import type { Result } from '../model/index.ts';
 import type { CellEntry, EntryValue, ResultField } from './read.ts';
 
 /**

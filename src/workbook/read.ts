@@ -1,8 +1,8 @@
-import type { IssueCode } from '../model/diagnostics.ts';
+import type { IssueCode } from '../model/index.ts';
 import ExcelJS from 'exceljs';
-import type { Issue, SourcePlace } from '../model/issue.ts';
-import type { ProjectData } from '../model/project-data.ts';
-import type { Comparison, QualitativeStatus } from '../model/results.ts';
+import type { Issue, SourcePlace } from '../model/index.ts';
+import type { ProjectData } from '../model/index.ts';
+import type { Comparison, QualitativeStatus } from '../model/index.ts';
 import { cellContent, readComparison, readNumber, readStatus, readText, type CellContent, type Read } from './cells.ts';
 import {
   FIRST_DATA_ROW, FORMAT_VERSION, HEADER_ROW, INPUT_SHEET, STAMP_LABELS, STAMP_SHEET, TOOL_NAME,

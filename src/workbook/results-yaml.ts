@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Pair } from 'yaml';
-import { InternalError } from '../model/issue.ts';
+import { InternalError } from '../model/index.ts';
 import type { EntryValue, ResultField } from './read.ts';
 
 /**

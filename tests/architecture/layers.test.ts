@@ -4,30 +4,31 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The floors of src/, lowest first. A folder may import from its own floor's folder and from lower floors,
- * never from a higher one; src/index.ts (the library's entry) sits on top and re-exports. New folders must
- * be given a floor here: an unknown folder fails the test.
+ * The layers of src/, lowest first. A folder imports from lower layers, and from its own layer only where
+ * SAME_LAYER lists the pair by name; src/index.ts (the library's face) sits on top. A folder is entered
+ * through its face: an import from another folder names an index.ts of that folder (documents/ and
+ * artifacts/ have one face per toolkit or artifact kind). New folders must be given a layer here.
  */
-const FLOORS = [
-  'model', // zod schemas, the Issue shape and the diagnostics vocabulary
-  'common', // Chinese formatting, titles and names, path display, version, progress type
-  'files', // hashing, fingerprints, atomic writes, staging and publishing, reading a bundle folder or zip
-  'judge', // target grammar and verdicts
-  'validate', // cross-file checks
-  'load', // project folder → model + located issues
-  'init', // a new project folder from a catalogue
-  'intake', // evidence files into evidence.yaml
-  'status', // readiness by unit and deadlines
-  'plan', // the bundle plan, what every artifact is made from
-  'render', // one renderer per artifact kind
-  'package', // manifest, zip, verify, diff
-  'workbook', // fill-in workbooks: collect and import
-  'bundle', // build: prepare, produce, publish
-  'revise', // review rounds and revisions
-  'site-visit', // 现场核查 preparation
-  'serve', // the office's web dashboard: pages, unit uploads, the record
-  'cli', // one file per command
+const LAYERS = [
+  ['model', 'common', 'files'], // ground: zod schemas and the issue vocabulary; Chinese formatting; hashing, atomic writes, staging
+  ['documents'], // toolkits: docx, pdf, xlsx, charts, templates, office zips — they know no indicator
+  ['judge', 'validate', 'load', 'init', 'intake', 'status', 'workbook'], // domain: verdicts, checks, the project folder, fill-in workbooks
+  ['artifacts'], // the bundle's artifacts: a planner and a renderer per kind
+  ['bundle', 'package', 'revise', 'site-visit'], // a bundle built, packed, verified, revised; 现场核查 from it
+  ['cli', 'serve'], // surface: one file per command, the office's dashboard
 ] as const;
+
+/** Imports allowed inside one layer, as 'from → to'. */
+const SAME_LAYER = new Set([
+  'common → model',
+  'load → judge', 'load → validate', 'init → load', 'init → validate', 'intake → load', 'intake → validate',
+  'status → judge', 'workbook → judge', 'workbook → load', 'workbook → validate',
+  'bundle → package', 'revise → bundle', 'revise → package', 'site-visit → package',
+  'cli → serve',
+]);
+
+/** Folders entered through a face per subfolder rather than one for the whole folder. */
+const FACE_PER_SUBFOLDER = new Set(['documents', 'artifacts']);
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src');
 
@@ -46,35 +47,72 @@ function importsOf(file: string): string[] {
   return specs.map((s) => path.resolve(path.dirname(file), s));
 }
 
-/** 'render' for src/render/annex/x.ts; '' for files directly in src/. */
+/** 'artifacts' for src/artifacts/annex/x.ts; '' for files directly in src/. */
 function folderOf(abs: string): string {
   const rel = path.relative(SRC, abs).split(path.sep);
   return rel.length > 1 ? rel[0]! : '';
 }
 
-function floorOf(folder: string): number {
-  if (folder === '') return FLOORS.length; // src/index.ts: the top
-  return (FLOORS as readonly string[]).indexOf(folder);
+function layerOf(folder: string): number {
+  if (folder === '') return LAYERS.length; // src/index.ts: the top
+  return LAYERS.findIndex((layer) => (layer as readonly string[]).includes(folder));
+}
+
+/** Whether `target` is a face of its folder: the folder's index.ts, or a subfolder's where the folder has one per subfolder. */
+function isFace(target: string): boolean {
+  const rel = path.relative(SRC, target).split(path.sep);
+  if (rel.at(-1) !== 'index.ts') return false;
+  return rel.length === 2 || (rel.length === 3 && FACE_PER_SUBFOLDER.has(rel[0]!));
 }
 
 const files = sourceFiles(SRC);
 const graph = new Map(files.map((f) => [f, importsOf(f)]));
 
 describe('src/ layering', () => {
-  it('every folder of src/ has a floor', () => {
-    const unknown = [...new Set(files.map(folderOf))].filter((f) => floorOf(f) < 0);
+  it('every folder of src/ has a layer', () => {
+    const unknown = [...new Set(files.map(folderOf))].filter((f) => layerOf(f) < 0);
     expect(unknown).toEqual([]);
   });
 
-  it('no folder imports a folder above it', () => {
-    const upward: string[] = [];
+  it('imports go down the layers, or sideways only where listed', () => {
+    const wrong: string[] = [];
     for (const [file, imports] of graph) {
       for (const target of imports) {
         const [from, to] = [folderOf(file), folderOf(target)];
-        if (from !== to && floorOf(to) > floorOf(from)) upward.push(`${path.relative(SRC, file)} → ${path.relative(SRC, target)}`);
+        if (from === to || layerOf(to) < layerOf(from)) continue;
+        if (layerOf(to) === layerOf(from) && SAME_LAYER.has(`${from} → ${to}`)) continue;
+        wrong.push(`${path.relative(SRC, file)} → ${path.relative(SRC, target)}`);
       }
     }
-    expect(upward).toEqual([]);
+    expect(wrong).toEqual([]);
+  });
+
+  it('every listed same-layer import is still used (the list does not grow stale)', () => {
+    const used = new Set<string>();
+    for (const [file, imports] of graph) for (const t of imports) used.add(`${folderOf(file)} → ${folderOf(t)}`);
+    expect([...SAME_LAYER].filter((pair) => !used.has(pair))).toEqual([]);
+  });
+
+  it('a folder is entered through its face (index.ts)', () => {
+    const behind: string[] = [];
+    for (const [file, imports] of graph) {
+      for (const target of imports) {
+        if (folderOf(file) === folderOf(target) || folderOf(target) === '' || isFace(target)) continue;
+        behind.push(`${path.relative(SRC, file)} → ${path.relative(SRC, target)}`);
+      }
+    }
+    expect(behind).toEqual([]);
+  });
+
+  it('no folder holds more than a quarter of the lines of src/', () => {
+    const lines = new Map<string, number>();
+    let total = 0;
+    for (const f of files) {
+      const n = readFileSync(f, 'utf8').split('\n').length;
+      lines.set(folderOf(f), (lines.get(folderOf(f)) ?? 0) + n);
+      total += n;
+    }
+    expect([...lines].filter(([, n]) => n > total / 4).map(([folder]) => folder)).toEqual([]);
   });
 
   it('src/index.ts exports the library only, not the command line', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, type BuildResult } from '../../src/bundle/build.ts';
-import { SHARED_EVIDENCE_LIMIT_BYTES } from '../../src/render/annex/plan.ts';
+import { SHARED_EVIDENCE_LIMIT_BYTES } from '../../src/artifacts/annex/plan.ts';
 import { reviseBundle, type ReviseResult } from '../../src/revise/revise.ts';
 import { copySample, type MiniProject } from '../helpers/mini-project.ts';
 import { haveTools } from '../helpers/tools.ts';

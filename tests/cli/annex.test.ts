@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.ts';
 import { haveTools } from '../helpers/tools.ts';
-import { labelledPdf, miniProject, tempDir } from '../render/annex/helpers.ts';
+import { labelledPdf, miniProject, tempDir } from '../artifacts/annex/helpers.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.ts';
 import { makeMiniProject, type MiniProject } from '../helpers/mini-project.ts';
-import { sampleWithTemplate } from '../render/report/template-copy.ts';
+import { sampleWithTemplate } from '../artifacts/report/template-copy.ts';
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -7,7 +7,7 @@ import { buildBundle } from '../../src/bundle/build.ts';
 import { lockOut } from '../../src/files/out-lock.ts';
 import { abortStaging, createStaging, type SaveStep } from '../../src/files/staging.ts';
 import { verifyBundle } from '../../src/package/verify.ts';
-import { ARTIFACT_KINDS } from '../../src/render/registry.ts';
+import { ARTIFACT_KINDS } from '../../src/artifacts/registry.ts';
 import { makeMiniProject, type MiniProject } from '../helpers/mini-project.ts';
 
 const NAME = '示例区-国家生态文明建设示范区申报材料-r1';

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, type BuildResult } from '../../src/bundle/build.ts';
-import { printedParagraphs, docxText } from '../../src/render/response/index.ts';
+import { printedParagraphs, docxText } from '../../src/artifacts/response/index.ts';
 import { reviseBundle, type ReviseResult } from '../../src/revise/revise.ts';
 import { diffManifests, formatDiff } from '../../src/package/diff.ts';
 import { run } from '../helpers/cli.ts';
 import { copySample } from '../helpers/mini-project.ts';
-import { bodyParagraphs, elements, openDocx, styleOf, tableRows, textOf } from '../render/docx/docx-xml.ts';
+import { bodyParagraphs, elements, openDocx, styleOf, tableRows, textOf } from '../documents/docx/docx-xml.ts';
 
 const SAMPLE = 'fixtures/yanzhou-2023';
 const BUNDLE = '兖州区-国家生态文明建设示范区申报材料';

@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { displayPath } from '../../common/display-path.ts';
-import { hasErrors } from '../../model/issue.ts';
-import { checkProject } from '../../load/check.ts';
-import { ANNEX_FILE_TITLE, renderAnnex, type AnnexVolumeResult } from '../../render/annex/index.ts';
+import { displayPath } from '../../common/index.ts';
+import { hasErrors } from '../../model/index.ts';
+import { checkProject } from '../../load/index.ts';
+import { ANNEX_FILE_TITLE, renderAnnex, type AnnexVolumeResult } from '../../artifacts/annex/index.ts';
 import { EXIT, parseCommandArgs, projectDir, volumeLimitOption, type CommandContext } from '../command.ts';
 import { progressBar } from '../progress.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';

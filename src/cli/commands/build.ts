@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { buildBundle } from '../../bundle/build.ts';
-import { abortAllStagingSync } from '../../files/staging.ts';
+import { buildBundle } from '../../bundle/index.ts';
+import { abortAllStagingSync } from '../../files/index.ts';
 import { EXIT, parseCommandArgs, projectDir, volumeLimitOption, type CommandContext } from '../command.ts';
 import { progressBar } from '../progress.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';

@@ -1,4 +1,4 @@
-import { listCatalogues } from '../../load/catalogues.ts';
+import { listCatalogues } from '../../load/index.ts';
 import { EXIT, parseCommandArgs, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson } from '../report-issues.ts';
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { writeFileAtomic } from '../../files/atomic.ts';
-import { checkProject } from '../../load/check.ts';
-import { collectWorkbooks } from '../../workbook/collect.ts';
+import { writeFileAtomic } from '../../files/index.ts';
+import { checkProject } from '../../load/index.ts';
+import { collectWorkbooks } from '../../workbook/index.ts';
 import { EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
-import { displayPath } from '../../common/display-path.ts';
+import { displayPath } from '../../common/index.ts';
 
 const USAGE = 'eco-dossier collect [项目目录] [--out 目录] [--json]';
 

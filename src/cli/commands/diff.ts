@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { diffManifests, formatDiff } from '../../package/diff.ts';
-import { readManifest } from '../../package/manifest-read.ts';
+import { diffManifests, formatDiff } from '../../package/index.ts';
+import { readManifest } from '../../package/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, type CommandContext } from '../command.ts';
 
 const USAGE = 'eco-dossier diff 旧材料包(zip|目录) 新材料包(zip|目录) [--json]';

@@ -1,4 +1,4 @@
-import { DATE_SOURCE_TEXT, scanEvidence } from '../../intake/scan.ts';
+import { DATE_SOURCE_TEXT, scanEvidence } from '../../intake/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 

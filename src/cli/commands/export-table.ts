@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { displayPath } from '../../common/display-path.ts';
-import { writeFileAtomic } from '../../files/atomic.ts';
-import { checkProject } from '../../load/check.ts';
-import { renderTaskTable, TASK_TABLE_NAME } from '../../render/table/index.ts';
+import { displayPath } from '../../common/index.ts';
+import { writeFileAtomic } from '../../files/index.ts';
+import { checkProject } from '../../load/index.ts';
+import { renderTaskTable, TASK_TABLE_NAME } from '../../artifacts/task-table/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 

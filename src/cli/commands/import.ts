@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { importWorkbooks } from '../../workbook/import.ts';
-import { fieldLabel, indicatorLabel, showValue } from '../../workbook/merge.ts';
+import { importWorkbooks } from '../../workbook/index.ts';
+import { fieldLabel, indicatorLabel, showValue } from '../../workbook/index.ts';
 import { CliUsageError, DEFAULT_PROJECT, EXIT, parseCommandArgs, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
-import { displayPath } from '../../common/display-path.ts';
+import { displayPath } from '../../common/index.ts';
 
 const USAGE = 'eco-dossier import [项目目录] 填报表.xlsx... [--overwrite] [--json]';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { initProject, readCatalogue, SelectionError, terrainClass } from '../../init/init.ts';
-import { TERRAIN_CLASSES } from '../../model/catalogue.ts';
+import { initProject, readCatalogue, SelectionError, terrainClass } from '../../init/index.ts';
+import { TERRAIN_CLASSES } from '../../model/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson } from '../report-issues.ts';
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { displayPath } from '../../common/display-path.ts';
-import type { Issue } from '../../model/issue.ts';
-import { writeFileAtomic } from '../../files/atomic.ts';
-import { checkProject } from '../../load/check.ts';
-import { renderReport } from '../../render/report/index.ts';
-import { missingNarrative } from '../../render/report/narrative.ts';
-import { TemplateError } from '../../render/templates.ts';
+import { displayPath } from '../../common/index.ts';
+import type { Issue } from '../../model/index.ts';
+import { writeFileAtomic } from '../../files/index.ts';
+import { checkProject } from '../../load/index.ts';
+import { renderReport } from '../../artifacts/report/index.ts';
+import { missingNarrative } from '../../artifacts/report/index.ts';
+import { TemplateError } from '../../documents/templates/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 

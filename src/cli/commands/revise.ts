@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { reviseBundle } from '../../revise/revise.ts';
+import { reviseBundle } from '../../revise/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, volumeLimitOption, type CommandContext } from '../command.ts';
 import { progressBar } from '../progress.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startServer } from '../../serve/server.ts';
+import { startServer } from '../../serve/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 
 const USAGE = 'eco-dossier serve [项目目录] [--port 8080] [--host 127.0.0.1] [--out out]';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { clock, formatSuggestions, loadSites, parseClock, prepareSiteVisit, slotLabel, suggestCoordinates, writeSiteVisit } from '../../site-visit/index.ts';
-import { checkProject } from '../../load/check.ts';
-import { TemplateError } from '../../render/templates.ts';
+import { checkProject } from '../../load/index.ts';
+import { TemplateError } from '../../documents/templates/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 

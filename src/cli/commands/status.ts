@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { isRealDate } from '../../model/common.ts';
-import { checkProject } from '../../load/check.ts';
-import { formatReadiness, readiness } from '../../status/readiness.ts';
+import { isRealDate } from '../../model/index.ts';
+import { checkProject } from '../../load/index.ts';
+import { formatReadiness, readiness } from '../../status/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 
@@ -21,9 +21,8 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   const ready = checked.data ? readiness(checked.data, checked.verdicts, today) : undefined;
   if (values.html !== undefined && checked.data) {
     // a printable snapshot of 总览 and 责任单位 (serve's pages, self-contained)
-    const { snapshotHtml } = await import('../../serve/snapshot.ts');
-    const { dashboardOf } = await import('../../serve/dashboard.ts');
-    const { writeFileAtomic } = await import('../../files/atomic.ts');
+    const { snapshotHtml, dashboardOf } = await import('../../serve/index.ts');
+    const { writeFileAtomic } = await import('../../files/index.ts');
     const target = path.resolve(ctx.cwd, values.html);
     await writeFileAtomic(target, snapshotHtml(dashboardOf(checked, today)!));
     ctx.stderr(`已写出 ${target}`);

@@ -1,5 +1,5 @@
-import { checkProject } from '../../load/check.ts';
-import { missingNarrative } from '../../render/report/narrative.ts';
+import { checkProject } from '../../load/index.ts';
+import { missingNarrative } from '../../artifacts/report/index.ts';
 import { EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 

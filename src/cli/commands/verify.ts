@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { verifyBundle } from '../../package/verify.ts';
+import { verifyBundle } from '../../package/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, type CommandContext } from '../command.ts';
 import { progressBar } from '../progress.ts';
 

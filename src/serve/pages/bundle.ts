@@ -2,7 +2,7 @@ import type { Dashboard } from '../dashboard.ts';
 import { html, shownTime, type Html } from '../html.ts';
 import type { Download, JobView } from '../jobs.ts';
 import { CHANGE_LABEL, defaultRound, type BundleRevision } from '../revisions.ts';
-import type { FileChange } from '../../model/manifest.ts';
+import type { FileChange } from '../../model/index.ts';
 
 /** 材料包: build and revise with live progress, the revisions with their changes, downloads. */
 

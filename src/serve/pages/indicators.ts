@@ -1,6 +1,6 @@
-import { formatPlace } from '../../model/issue.ts';
-import { trendChart, valuesOf } from '../../render/charts/options.ts';
-import { chartSvg } from '../../render/charts/svg.ts';
+import { formatPlace } from '../../model/index.ts';
+import { trendChart, valuesOf } from '../../artifacts/report/index.ts';
+import { chartSvg } from '../../documents/charts/index.ts';
 import type { Dashboard } from '../dashboard.ts';
 import { html, raw, type Html } from '../html.ts';
 import { sampleNote } from './overview.ts';

@@ -1,4 +1,4 @@
-import { EvidenceKind } from '../../model/evidence.ts';
+import { EvidenceKind } from '../../model/index.ts';
 import type { Dashboard } from '../dashboard.ts';
 import { html, shownTime, type Html } from '../html.ts';
 import type { UploadRow } from '../record.ts';

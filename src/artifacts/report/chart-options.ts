@@ -1,0 +1,54 @@
+import type { Verdict, VerdictKind } from '../../judge/index.ts';
+import { parseTarget } from '../../judge/index.ts';
+import type { PlacedIndicator } from '../../model/index.ts';
+import type { Result } from '../../model/index.ts';
+import type { StackedBarChart, TrendChart } from '../../documents/charts/index.ts';
+
+/**
+ * What the charts show, as plain data: the office's dashboard, the printable snapshot and the Word report
+ * draw the same two pictures from it (the chart toolkit, documents/charts, draws a spec).
+ */
+
+export const VERDICT_ORDER: readonly VerdictKind[] = ['达标', '未达标', '待补充'];
+export const VERDICT_COLOURS: Readonly<Record<VerdictKind, string>> = { 达标: '#2e7d32', 未达标: '#c62828', 待补充: '#9e9e9e' };
+
+
+/** Verdicts counted by 领域 (`by: 'domain'`) or by 指标属性 (`by: 'attribute'`). */
+export function verdictCounts(indicators: readonly PlacedIndicator[], verdicts: readonly Verdict[], by: 'domain' | 'attribute'): StackedBarChart {
+  const byNo = new Map(verdicts.map((v) => [v.no, v.verdict]));
+  const groups: string[] = [];
+  for (const ind of indicators) {
+    const g = by === 'domain' ? ind.domain : ind.attribute;
+    if (!groups.includes(g)) groups.push(g);
+  }
+  const counts = Object.fromEntries(VERDICT_ORDER.map((k) => [k, groups.map(() => 0)])) as Record<VerdictKind, number[]>;
+  for (const ind of indicators) {
+    const g = groups.indexOf(by === 'domain' ? ind.domain : ind.attribute);
+    counts[byNo.get(ind.no) ?? '待补充'][g]!++;
+  }
+  const title = by === 'domain' ? '各领域指标达标情况' : '约束性与参考性指标达标情况';
+  return { kind: 'stacked-bars', title, groups, series: VERDICT_ORDER.map((k) => ({ name: k, colour: VERDICT_COLOURS[k], values: counts[k] })) };
+}
+
+/** The indicator-level result's values by year (sub-indicators are not drawn). */
+export function valuesOf(results: readonly Result[], no: number): Result | undefined {
+  return results.find((r) => r.indicator === no && r.sub === undefined);
+}
+
+/** An indicator's values by year against its target; undefined when it has no numbers to draw. */
+export function trendChart(indicator: PlacedIndicator, result: Result | undefined): TrendChart | undefined {
+  const entries = Object.entries(result?.values ?? {}).sort(([a], [b]) => Number(a) - Number(b));
+  if (entries.length === 0) return undefined;
+  const parsed = parseTarget(indicator.target, indicator.unit);
+  let target: TrendChart['target'];
+  if (parsed.ok && parsed.target.kind === 'threshold' && indicator.measure !== 'change') {
+    target = { op: parsed.target.op, value: parsed.target.value, label: `目标 ${indicator.target}` };
+  } else if (result?.superiorTarget) {
+    target = { op: result.superiorTarget.op, value: result.superiorTarget.value, label: `上级目标 ${result.superiorTarget.op}${result.superiorTarget.value}` };
+  }
+  const unit = indicator.unit === '-' ? '' : indicator.unit;
+  return {
+    kind: 'trend', title: `${indicator.no}. ${indicator.name}`, unit,
+    years: entries.map(([y]) => `${y}年`), values: entries.map(([, v]) => v), ...(target ? { target } : {}),
+  };
+}

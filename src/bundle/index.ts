@@ -1,0 +1,3 @@
+/** The face of bundle/: what other folders use of it. */
+export { assembleBundle, buildBundle, type BuildOptions, type BuildResult } from './build.ts';
+export { storeFor } from './fingerprinting.ts';

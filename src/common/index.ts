@@ -1,0 +1,8 @@
+/** The face of common/: what other folders use of it. */
+export { chineseDate, chineseNumeral, circled, difference, formatNumber, formatQuantity, oneLine, roundedNumber } from './chinese.ts';
+export { displayPath } from './display-path.ts';
+export { DEFAULT_MAX_VOLUME_MB } from './limits.ts';
+export { type ProgressListener } from './progress.ts';
+export { MAX_SEGMENT, safeSegment, uniquePaths } from './safe-names.ts';
+export { titlesOf } from './titles.ts';
+export { GENERATOR } from './version.ts';

@@ -1,0 +1,18 @@
+import { Resvg } from '@resvg/resvg-js';
+import { outlineText } from './outline.ts';
+export { forgetOutlineFonts } from './outline.ts';
+import { chartSvg, type ChartDrawing, type ChartSize } from './svg.ts';
+import type { ChartSpec } from './spec.ts';
+
+/**
+ * A chart rasterised by resvg (a prebuilt native SVG renderer shipped inside its npm package) for the Word
+ * report. Its text is first turned into glyph outlines from the Noto Sans SC files in node_modules (outline.ts),
+ * so resvg loads no font, never the machine's: the pixels are the same on every machine. resvg writes no time
+ * or metadata into the PNG: the same chart gives the same bytes. `scale` multiplies the pixels (2: sharp when
+ * printed at the size the report gives it).
+ */
+export function chartPng(spec: ChartSpec, size: ChartSize, scale = 2, drawing: ChartDrawing = {}): Buffer {
+  const svg = outlineText(chartSvg(spec, size, drawing));
+  const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: { loadSystemFonts: false } });
+  return Buffer.from(resvg.render().asPng());
+}

@@ -1,0 +1,9 @@
+/** The face of files/: what other folders use of it. */
+export { tempPathBeside, writeFileAtomic } from './atomic.ts';
+export { BundleShapeError, openBundle, readAll, type BundleReader } from './bundle-reader.ts';
+export { fingerprintOf, fingerprintsTrusted, openFingerprints, statExact, withoutCtime, type FingerprintStore } from './fingerprints.ts';
+export { hashFilesOnThreads } from './hash-workers.ts';
+export { hashFiles, hashOf, sha256, sha256File, type HashedFile } from './hash.ts';
+export { SaveProblem, notWritable } from './out-lock.ts';
+export { readWhole } from './read-whole.ts';
+export { abortAllStagingSync, abortStaging, commitStaging, createStaging, type Staging } from './staging.ts';

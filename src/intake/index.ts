@@ -1,0 +1,2 @@
+/** The face of intake/: what other folders use of it. */
+export { DATE_SOURCE_TEXT, scanEvidence } from './scan.ts';
