@@ -51,13 +51,14 @@ export interface PlannedArtifact<S extends ArtifactSource = ArtifactSource> {
   readonly evidence?: readonly string[];
 }
 
-/** A file of the bundle as produced: its bytes' hash and size, and for annex volumes their pages. */
+/** A file of the bundle as produced: its bytes' hash and size, its pages where it has them, and whether the previous revision's file was reused. */
 export interface WrittenFile {
   readonly artifact: PlannedArtifact;
   readonly sha256: string;
   readonly bytes: number;
   readonly pages?: ManifestFile['pages'];
   readonly contents?: ManifestFile['contents'];
+  readonly reused?: boolean;
 }
 
 /**

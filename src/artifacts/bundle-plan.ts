@@ -1,7 +1,7 @@
 import { MAX_SEGMENT, safeSegment } from '../common/index.ts';
 import { titlesOf } from '../common/index.ts';
 import type { ArtifactPlanner, BundlePlan, PlanInput, PlannedArtifact } from './artifact.ts';
-import { BUILT_IN_PLANNERS } from './planners.ts';
+import { BUILT_IN_PLANNERS } from './registry.ts';
 import type { RenderInput } from './render-input.ts';
 
 export function bundleName(render: RenderInput): string {
@@ -11,7 +11,7 @@ export function bundleName(render: RenderInput): string {
 
 /**
  * plan: decides every file of the bundle, its path, role and the hashes of its inputs, asking each kind of
- * artifact in turn (artifacts/planners.ts has eco-dossier's own; artifacts/registry.ts pairs each with how it is
+ * artifact in turn (artifacts/registry.ts lists eco-dossier's own kinds, each a planner paired with how it is
  * made). Pure: the same data gives the same plan, and an artifact whose inputHash did not change can be
  * reused byte for byte.
  */

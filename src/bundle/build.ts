@@ -81,21 +81,19 @@ export async function assembleBundle(
     const reused: string[] = [];
     const settled = new Map<string, { settled: Settled; sha256: string }>();
     const ctx = {
-      render, bundleDir: staging.bundleDir, allowMissing: options.allowMissing ?? false, timings, annex: { earlier: [], rendered: new Set<number>() },
+      render, bundleDir: staging.bundleDir, allowMissing: options.allowMissing ?? false, timings,
       kinds: new Map((options.artifactKinds ?? ARTIFACT_KINDS).map((k) => [k.kind, k])),
       evidenceFingerprints: new Map(data.evidence.map((e, k) => [e.id, prepared.hashed[k]!.fingerprint])),
       ...(options.previous ? { previous: options.previous } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     };
-    let nextPage = 1;
     ahead = copyAhead(ctx, plan.artifacts);
     for (const artifact of plan.artifacts) {
       const copying = ahead.take(artifact);
       const waited = performance.now();
-      const made = copying ? await copying : await produce(ctx, artifact, written, nextPage);
+      const made = copying ? await copying : await produce(ctx, artifact, written);
       if (copying) timings.evidence = (timings.evidence ?? 0) + (performance.now() - waited);
       issues.push(...made.issues);
       if (hasErrors(made.issues)) return fail(issues, timings);
-      if (made.written.pages) nextPage = made.written.pages.last + 1;
       if (made.reused) reused.push(artifact.path);
       if (made.settled) settled.set(artifact.path, { settled: made.settled, sha256: made.written.sha256 });
       written.push(made.written);

@@ -3,7 +3,6 @@ import type { ProgressListener } from '../common/index.ts';
 import type { BundleReader } from '../files/index.ts';
 import type { ManifestFile } from '../model/index.ts';
 import type { RenderInput } from '../artifacts/index.ts';
-import type { EarlierVolume } from '../artifacts/annex/index.ts';
 import type { ArtifactKind } from '../artifacts/index.ts';
 
 /** What producing the files of one bundle shares: the judged project, the staging folder, the previous revision. */
@@ -24,8 +23,6 @@ export interface ProduceContext {
   readonly onProgress?: ProgressListener;
   /** stage name → milliseconds, filled as artifacts are produced */
   readonly timings: Record<string, number>;
-  /** annex volumes produced so far, in order (filled by produce): where shared evidence sits, which were re-rendered */
-  readonly annex: { readonly earlier: EarlierVolume[]; readonly rendered: Set<number> };
   /** how each kind of artifact is made (artifacts/registry.ts), by kind */
   readonly kinds: ReadonlyMap<string, ArtifactKind>;
   /** evidence id → its file's fingerprint when it was hashed (undefined: it changed while being read) */

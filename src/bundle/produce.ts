@@ -1,15 +1,14 @@
 import { constants, createWriteStream, mkdirSync } from 'node:fs';
-import { copyFile, link, writeFile } from 'node:fs/promises';
+import { copyFile, link } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { displayPath } from '../common/index.ts';
 import { fingerprintOf, statExact, withoutCtime } from '../files/index.ts';
-import { hashOf, sha256, sha256File } from '../files/index.ts';
+import { hashOf } from '../files/index.ts';
 import { hasErrors, InternalError, type Issue } from '../model/index.ts';
 import type { ManifestFile } from '../model/index.ts';
 import type { BuiltInSource, PlannedArtifact, WrittenFile } from '../artifacts/index.ts';
-import type { ArtifactKind, Rendered } from '../artifacts/index.ts';
-import { keptNumbers, noteVolume, refersToRerendered } from './annex-reuse.ts';
+import { nextPage, type ArtifactKind, type Rendered } from '../artifacts/index.ts';
 import type { PreviousBundle, ProduceContext, Settled } from './context.ts';
 
 export interface Produced {
@@ -73,11 +72,11 @@ async function evidenceSteady(ctx: ProduceContext, id: string, absPath: string):
 const evidenceChanged = (id: string, absPath: string): Issue =>
   changedIssue(displayPath(absPath), `佐证材料 ${id} 的文件在生成过程中被改动，材料包未生成`, '等文件不再变化（扫描、复制或同步完成）后重新运行');
 
-/** The same file in the previous bundle, when its inputs are unchanged (annex: also its first page number). */
-export function reusable(ctx: ProduceContext, artifact: PlannedArtifact, startPage?: number): ManifestFile | undefined {
+/** The same file in the previous bundle, when its inputs are unchanged and its kind says it still fits here. */
+export function reusable(ctx: ProduceContext, kind: ArtifactKind, artifact: PlannedArtifact, produced: readonly WrittenFile[]): ManifestFile | undefined {
   const old = ctx.previous?.files.get(artifact.path);
   if (!old || old.inputHash !== artifact.inputHash || old.role !== artifact.role) return undefined;
-  if (startPage !== undefined && old.pages?.first !== startPage) return undefined;
+  if (kind.reusable && !kind.reusable(artifact, old, { input: ctx.render, produced, startPage: nextPage(produced) })) return undefined;
   return old;
 }
 
@@ -86,19 +85,18 @@ export function reusable(ctx: ProduceContext, artifact: PlannedArtifact, startPa
  * folder, or, when revising with unchanged inputs, copied byte for byte from the previous bundle.
  * `produced`: the files made before it, in plan order (what a response document or changes.json cites).
  */
-export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, produced: readonly WrittenFile[], startPage = 1): Promise<Produced> {
+export async function produce(ctx: ProduceContext, artifact: PlannedArtifact, produced: readonly WrittenFile[]): Promise<Produced> {
   const kind = ctx.kinds.get(artifact.source.kind);
   if (!kind) throw new InternalError(`没有登记“${artifact.source.kind}”类产物的生成方法（${artifact.path}）`);
   const began = performance.now();
   try {
-    const isAnnex = artifact.source.kind === 'annex-volume';
-    const old = reusable(ctx, artifact, isAnnex ? startPage : undefined);
-    if (old && ctx.previous && !(isAnnex && refersToRerendered(ctx, artifact))) return await reuse(ctx, artifact, old);
+    const old = reusable(ctx, kind, artifact, produced);
+    if (old && ctx.previous) return await reuse(ctx, artifact, old);
     if (kind.render === 'copy') {
       if (!isEvidence(artifact)) throw new InternalError(`${artifact.path} 不是佐证材料原件，不能原样复制`);
       return await copyEvidence(ctx, artifact);
     }
-    return await renderWith(ctx, kind, artifact, produced, startPage);
+    return await renderWith(ctx, kind, artifact, produced);
   } finally {
     ctx.timings[kind.stage] = (ctx.timings[kind.stage] ?? 0) + (performance.now() - began);
   }
@@ -112,9 +110,8 @@ async function reuse(ctx: ProduceContext, artifact: PlannedArtifact, old: Manife
   }
   const { settled, issue } = await reuseFile(ctx.previous!, old.path, target(ctx, artifact));
   const kept = { ...(old.pages ? { pages: old.pages } : {}), ...(old.contents ? { contents: old.contents } : {}) };
-  const written = { artifact, sha256: old.sha256, bytes: old.bytes, ...kept };
+  const written = { artifact, sha256: old.sha256, bytes: old.bytes, ...kept, reused: true };
   if (issue) return { written, reused: true, issues: [issue] };
-  if (artifact.source.kind === 'annex-volume') noteVolume(ctx, artifact, written, false);
   return { written, reused: true, issues: [], ...(settled ? { settled } : {}) };
 }
 
@@ -133,30 +130,24 @@ async function copyEvidence(ctx: ProduceContext, artifact: PlannedArtifact<Evide
   return { written, reused: false, issues: [], settled: { info: await statExact(file) } };
 }
 
-/** An artifact made by its kind's renderer: bytes written here, or a file the renderer wrote itself (annex volumes). */
-async function renderWith(ctx: ProduceContext, kind: ArtifactKind, artifact: PlannedArtifact, produced: readonly WrittenFile[], startPage: number): Promise<Produced> {
+/** An artifact made by its kind's renderer, which writes the file and says what it wrote. */
+async function renderWith(ctx: ProduceContext, kind: ArtifactKind, artifact: PlannedArtifact, produced: readonly WrittenFile[]): Promise<Produced> {
   const file = target(ctx, artifact);
-  const isAnnex = artifact.source.kind === 'annex-volume';
-  const kept = isAnnex ? keptNumbers(ctx, artifact, startPage) : undefined;
+  const previousFile = ctx.previous?.files.get(artifact.path);
   const rendered: Rendered = await (kind.render as Exclude<ArtifactKind['render'], 'copy'>)(artifact.source, {
-    input: ctx.render, outFile: file, produced, startPage, allowMissing: ctx.allowMissing,
+    input: ctx.render, outFile: file, produced, startPage: nextPage(produced), allowMissing: ctx.allowMissing,
     ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
-    ...(isAnnex ? { annex: { earlier: ctx.annex.earlier, ...(kept ? { kept } : {}) } } : {}),
     ...(ctx.previous ? { previous: ctx.previous.files } : {}),
+    ...(previousFile ? { previousFile } : {}),
     evidenceFingerprints: ctx.evidenceFingerprints,
   });
   const issues = rendered.issues ?? [];
   if (hasErrors(issues)) return { written: { artifact, sha256: '', bytes: 0 }, reused: false, issues };
   const made = rendered.inputs ? { ...artifact, inputs: { ...rendered.inputs }, inputHash: hashOf(rendered.inputs) } : artifact;
   const pages = { ...(rendered.pages ? { pages: rendered.pages } : {}), ...(rendered.contents ? { contents: rendered.contents } : {}) };
-  if (rendered.bytes) {
-    await writeFile(file, rendered.bytes);
-    return { written: { artifact: made, sha256: sha256(rendered.bytes), bytes: rendered.bytes.length, ...pages }, reused: false, issues, settled: { info: await statExact(file) } };
-  }
-  // the renderer wrote the file itself: hash what is there, and trust the stat only if it held still meanwhile
+  // the renderer hashed the bytes as it wrote them: trust the file's stat only if it holds still meanwhile
   const before = await statExact(file);
-  const written: WrittenFile = { artifact: made, sha256: rendered.sha256 ?? (await sha256File(file)), bytes: rendered.size ?? Number(before.size), ...pages };
-  if (isAnnex) noteVolume(ctx, artifact, written, true);
+  const written: WrittenFile = { artifact: made, sha256: rendered.sha256, bytes: rendered.size, ...pages };
   const after = await statExact(file);
   return { written, reused: false, issues, ...(fingerprintOf(after) === fingerprintOf(before) ? { settled: { info: after } } : {}) };
 }

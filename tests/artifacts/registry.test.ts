@@ -6,11 +6,12 @@ import { buildBundle } from '../../src/bundle/build.ts';
 import { verifyBundle } from '../../src/package/verify.ts';
 import type { ArtifactPlanner } from '../../src/artifacts/artifact.ts';
 import { hashOf } from '../../src/files/hash.ts';
-import { ARTIFACT_KINDS, artifactKind, type Renderer } from '../../src/artifacts/registry.ts';
+import { ARTIFACT_KINDS } from '../../src/artifacts/registry.ts';
+import { artifactKind, writeRendered, type Renderer } from '../../src/artifacts/kind.ts';
 import { makeMiniProject, type MiniProject } from '../helpers/mini-project.ts';
 
 /**
- * Adding an artifact to the bundle is one renderer plus one registry line. The example: 达标情况一览.txt,
+ * Adding an artifact to the bundle is one kind (a planner and a renderer) plus one registry line. The example: 达标情况一览.txt,
  * a plain list of every indicator and its verdict.
  */
 type VerdictListSource = { readonly kind: 'verdict-list' };
@@ -25,10 +26,9 @@ const VERDICT_LIST: ArtifactPlanner<VerdictListSource> = {
   },
 };
 
-// the renderer: plain data in, bytes out
-const verdictList: Renderer<VerdictListSource> = async (_source, ctx) => ({
-  bytes: Buffer.from(ctx.input.verdicts.map((v) => `${v.no}\t${v.verdict}\t${v.reason}`).join('\r\n'), 'utf8'),
-});
+// the renderer: plain data in, its file written
+const verdictList: Renderer<VerdictListSource> = async (_source, ctx) =>
+  writeRendered(ctx, Buffer.from(ctx.input.verdicts.map((v) => `${v.no}\t${v.verdict}\t${v.reason}`).join('\r\n'), 'utf8'));
 
 // the registry line
 const KINDS = [...ARTIFACT_KINDS, artifactKind(VERDICT_LIST, verdictList)];

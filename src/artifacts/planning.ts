@@ -1,0 +1,31 @@
+import { GENERATOR } from '../common/index.ts';
+import { hashOf } from '../files/index.ts';
+import type { EvidenceFile } from '../model/index.ts';
+import type { BuiltInSource, PlanInput, PlannedArtifact } from './artifact.ts';
+
+/** What the planners of eco-dossier's own kinds share: a planned artifact with its input hash, and the hashes most are made from. */
+
+export type Source<K extends BuiltInSource['kind']> = Extract<BuiltInSource, { kind: K }>;
+
+export function planned<S extends BuiltInSource>(p: Omit<PlannedArtifact<S>, 'inputHash'>): PlannedArtifact<S> {
+  return { ...p, inputHash: hashOf(p.inputs) };
+}
+
+/** Evidence metadata without the machine's absolute paths: what an artifact's content depends on. */
+export function evidenceMeta(e: EvidenceFile, hashes: ReadonlyMap<string, string>) {
+  const { absPath: _abs, ...meta } = e;
+  return { ...meta, sha256: hashes.get(e.id) ?? '' };
+}
+
+/** Hashes of what most artifacts are made from. */
+export function commonInputs(input: PlanInput) {
+  const { data, verdicts } = input.render;
+  return {
+    generator: hashOf(GENERATOR),
+    project: hashOf(data.project),
+    catalog: hashOf(data.catalog),
+    verdicts: hashOf(verdicts),
+    evidence: hashOf(data.evidence.map((e) => evidenceMeta(e, input.evidenceHashes))),
+    all: data.indicators.map((i) => i.no),
+  };
+}
