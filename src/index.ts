@@ -22,3 +22,4 @@ export { diffManifests, formatDiff, type BundleDiff } from './package/index.ts';
 export { readManifest } from './package/index.ts';
 export { reviseBundle, type ReviseOptions, type ReviseResult } from './revise/index.ts';
 export { loadFeedback, applyFeedback } from './revise/index.ts';
+export { installLibraryPatches, LIBRARY_PATCHES, type LibraryPatch } from './documents/patches/index.ts';

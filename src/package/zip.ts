@@ -1,10 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { ZipArchive } from 'archiver';
-import { speedUpZipChecksums } from './zip-crc.ts';
-
-// archiver's CRC-32 computed natively: the same checksums, a fraction of the time (see zip-crc.ts)
-speedUpZipChecksums();
+import { installLibraryPatches } from '../documents/patches/index.ts';
 
 /** Files that are compressed already: deflating them costs time and saves nothing. */
 const STORED = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.docx', '.xlsx', '.zip', '.gz', '.webp', '.heic', '.tif', '.tiff']);
@@ -28,6 +25,7 @@ export async function zipFolder(
   onProgress: (doneBytes: number) => void = () => {},
   inMemory: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Promise<void> {
+  installLibraryPatches(); // archiver's CRC-32 computed natively: the same checksums, a fraction of the time
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   const archive = new ZipArchive({ zlib: { level: 6 }, statConcurrency: 1 });
   const output = createWriteStream(outFile);

@@ -13,6 +13,7 @@ export { annexSections, planAnnexVolumes, annexFileName, ANNEX_FILE_TITLE, DEFAU
 export { checkImage, embedImage, type CheckedImage, type PlacedImage } from '../artifacts/annex/index.ts';
 export { officialDocument, MarkdownError, breakTitle, TITLE_CHARS, type TableSpec, type TableRowSpec } from '../documents/docx/index.ts';
 export { embedFonts, type PdfFonts } from '../documents/pdf/index.ts';
+export { installLibraryPatches } from '../documents/patches/index.ts';
 export { setFixedMetadata } from '../documents/pdf/index.ts';
 export { breakLines } from '../documents/pdf/index.ts';
 export { drawLine, wrap, fitSize, lineHeightOf, type TextStyle } from '../documents/pdf/index.ts';

@@ -5,6 +5,7 @@ import { hasErrors, type Issue } from '../../model/index.ts';
 import { tempPathBeside } from '../../files/index.ts';
 import { GENERATOR } from '../../common/index.ts';
 import { embedAllFonts, type PdfFonts } from '../../documents/pdf/index.ts';
+import { installLibraryPatches } from '../../documents/patches/index.ts';
 import { setFixedMetadata } from '../../documents/pdf/index.ts';
 import { savePdfToFile } from '../../documents/pdf/index.ts';
 import { EvidenceChangedError } from '../../documents/pdf/index.ts';
@@ -197,6 +198,7 @@ function indicatorPages(sections: readonly AnnexSection[], book: PageBook, kept:
  * nothing (an older `outFile` is removed).
  */
 export async function renderAnnexVolume(input: RenderInput, volume: AnnexVolumePlan, options: RenderVolumeOptions): Promise<AnnexVolumeResult> {
+  installLibraryPatches();
   try {
     return await renderVolume(input, volume, options);
   } catch (e) {

@@ -1,5 +1,4 @@
 import { rememberGlyphs, rememberWidths } from './glyph-cache.ts';
-import { speedUpPdfLib } from './speedups.ts';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
@@ -45,8 +44,6 @@ function fontBytes(file: string): Promise<Uint8Array> {
  * Embeds the given fonts as subsets through upstream fontkit (see fontkit-adapter.ts). Only glyphs a page
  * really uses are written, when the document is saved; a font no text uses costs a few hundred bytes.
  */
-speedUpPdfLib();
-
 export async function embedFonts<R extends FontRole>(doc: PDFDocument, roles: readonly R[]): Promise<Readonly<Record<R, PDFFont>>> {
   doc.registerFontkit(fontkitAdapter);
   const out = {} as Record<R, PDFFont>;

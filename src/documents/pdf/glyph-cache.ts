@@ -9,7 +9,7 @@ import { PDFHexString, type PDFFont } from 'pdf-lib';
  *   Greek or Cyrillic text, localized digits and quotes (`locl`). Strings that could meet one of these are
  *   measured by the full layout: see plainCharacters.
  * - encodeText runs it for every string drawn: see rememberGlyphs.
- * tests/documents/pdf/speedups.test.ts checks both against unpatched pdf-lib.
+ * tests/documents/patches/pdf-lib.test.ts checks both against unpatched pdf-lib.
  */
 const measured = new WeakSet<PDFFont>();
 
@@ -140,7 +140,7 @@ const encoding = new WeakSet<object>();
  * time spent stamping them (npm run bench). Where every character is plain (see plainCharacters), each
  * one's glyph is remembered from a layout of that character alone, and the subset is told of the glyphs in
  * the same order as pdf-lib does it, so the subset font and the content stream have the same bytes; any
- * other string goes through pdf-lib's own encodeText. tests/documents/pdf/speedups.test.ts compares both.
+ * other string goes through pdf-lib's own encodeText. tests/documents/patches/pdf-lib.test.ts compares both.
  */
 export function rememberGlyphs(font: PDFFont): PDFFont {
   const embedder = (font as unknown as { embedder?: SubsetEmbedder }).embedder;

@@ -3,7 +3,7 @@ import { clock } from '../geo.ts';
 import { FIRST_FIELD_DAY, type SiteVisitPlan } from '../plan.ts';
 import { slotLabel, type PlannedRoute } from '../route.ts';
 import { uncoveredText } from '../coverage.ts';
-import { chineseDate, embedFonts, GENERATOR, resolveUnit, setFixedMetadata, type Site } from '../shared.ts';
+import { chineseDate, embedFonts, GENERATOR, installLibraryPatches, resolveUnit, setFixedMetadata, type Site } from '../shared.ts';
 import { drawSiteCard } from './card.ts';
 import { drawRouteMap, projection } from './map.ts';
 import { A4, CONTENT_WIDTH, drawFolio, drawTable, drawText, MARGIN, RED, handbookStyles, type HandbookStyles } from './page.ts';
@@ -30,6 +30,7 @@ export function dayText(plan: SiteVisitPlan, day: number): string {
  * card per site. Fixed fonts, dates and identifiers: the same plan gives the same bytes.
  */
 export async function renderHandbook(plan: SiteVisitPlan): Promise<Uint8Array> {
+  installLibraryPatches();
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = await embedFonts(doc, ['body', 'heading', 'label']);
   const s = handbookStyles(fonts);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FONT_FILES } from '../../../src/documents/pdf/fonts.ts';
 import { fontkitAdapter } from '../../../src/documents/pdf/fontkit-adapter.ts';
 import { rememberGlyphs, rememberWidths } from '../../../src/documents/pdf/glyph-cache.ts';
-import { originalByteSlice, originalCopyBytesInto, originalRawClone, speedUpPdfLib } from '../../../src/documents/pdf/speedups.ts';
+import { originalByteSlice, originalCopyBytesInto, originalRawClone, speedUpPdfLib } from '../../../src/documents/patches/pdf-lib.ts';
 
 async function freshFont(file: string) {
   const doc = await PDFDocument.create();

@@ -7,7 +7,7 @@ import { crc32 } from 'node:zlib';
  * zlib.crc32 (Node 20.15+) computes the same checksum natively. `crc-32` is a CommonJS module, so the one
  * object every importer shares is found through the packages that import it (archiver → zip-stream →
  * compress-commons → crc32-stream) and its `buf` is replaced. The checksum is the same number, so every zip
- * and xlsx keeps its bytes: tests/package/zip-crc.test.ts compares both functions and a zip written with each.
+ * and xlsx keeps its bytes: tests/documents/patches/zip-crc.test.ts compares both functions and a zip written with each.
  */
 interface Crc32Module {
   buf(data: Uint8Array, seed?: unknown): number;
@@ -37,6 +37,11 @@ export function useZipChecksum(fn: Crc32Module['buf']): void {
   shared.buf = fn;
 }
 
+let installed = false;
+
+/** Gives every zip writer the native CRC-32, once per process (a test may set another with useZipChecksum after). */
 export function speedUpZipChecksums(): void {
+  if (installed) return;
+  installed = true;
   useZipChecksum(nativeCrc32);
 }

@@ -8,7 +8,7 @@ import { PDFContext, PDFObjectParser, PDFRawStream, PDFStream, type PDFDict } fr
  * 2. PDFRawStream.clone copies the content it clones, 3. the parser copies every stream's content out of
  *    the file (see speedUpPdfLib).
  * Text measuring and encoding without fontkit's layout are in glyph-cache.ts.
- * tests/documents/pdf/speedups.test.ts checks each against unpatched pdf-lib.
+ * tests/documents/patches/pdf-lib.test.ts checks each against unpatched pdf-lib.
  */
 const STREAM = Buffer.from('\nstream\n', 'latin1');
 const END = Buffer.from('\nendstream', 'latin1');
