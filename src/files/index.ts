@@ -6,4 +6,4 @@ export { hashFilesOnThreads } from './hash-workers.ts';
 export { hashFiles, hashOf, sha256, sha256File, type HashedFile } from './hash.ts';
 export { SaveProblem, notWritable } from './out-lock.ts';
 export { readWhole } from './read-whole.ts';
-export { abortAllStagingSync, abortStaging, commitStaging, createStaging, type Staging } from './staging.ts';
+export { abortAllStagingSync, abortStaging, commitFiles, commitStaging, createStaging, type Staging } from './staging.ts';

@@ -214,3 +214,20 @@ export async function commitStaging(staging: Staging, outDir: string, name: stri
     await abortStaging(staging);
   }
 }
+
+/**
+ * Moves staged loose files (the annex command's volumes, staged in `staging.bundleDir`) into the output
+ * folder, one rename each, then removes the files of an earlier run that the new set does not have
+ * (`stale` says which names are of that kind). The lock is held throughout and released at the end.
+ */
+export async function commitFiles(staging: Staging, outDir: string, names: readonly string[], stale: (name: string) => boolean): Promise<string[]> {
+  try {
+    for (const name of names) await rename(path.join(staging.bundleDir, name), path.join(outDir, name));
+    for (const old of await readdir(outDir)) {
+      if (stale(old) && !names.includes(old)) await rm(path.join(outDir, old), { force: true });
+    }
+    return names.map((name) => path.join(outDir, name));
+  } finally {
+    await abortStaging(staging);
+  }
+}

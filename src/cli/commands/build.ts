@@ -1,26 +1,11 @@
 import path from 'node:path';
 import { buildBundle } from '../../bundle/index.ts';
-import { abortAllStagingSync } from '../../files/index.ts';
 import { EXIT, parseCommandArgs, projectDir, volumeLimitOption, type CommandContext } from '../command.ts';
+import { onInterrupt } from '../interrupt.ts';
 import { progressBar } from '../progress.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 
 const USAGE = 'eco-dossier build [项目目录] [--out 目录] [--json] [--allow-missing] [--allow-missing-narrative] [--max-volume-mb N] [--force] [--full-check]';
-
-/** Ctrl-C: remove the staging folder before leaving, so the previous bundle stays and nothing half-written remains. */
-export function onInterrupt(): () => void {
-  const handler = () => {
-    abortAllStagingSync();
-    process.stderr.write('\n已中断：未写入任何新文件，原有材料包保持不变。\n');
-    process.exit(130);
-  };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
-  return () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
-}
 
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -30,7 +15,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   );
   const maxVolumeMb = volumeLimitOption(values['max-volume-mb'], USAGE);
   const progress = progressBar((t) => process.stderr.write(t), ctx.isTTY && !values.json);
-  const release = onInterrupt();
+  const release = onInterrupt('\n已中断：未写入任何新文件，原有材料包保持不变。\n');
   try {
     const result = await buildBundle(projectDir(ctx, positionals[0]), {
       outDir: path.resolve(ctx.cwd, values.out ?? 'out'),

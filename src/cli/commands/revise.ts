@@ -3,7 +3,7 @@ import { reviseBundle } from '../../revise/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, volumeLimitOption, type CommandContext } from '../command.ts';
 import { progressBar } from '../progress.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
-import { onInterrupt } from './build.ts';
+import { onInterrupt } from '../interrupt.ts';
 
 const USAGE = 'eco-dossier revise [项目目录] --from 上一版.zip|上一版目录 [--feedback 审查意见.yaml] [--out 目录] [--json] [--allow-missing] [--allow-missing-narrative] [--max-volume-mb N] [--full-check] [--full-zip] [--force]';
 
@@ -15,7 +15,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   );
   if (!values.from) throw new CliUsageError('请用 --from 指定上一版材料包（zip 文件或文件夹）', USAGE);
   const progress = progressBar((t) => process.stderr.write(t), ctx.isTTY && !values.json);
-  const release = onInterrupt();
+  const release = onInterrupt('\n已中断：未写入任何新文件，原有材料包保持不变。\n');
   try {
     const result = await reviseBundle(projectDir(ctx, positionals[0]), {
       from: path.resolve(ctx.cwd, values.from),

@@ -1,0 +1,77 @@
+import type { ProgressListener } from '../common/index.ts';
+import { abortStaging, commitFiles, createStaging, type Staging } from '../files/index.ts';
+import { ARTIFACT_KINDS, type WrittenFile } from '../artifacts/index.ts';
+import { ANNEX_FILE_TITLE } from '../artifacts/annex/index.ts';
+import { removeStaleQpdfTemp } from '../documents/pdf/index.ts';
+import { hasErrors, type Issue, type ProjectData } from '../model/index.ts';
+import { stageTimer } from './options.ts';
+import { prepareBundle } from './prepare.ts';
+import { produce } from './produce.ts';
+import { saveProblemIssue, spaceNeeded } from './save-problems.ts';
+
+export interface AnnexOptions {
+  readonly outDir: string;
+  readonly maxVolumeMb?: number;
+  readonly allowMissing?: boolean;
+  readonly onProgress?: ProgressListener;
+}
+
+export interface AnnexFile {
+  readonly file: string;
+  readonly written: WrittenFile;
+}
+
+export interface AnnexResult {
+  readonly ok: boolean;
+  readonly files: readonly AnnexFile[];
+  readonly issues: readonly Issue[];
+}
+
+/** 佐证材料汇编.pdf and 佐证材料汇编-第N册.pdf: the annex files an earlier run left in the output folder. */
+const ANNEX_FILE = new RegExp(`^${ANNEX_FILE_TITLE}(-第\\d+册)?\\.pdf$`);
+
+const ANNEX_KINDS = ARTIFACT_KINDS.filter((k) => k.kind === 'annex-volume');
+
+/**
+ * The annex alone (the `annex` command): its volumes planned, produced and published the way a bundle's are
+ * (the evidence hashed, each volume made by the annex kind in a staging folder under the output folder's
+ * lock), then moved into the output folder as loose files, replacing the annex files of an earlier run.
+ * A failure, Ctrl-C or a full disk leaves the earlier annex as it was.
+ */
+export async function writeAnnex(data: ProjectData, options: AnnexOptions): Promise<AnnexResult> {
+  const timings: Record<string, number> = {};
+  const settings = { ...options, artifactKinds: ANNEX_KINDS };
+  const issues: Issue[] = [];
+  let staging: Staging | undefined;
+  try {
+    const prepared = await prepareBundle(data, settings, stageTimer(timings));
+    issues.push(...prepared.issues);
+    await removeStaleQpdfTemp();
+    staging = await createStaging(options.outDir, ANNEX_FILE_TITLE);
+    const ctx = {
+      render: prepared.render, bundleDir: staging.bundleDir, allowMissing: options.allowMissing ?? false, timings,
+      kinds: new Map(ANNEX_KINDS.map((k) => [k.kind, k])),
+      evidenceFingerprints: new Map(data.evidence.map((e, k) => [e.id, prepared.hashed[k]!.fingerprint])),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    };
+    const written: WrittenFile[] = [];
+    for (const artifact of prepared.plan.artifacts) {
+      const made = await produce(ctx, artifact, written);
+      issues.push(...made.issues);
+      if (hasErrors(made.issues)) return { ok: false, files: [], issues };
+      written.push(made.written);
+    }
+    const names = written.map((w) => w.artifact.path);
+    const published = await commitFiles(staging, options.outDir, names, (name) => ANNEX_FILE.test(name));
+    staging = undefined;
+    return { ok: true, files: written.map((w, k) => ({ file: published[k]!, written: w })), issues };
+  } catch (e) {
+    if (staging) await abortStaging(staging);
+    staging = undefined;
+    const problem = await saveProblemIssue(e, options.outDir, spaceNeeded(data.evidence.reduce((n, f) => n + f.bytes, 0)));
+    if (!problem) throw e;
+    return { ok: false, files: [], issues: [...issues, problem] };
+  } finally {
+    if (staging) await abortStaging(staging);
+  }
+}

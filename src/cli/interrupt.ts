@@ -1,0 +1,23 @@
+import { abortAllStagingSync } from '../files/index.ts';
+
+/**
+ * Ctrl-C (or a stop request) while a command writes: its staging folders are removed synchronously, the
+ * message says nothing was replaced, and the signal is raised again with its default action, so the process
+ * ends as the user asked (exit status 130 after Ctrl-C in a shell). Returns the function that takes the
+ * handler off again when the command is done.
+ */
+export function onInterrupt(message: string): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    release();
+    abortAllStagingSync();
+    process.stderr.write(message);
+    process.kill(process.pid, signal);
+  };
+  const release = () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+  return release;
+}
