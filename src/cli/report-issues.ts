@@ -1,8 +1,8 @@
-import { formatIssue, type Issue } from '../model/index.ts';
+import { explainIssue, formatIssue, type Issue } from '../model/index.ts';
 
-/** Issues as JSON objects: `file` and `message` always present, place fields where known. */
+/** Issues as JSON objects: `file`, `message` and the code's `title` always present, place fields and the remedy (`hint`) where known. */
 export function issuesToJson(issues: readonly Issue[]) {
-  return issues.map((i) => ({ ...i, path: [...i.path] }));
+  return issues.map((i) => ({ ...explainIssue(i), path: [...i.path] }));
 }
 
 export function splitIssues(issues: readonly Issue[]) {

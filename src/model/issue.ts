@@ -2,7 +2,7 @@
  * One shape for every problem any stage finds: plain data with a code for machines,
  * a place a person can open (file + line/column, or file + sheet!cell) and a Chinese message.
  */
-import type { IssueCode } from './diagnostics.ts';
+import { diagnosticOf, type IssueCode } from './diagnostics.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -39,10 +39,22 @@ export function formatPlace(place: SourcePlace): string {
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
-/** One line a person reads: place, severity, message, then expected/actual/hint. */
+/**
+ * An issue in the vocabulary of model/diagnostics.ts: its code's title, and the remedy (the raising code's
+ * own hint, else the code's usual one). Every place that shows issues to a person or a program uses this.
+ */
+export function explainIssue(issue: Issue): Issue & { readonly title: string } {
+  const { title, hint } = diagnosticOf(issue.code);
+  const remedy = issue.hint ?? hint;
+  return { ...issue, title, ...(remedy ? { hint: remedy } : {}) };
+}
+
+/** One line a person reads: place, severity, message, the remedy, and the kind of problem it is. */
 export function formatIssue(issue: Issue): string {
+  const { title, hint } = explainIssue(issue);
   const parts = [`${formatPlace(issue)}: ${SEVERITY_LABEL[issue.severity]}: ${issue.message}`];
-  if (issue.hint) parts.push(`（${issue.hint}）`);
+  if (hint) parts.push(`（${hint}）`);
+  if (title !== issue.message) parts.push(`【${title}】`);
   return parts.join('');
 }
 

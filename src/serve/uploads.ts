@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../files/index.ts';
 import { sniffFileType } from '../load/index.ts';
 import { PROJECT_FILES } from '../load/index.ts';
 import { EvidenceItem } from '../model/index.ts';
-import { hasErrors, type Issue } from '../model/index.ts';
+import { explainIssue, hasErrors, type Issue } from '../model/index.ts';
 import { importWorkbooks } from '../workbook/index.ts';
 import { fieldLabel, indicatorLabel, showValue } from '../workbook/index.ts';
 import { STATE_DIR, sha256Hex, type OfficeRecord, type UploadRow } from './record.ts';
@@ -55,7 +55,8 @@ export interface Preview {
 
 function issueLine(i: Issue): string {
   const place = i.sheet !== undefined ? `${i.file} ${i.sheet}${i.cell ? `!${i.cell}` : ''}` : i.line !== undefined ? `${i.file}:${i.line}` : i.file;
-  return `${place}：${i.message}${i.hint ? `（${i.hint}）` : ''}`;
+  const { title, hint } = explainIssue(i);
+  return `${place}：${title}：${i.message}${hint ? `（${hint}）` : ''}`;
 }
 
 async function storeUpload(record: OfficeRecord, dir: string, unit: string, kind: 'workbook' | 'evidence', name: string, bytes: Uint8Array, detail: unknown, status: 'pending' | 'invalid'): Promise<number> {

@@ -1,5 +1,5 @@
 import { chineseDate } from '../../common/index.ts';
-import { formatPlace } from '../../model/index.ts';
+import { explainIssue, formatPlace } from '../../model/index.ts';
 import { verdictCounts } from '../../artifacts/report/index.ts';
 import { chartSvg } from '../../documents/charts/index.ts';
 import type { Dashboard } from '../dashboard.ts';
@@ -58,7 +58,7 @@ ${open.map((v) => {
   const ind = attr.get(v.no)!;
   return html`<tr><td>${v.no}</td><td>${ind.name}</td><td>${ind.attribute}</td><td class="v-${v.verdict}">${v.verdict}</td><td>${v.reason}</td><td>${ind.units[0]}</td></tr>`;
 })}</tbody></table>`}
-${errors.length ? html`<h3>须先改正的数据错误</h3><ul>${errors.slice(0, 10).map((i) => html`<li><code>${formatPlace(i)}</code> ${i.message}</li>`)}</ul>` : ''}
+${errors.length ? html`<h3>须先改正的数据错误</h3><ul>${errors.slice(0, 10).map((i) => html`<li><code>${formatPlace(i)}</code> <strong>${explainIssue(i).title}</strong>：${i.message}${explainIssue(i).hint ? html`<br><small>${explainIssue(i).hint}</small>` : ''}</li>`)}</ul>` : ''}
 </div>`;
 }
 
