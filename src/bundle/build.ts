@@ -1,4 +1,5 @@
 import type { Issue } from '../model/index.ts';
+import { MB } from '../common/index.ts';
 import { hasErrors } from '../model/index.ts';
 import { loadProject } from '../load/index.ts';
 import { eligibilityOf } from '../load/index.ts';
@@ -65,7 +66,7 @@ export async function assembleBundle(
   }
   const issues: Issue[] = [...earlierIssues, ...prepared.issues];
   const { plan, render } = prepared;
-  const megabytes = prepared.totalBytes / 1e6;
+  const megabytes = prepared.totalBytes / MB;
   const eligibility = eligibilityOf(data, render.verdicts);
   if (!eligibility.eligible) issues.push({ code: 'not-eligible', severity: 'warning', file: data.dir, path: [], message: eligibility.line });
 

@@ -6,3 +6,4 @@ export { type ProgressListener } from './progress.ts';
 export { MAX_SEGMENT, safeSegment, uniquePaths } from './safe-names.ts';
 export { titlesOf } from './titles.ts';
 export { GENERATOR } from './version.ts';
+export { MB, megabytesText } from './units.ts';

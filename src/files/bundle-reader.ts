@@ -3,6 +3,7 @@ import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { MB, megabytesText } from '../common/index.ts';
 
 /** A bundle as a list of files, whether it sits in a folder or inside a zip (read lazily, never whole). */
 export interface BundleReader {
@@ -29,7 +30,7 @@ export class BundleShapeError extends Error {
 }
 
 /** The most read into memory from one file of a bundle (manifest.json, the checksum file): 64 MB. */
-export const MAX_READ_BYTES = 64 * 1024 * 1024;
+export const MAX_READ_BYTES = 64 * MB;
 
 /** A whole (small) file of a bundle; stops reading and throws past `limit` bytes, whatever its header said. */
 export async function readAll(stream: Readable, limit = MAX_READ_BYTES): Promise<Buffer> {
@@ -39,7 +40,7 @@ export async function readAll(stream: Readable, limit = MAX_READ_BYTES): Promise
     n += (chunk as Buffer).length;
     if (n > limit) {
       stream.destroy();
-      throw new Error(`文件超过 ${Math.round(limit / 1024 / 1024)} MB，不是本工具写出的清单`);
+      throw new Error(`文件超过 ${megabytesText(limit)}，不是本工具写出的清单`);
     }
     chunks.push(chunk as Buffer);
   }

@@ -20,7 +20,7 @@ const LAYERS = [
 
 /** Imports allowed inside one layer, as 'from → to'. */
 const SAME_LAYER = new Set([
-  'common → model',
+  'common → model', 'files → common',
   'load → judge', 'load → validate', 'init → load', 'init → validate', 'intake → load', 'intake → validate',
   'status → judge', 'workbook → judge', 'workbook → load', 'workbook → validate',
   'bundle → package', 'revise → bundle', 'revise → package', 'site-visit → package',

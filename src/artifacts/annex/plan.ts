@@ -16,8 +16,9 @@ import type { RenderInput } from '../render-input.ts';
  */
 export const SHARED_EVIDENCE_LIMIT_BYTES = 10 * 1024 * 1024;
 
-/** 1 MB in --max-volume-mb: 1024 × 1024 bytes. */
-export const MB = 1024 * 1024;
+/** 1 MB in --max-volume-mb: 1024 × 1024 bytes, as everywhere (common/units.ts). */
+export { MB } from '../../common/index.ts';
+import { MB } from '../../common/index.ts';
 
 /**
  * Room kept in every volume for its cover, contents, dividers and font subsets (a few hundred KB in practice):

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { displayPath } from '../../common/index.ts';
+import { displayPath, megabytesText } from '../../common/index.ts';
 import { hasErrors } from '../../model/index.ts';
 import { checkProject } from '../../load/index.ts';
 import { writeAnnex, type AnnexResult } from '../../bundle/index.ts';
@@ -9,8 +9,6 @@ import { progressBar } from '../progress.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 
 const USAGE = 'eco-dossier annex [项目目录] [--out 目录] [--max-volume-mb N] [--allow-missing] [--json]';
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /**
  * eco-dossier annex: the annex (佐证材料汇编) alone, produced and published as a bundle's volumes are (see
@@ -58,7 +56,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     if (text) ctx.stdout(text);
     if (ok) {
       ctx.stdout(volumes.length > 1 ? `已生成佐证材料汇编，共 ${volumes.length} 册：` : '已生成佐证材料汇编：');
-      for (const v of volumes) ctx.stdout(`  ${displayPath(v.file)}（${v.pages.count} 页，页码 ${v.pages.first}—${v.pages.last}，${mb(v.bytes)}）`);
+      for (const v of volumes) ctx.stdout(`  ${displayPath(v.file)}（${v.pages.count} 页，页码 ${v.pages.first}—${v.pages.last}，${megabytesText(v.bytes)}）`);
     } else if (errors.length) ctx.stdout('未生成佐证材料汇编：请先按上面的位置处理错误（或用 --allow-missing 以说明页代替无法读取的材料）。');
   }
   return ok ? EXIT.ok : EXIT.inputProblems;
