@@ -14,6 +14,7 @@ import { prepareBundle } from './prepare.ts';
 import { produce } from './produce.ts';
 import { copyAhead, type CopiesAhead } from './copy-ahead.ts';
 import { publishBundle } from './publish.ts';
+import { sentIssue, sentState } from './submission.ts';
 import { changesNothing } from '../plan/changes.ts';
 import { missingNarrative } from '../render/report/narrative.ts';
 
@@ -65,6 +66,11 @@ export async function assembleBundle(
   }
   const issues: Issue[] = [...earlierIssues, ...prepared.issues];
   const { plan, render } = prepared;
+  // a revision recorded as sent is never rebuilt: said now, before anything is rendered
+  const sent = await sentState(options.outDir, plan.name);
+  if (sent.sent) {
+    return fail([...issues, sentIssue(options.outDir, plan.name, plan.revision, sent)], timings);
+  }
   const megabytes = prepared.totalBytes / 1e6;
   const eligibility = eligibilityOf(data, render.verdicts);
   if (!eligibility.eligible) issues.push({ code: 'not-eligible', severity: 'warning', file: data.dir, path: [], message: eligibility.line });
