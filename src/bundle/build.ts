@@ -15,6 +15,7 @@ import { prepareBundle } from './prepare.ts';
 import { produce } from './produce.ts';
 import { copyAhead, type CopiesAhead } from './copy-ahead.ts';
 import { publishBundle } from './publish.ts';
+import { sentIssue, sentState } from './submission.ts';
 import { changesNothing } from '../artifacts/changes/index.ts';
 import { missingNarrative } from '../artifacts/report/index.ts';
 
@@ -66,6 +67,11 @@ export async function assembleBundle(
   }
   const issues: Issue[] = [...earlierIssues, ...prepared.issues];
   const { plan, render } = prepared;
+  // a revision recorded as sent is never rebuilt: said now, before anything is rendered
+  const sent = await sentState(options.outDir, plan.name);
+  if (sent.sent) {
+    return fail([...issues, sentIssue(options.outDir, plan.name, plan.revision, sent)], timings);
+  }
   const megabytes = prepared.totalBytes / MB;
   const eligibility = eligibilityOf(data, render.verdicts);
   if (!eligibility.eligible) issues.push({ code: 'not-eligible', severity: 'warning', file: data.dir, path: [], message: eligibility.line });

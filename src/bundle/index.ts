@@ -2,3 +2,5 @@
 export { assembleBundle, buildBundle, type BuildOptions, type BuildResult } from './build.ts';
 export { storeFor } from './fingerprinting.ts';
 export { writeAnnex, type AnnexOptions, type AnnexResult } from './annex.ts';
+
+export { sentState, submitBundle } from './submission.ts';

@@ -15,8 +15,6 @@ export interface BuildOptions {
   readonly allowMissingNarrative?: boolean;
   /** annex volume size limit in MB; 0 = one volume */
   readonly maxVolumeMb?: number;
-  /** replace a bundle of the same revision whose manifest differs */
-  readonly force?: boolean;
   readonly revision?: number;
   /**
    * read every evidence file (and, in revise, every file of the previous bundle) instead of trusting the
@@ -52,6 +50,8 @@ export interface BuildResult {
   readonly manifest?: Manifest;
   /** the bundle in out/ already had exactly this manifest: nothing was replaced */
   readonly unchanged?: boolean;
+  /** a draft of the same revision this one replaced, kept beside it (`…-上一稿`) */
+  readonly previousDraft?: string;
   /** what the zip carries: every file, or (revise's default) only the files changed since the previous revision */
   readonly zipContents?: 'complete' | 'changes';
   /** files copied unchanged from the previous revision */

@@ -17,6 +17,7 @@ import type { Settled } from './context.ts';
 import { notSaved, recordBundle } from './fingerprinting.ts';
 import type { BuildOptions, StageTimer } from './options.ts';
 import type { Prepared } from './prepare.ts';
+import { previousDraftNames, sentIssue, sentState } from './submission.ts';
 
 export interface Published {
   readonly ok: boolean;
@@ -25,6 +26,8 @@ export interface Published {
   readonly manifest?: Manifest;
   readonly unchanged?: boolean;
   readonly zipContents?: 'complete' | 'changes';
+  /** the draft this one replaced, kept beside it */
+  readonly previousDraft?: string;
   readonly issues: readonly Issue[];
 }
 
@@ -40,7 +43,8 @@ async function readZipManifest(zip: string): Promise<{ text: string; files: numb
 
 /**
  * publish: the manifest and checksum file, the zip, and the staged folder moved into place. A bundle of
- * the same name whose manifest is this one is left as it is; one that differs is replaced only with force.
+ * the same name whose manifest is this one is left as it is; a draft that differs is replaced (and kept
+ * beside as `…-上一稿`); a revision recorded as sent (bundle/submission.ts) is never replaced.
  * The staging folder is consumed: committed, or removed.
  */
 export async function publishBundle(
@@ -71,30 +75,27 @@ export async function publishBundle(
     await abortStaging(staging);
     return { ok: true, bundleDir: path.join(options.outDir, plan.name), zip: zipPath, manifest, unchanged: true, zipContents, issues: [] };
   }
-  // the same manifest with a zip of the other kind (changes only / complete) is the same bundle: no --force needed
-  const differs = [existingFolder, existingZip?.text].some((m) => m !== undefined && m !== json);
-  if (differs && !options.force) {
+  // a revision recorded as sent (eco-dossier submit) is never overwritten, whatever the options
+  const sent = await sentState(options.outDir, plan.name);
+  if (sent.sent) {
     await abortStaging(staging);
-    return {
-      ok: false,
-      issues: [{
-        code: 'bundle-exists', severity: 'error', file: path.join(options.outDir, plan.name), path: [],
-        message: `已有同一版本（r${plan.revision}）的申报材料包，且内容与本次生成的不同；原材料包保持不变`,
-        hint: '确需覆盖请加 --force；如是根据审查意见修改，请用 eco-dossier revise 生成新版本',
-      }],
-    };
+    return { ok: false, issues: [sentIssue(options.outDir, plan.name, plan.revision, sent)] };
   }
+  // a draft whose manifest differs is replaced, the previous draft kept beside it (`…-上一稿`); the same
+  // manifest with a zip of the other kind (changes only / complete) is the same bundle: nothing to keep
+  const differs = [existingFolder, existingZip?.text].some((m) => m !== undefined && m !== json);
+  const keep = differs ? previousDraftNames(plan.name, zipName) : undefined;
   const sizes = new Map(manifest.files.map((f) => [f.path, f.bytes]));
   const allBytes = zipFiles.reduce((n, f) => n + (sizes.get(f) ?? 0), 0);
   const inMemory = new Map(pack ? [[CHECKSUM_FILE, Buffer.from(pack.checksumText, 'utf8')]] : []);
   await time('zip', () => zipFolder(staging.bundleDir, plan.name, zipFiles, render.data.project.generatedAt, staging.zipFile, (done) => options.onProgress?.({ step: '打包 zip', done, total: allBytes }), inMemory));
-  const placed = await commitStaging(staging, options.outDir, plan.name, zipName);
+  const placed = await commitStaging(staging, options.outDir, plan.name, zipName, keep);
   const issues: Issue[] = [];
   if (store) {
     const failed = await time('record', () => recordBundle(store, placed, settled, manifestSha256));
     if (failed && !prepared.unsaved) issues.push(notSaved(options.outDir, failed));
   }
-  return { ok: true, ...placed, manifest, zipContents, issues };
+  return { ok: true, ...placed, manifest, zipContents, issues, ...(keep ? { previousDraft: path.join(options.outDir, keep.dir) } : {}) };
 }
 
 /** The manifest of the written files; a revision's also lists what happened to every path, as its changes.json does. */

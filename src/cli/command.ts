@@ -46,7 +46,7 @@ const OPTION_TEXT: Record<string, { readonly value?: string; readonly text: stri
   out: { value: '位置', text: '输出到这里（默认见上面的用法）' },
   'allow-missing': { text: '佐证材料无法读取时仍然生成：以“材料无法读取”页代替，并给出警告' },
   'max-volume-mb': { value: 'N', text: `佐证材料汇编每册的大小上限（MB，默认 ${DEFAULT_MAX_VOLUME_MB}；0 表示不分册）` },
-  force: { text: '覆盖内容不同的同一版本材料包' },
+  force: { text: '新版本与上一版内容完全相同时也生成' },
   'full-check': { text: '逐字节重新读取全部文件，不使用文件指纹' },
   'full-zip': { text: '生成完整的 zip（默认只含本版新增和替换的文件）' },
   from: { value: '上一版', text: '上一版材料包：zip 文件或文件夹' },
@@ -69,6 +69,9 @@ const OPTION_TEXT: Record<string, { readonly value?: string; readonly text: stri
   year: { value: 'YYYY', text: '申报年份' },
   html: { value: '文件', text: '把总览和责任单位写成一个可打印的网页文件' },
   port: { value: '端口', text: '网页工作台的端口' },
+  to: { value: '接收单位', text: '材料包报送给谁，如 生态环境部' },
+  date: { value: 'YYYY-MM-DD', text: '报送日期' },
+  project: { value: '项目目录', text: '也写入这个项目的工作台记录（默认：材料包所在 out/ 的上一级是项目文件夹时用它）' },
   host: { value: '地址', text: '监听地址（默认 127.0.0.1，只有本机可访问；其他地址时每个请求都要凭据）' },
 };
 

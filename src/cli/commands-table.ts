@@ -12,6 +12,7 @@ export const COMMANDS: Readonly<Record<string, string>> = {
   annex: '生成佐证材料汇编（PDF）',
   build: '生成完整申报材料包（文件夹 + zip + 清单）',
   verify: '校验申报材料包是否完整、未被改动',
+  submit: '记录某一版材料包已报送（此后不再覆盖）',
   revise: '根据审查意见生成新一版申报材料',
   diff: '比较两版申报材料包的差异',
   'site-visit': '现场核查准备：点位清单、路线、核查手册、迎检会议方案和汇报演示',

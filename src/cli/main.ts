@@ -17,6 +17,7 @@ const LOADERS: Record<string, () => Promise<CommandModule>> = {
   annex: () => import('./commands/annex.ts'),
   build: () => import('./commands/build.ts'),
   verify: () => import('./commands/verify.ts'),
+  submit: () => import('./commands/submit.ts'),
   revise: () => import('./commands/revise.ts'),
   diff: () => import('./commands/diff.ts'),
   serve: () => import('./commands/serve.ts'),

@@ -37,6 +37,36 @@ interface Journal {
   readonly staging: string;
   readonly aside: string;
   readonly asideZip: string;
+  /** the names the replaced bundle is kept under (a draft replaced by build), instead of being removed */
+  readonly keep?: PreviousKept;
+}
+
+/** Names in the output folder that a replaced bundle's folder and zip are moved to (one kept: older ones go). */
+export interface PreviousKept {
+  readonly dir: string;
+  readonly zip: string;
+}
+
+const plainName = (n: string | undefined): n is string => typeof n === 'string' && n !== '' && path.basename(n) === n && !n.startsWith('.');
+
+/**
+ * The replaced bundle, moved aside during the commit, kept under `keep`'s names (whatever was kept there
+ * before goes), or removed when nothing is to be kept.
+ */
+async function keepOrRemove(outDir: string, aside: string, asideZip: string, keep: PreviousKept | undefined): Promise<void> {
+  if (keep && plainName(keep.dir) && plainName(keep.zip)) {
+    const dir = path.join(outDir, keep.dir);
+    const zip = path.join(outDir, keep.zip);
+    if (existsSync(aside)) {
+      await rm(dir, { recursive: true, force: true });
+      await rename(aside, dir);
+    }
+    if (existsSync(asideZip)) {
+      await rm(zip, { force: true });
+      await rename(asideZip, zip);
+    }
+  }
+  for (const n of [aside, asideZip]) await rm(n, { recursive: true, force: true });
 }
 
 /** The steps of a commit, in order; a test may stop the process at any of them (see `saveSteps`). */
@@ -82,7 +112,8 @@ async function completeJournal(outDir: string): Promise<string | undefined> {
     if (existsSync(at(j.name))) await rename(at(j.name), existsSync(at(j.aside)) ? at(`${j.aside}-2`) : at(j.aside));
     await rename(stagedDir, at(j.name));
   }
-  for (const n of [j.aside, `${j.aside}-2`, j.asideZip, j.staging]) await rm(at(n), { recursive: true, force: true });
+  await keepOrRemove(outDir, at(j.aside), at(j.asideZip), j.keep);
+  for (const n of [`${j.aside}-2`, j.staging]) await rm(at(n), { recursive: true, force: true });
   await rm(file, { force: true });
   return j.name;
 }
@@ -153,15 +184,15 @@ export function abortAllStagingSync(): void {
 /**
  * Moves the staged folder and zip into place (see the note at the top): journal, the old zip hard-linked
  * aside (to put it back if the folder cannot be swapped), the zip replaced in one rename, the old folder
- * aside, the new one in, then the leftovers removed. An error before the new folder is in place puts
- * everything back as it was.
+ * aside, the new one in, then the leftovers removed (or, with `keep`, the replaced folder and zip kept
+ * under those names). An error before the new folder is in place puts everything back as it was.
  */
-export async function commitStaging(staging: Staging, outDir: string, name: string, zipName = `${name}.zip`): Promise<{ bundleDir: string; zip: string }> {
+export async function commitStaging(staging: Staging, outDir: string, name: string, zipName = `${name}.zip`, keep?: PreviousKept): Promise<{ bundleDir: string; zip: string }> {
   const step = (s: SaveStep) => saveSteps.onStep?.(s);
   const bundleDir = path.join(outDir, name);
   const zip = path.join(outDir, zipName);
   const tag = randomBytes(4).toString('hex');
-  const j: Journal = { name, zip: zipName, staging: path.basename(staging.root), aside: `.${name}.staging-aside-${tag}`, asideZip: `.${name}.staging-aside-${tag}.zip` };
+  const j: Journal = { name, zip: zipName, staging: path.basename(staging.root), aside: `.${name}.staging-aside-${tag}`, asideZip: `.${name}.staging-aside-${tag}.zip`, ...(keep ? { keep } : {}) };
   const aside = path.join(outDir, j.aside);
   const asideZip = path.join(outDir, j.asideZip);
   try {
@@ -204,7 +235,7 @@ export async function commitStaging(staging: Staging, outDir: string, name: stri
       throw e;
     }
     step('folder-replaced');
-    for (const n of [aside, asideZip]) await rm(n, { recursive: true, force: true });
+    await keepOrRemove(outDir, aside, asideZip, keep);
     await rm(staging.root, { recursive: true, force: true });
     active.delete(staging.root);
     await rm(journalFile(outDir), { force: true });

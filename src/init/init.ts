@@ -6,6 +6,7 @@ import { safeSegment } from '../common/index.ts';
 import { listIndicators } from '../model/index.ts';
 import type { CatalogueFile } from '../model/index.ts';
 import type { Issue } from '../model/index.ts';
+import { NARRATIVE_COMMENT, NARRATIVE_FOLDER, narrativeFile, STANDARD_PARTS } from '../model/index.ts';
 import { readCatalogue } from '../load/index.ts';
 import { PROJECT_FILES } from '../load/index.ts';
 import { PLACEHOLDER, PLACEHOLDER_CODE } from '../validate/index.ts';
@@ -85,7 +86,11 @@ leadingGroup:                     # 创建工作领导小组
     - { name: ${q(ph('副组长姓名'))}, post: ${q(ph('职务'))} }
   members: []                     # - { name: 姓名, post: 职务 }
   office: { location: ${q(ph('领导小组办公室所在单位'))}, head: ${q(ph('办公室主任'))} }
-contact: { office: ${q(ph('联系科室'))} }   # 还可写 person、phone、email、address
+contact: { office: ${q(ph('联系科室'))}, person: ${q(ph('联系人'))}, phone: ${q(ph('联系电话'))} }   # 联系人和电话印在申报文件的附注中；还可写 email、address
+application:                      # 申报文件（区政府的请示）；删去这一段，材料包中就没有申报文件.docx
+  docNo: ${q(ph('发文字号，如 某政字〔' + String(year) + '〕1号'))}
+  signer: ${q(ph('签发人（区长姓名）'))}
+  copyTo: []                      # 抄送机关，如 [某省生态环境厅, 某市人民政府]
 # 责任单位名单：indicators.yaml 中每项指标的 units 只能写这里列出的单位（或其别名）。
 # 例：- { name: 区水务局, fullName: 区水务局, aliases: [水务局] }
 units: []
@@ -116,6 +121,27 @@ const EVIDENCE_YAML = `# 佐证材料登记表。把文件放进 evidence/ 下�
 evidence: []
 `;
 
+/**
+ * What each part of the report (narrative/<part>.txt) should say, as the comment line `init` writes at its
+ * top: the loader drops `//` lines, so the note never reaches a document and a file left as it is counts
+ * as not written yet.
+ */
+export const NARRATIVE_GUIDE: Readonly<Record<(typeof STANDARD_PARTS)[number], string>> = {
+  基本情况: '申报报告“基本情况”：用几段话介绍本区的区位、面积、人口、经济社会发展和生态环境状况。',
+  创建工作开展情况: '申报报告“创建工作开展情况”（排在部门分工之后）：组织领导、制度建设、主要工作和成效；单独一行写 ### 主要工作 可得到“（三）主要工作”小标题。',
+  工作进度: '申报报告“工作进度”（排在各时间节点之后）：目前进展到哪一步，各单位资料报送情况，下一步的时间安排。',
+  存在问题及下一步工作: '申报报告“存在问题及下一步工作”（排在自动列出的未达标指标之后）：存在的主要问题，以及下一步的措施和时限。',
+};
+
+function narrativeText(part: (typeof STANDARD_PARTS)[number]): string {
+  return [
+    `${NARRATIVE_COMMENT} ${NARRATIVE_GUIDE[part]}`,
+    `${NARRATIVE_COMMENT} 正文写在下面，空一行另起一段。以 ${NARRATIVE_COMMENT} 开头的行是说明，不会写进任何文件，可以保留也可以删去。`,
+    '',
+    '',
+  ].join('\r\n');
+}
+
 async function isEmptyOrAbsent(dir: string): Promise<'absent' | 'empty' | 'not-empty'> {
   const s = await stat(dir).catch(() => undefined);
   if (!s) return 'absent';
@@ -125,7 +151,8 @@ async function isEmptyOrAbsent(dir: string): Promise<'absent' | 'empty' | 'not-e
 
 /**
  * Writes a new project folder from a catalogue: project.yaml with named placeholders, indicators.yaml with the
- * indicators that apply, empty results.yaml and evidence.yaml, one evidence folder per indicator and 使用说明.txt.
+ * indicators that apply, empty results.yaml and evidence.yaml, one evidence folder per indicator, narrative/ with
+ * one file per part of the report (a comment line in each saying what to write) and 使用说明.txt.
  * Refuses a folder that exists and is not empty. Writes beside the target first and renames at the end.
  */
 export async function initProject(o: InitOptions): Promise<InitResult> {
@@ -154,6 +181,8 @@ export async function initProject(o: InitOptions): Promise<InitResult> {
     await writeFile(path.join(staging, PROJECT_FILES.results), RESULTS_YAML);
     await writeFile(path.join(staging, PROJECT_FILES.evidence), EVIDENCE_YAML);
     for (const f of folders) await mkdir(path.join(staging, PROJECT_FILES.evidenceDir, f));
+    await mkdir(path.join(staging, NARRATIVE_FOLDER));
+    for (const part of STANDARD_PARTS) await writeFile(path.join(staging, narrativeFile(part)), narrativeText(part));
     await writeFile(path.join(staging, '使用说明.txt'), guideText({ ...o, programmeTitle, selected, indicators, folders }));
     if (state === 'empty') await rmdir(dir);
     await mkdir(path.dirname(dir), { recursive: true });

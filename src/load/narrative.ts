@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath } from '../common/index.ts';
 import type { Issue } from '../model/index.ts';
-import { NARRATIVE_EXT, NARRATIVE_FOLDER, type Narrative, type NarrativePart } from '../model/index.ts';
+import { NARRATIVE_COMMENT, NARRATIVE_EXT, NARRATIVE_FOLDER, type Narrative, type NarrativePart } from '../model/index.ts';
 import type { Project } from '../model/index.ts';
 
 /**
@@ -20,15 +20,17 @@ export function decodeText(bytes: Buffer): { text: string; encoding: 'utf-8' | '
   }
 }
 
-/** Line endings to \n, trailing spaces off each line, blank lines at either end off. */
+/** Line endings to \n, comment lines (`// …`) out, trailing spaces off each line, blank lines at either end off. */
 export function normaliseNarrative(text: string): string {
-  return text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[ \t\u3000]+$/u, '')).join('\n').trim();
+  return text.replace(/\r\n?/g, '\n').split('\n')
+    .filter((l) => !l.trimStart().startsWith(NARRATIVE_COMMENT))
+    .map((l) => l.replace(/[ \t\u3000]+$/u, '')).join('\n').trim();
 }
 
 /**
  * The report's narrative parts: every narrative/*.txt of the project, by part name (the file name without
- * .txt). 基本情况 falls back to project.yaml's district.profile (the older place for it). An empty file
- * counts as not written. Reading never fails the load: an unreadable file is a located error.
+ * .txt), without its comment lines. 基本情况 falls back to project.yaml's district.profile (the older place for it). An empty file
+ * (or one of comment lines only) counts as not written. Reading never fails the load: an unreadable file is a located error.
  */
 export async function loadNarrative(root: string, project: Project): Promise<{ narrative: Narrative; issues: Issue[] }> {
   const dir = path.join(root, NARRATIVE_FOLDER);

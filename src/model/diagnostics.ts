@@ -74,7 +74,8 @@ export const DIAGNOSTICS = {
   'annex-volume-oversize': { title: '分册超过上限' },
   'annex-volume-over-limit': { title: '分册实际大小超过上限' },
   // the bundle
-  'bundle-exists': { title: '已有同一版本的材料包', hint: '确需覆盖请加 --force；根据审查意见修改请用 eco-dossier revise' },
+  'bundle-submitted': { title: '该版本已报送，不再覆盖', hint: '修改后的材料请用 eco-dossier revise 生成新一版' },
+  'submit-not-in-place': { title: '不是 out/ 中原名的材料包', hint: '对材料包原来的文件夹或 zip 运行 submit' },
   'changed-during-build': { title: '文件在生成过程中被改动', hint: '等文件不再变化后重新运行' },
   'fingerprints-not-saved': { title: '无法记录文件指纹' },
   'out-busy': { title: '输出文件夹正被另一次运行使用', hint: '等另一次运行结束后再运行' },

@@ -12,3 +12,6 @@ export * from './catalogue.ts';
 export * from "./sites.ts";
 
 export { NARRATIVE_EXT, NARRATIVE_FOLDER, narrativeFile, type Narrative, type NarrativePart } from './narrative.ts';
+
+export { NARRATIVE_COMMENT, STANDARD_PARTS } from './narrative.ts';
+export { Submission, submissionFileName } from './submission.ts';

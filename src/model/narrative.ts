@@ -6,6 +6,12 @@
 export const NARRATIVE_FOLDER = 'narrative';
 export const NARRATIVE_EXT = '.txt';
 
+/**
+ * A line that starts with `//` (spaces before it allowed) is a note to whoever writes the file, e.g. what
+ * `init` says each part should contain: the loader drops it, so it never reaches any document.
+ */
+export const NARRATIVE_COMMENT = '//';
+
 /** The parts the built-in report template uses, in the report's order. */
 export const STANDARD_PARTS = ['基本情况', '创建工作开展情况', '工作进度', '存在问题及下一步工作'] as const;
 

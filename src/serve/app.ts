@@ -5,6 +5,8 @@ import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { collectWorkbook } from '../workbook/index.ts';
+import { submitBundle } from '../bundle/index.ts';
+import { isRealDate } from '../model/index.ts';
 import { crossSite, csrfMatches, csrfToken, opensWithoutToken, OFFICE_COOKIE, principalName, principalOfToken, type Principal } from './auth.ts';
 import { dashboardOf, todayInChina, type Dashboard } from './dashboard.ts';
 import { html, page, type Html, type NavItem } from './html.ts';
@@ -150,6 +152,20 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (!(await listRevisions(options.outDir)).some((r) => r.folder === from)) return refuse(c, 400, `out/ 中没有名为“${from}”的材料包，不能以它为上一版。`, '生成修订版');
     if (feedback && !(await feedbackRounds(state.dir)).includes(feedback)) return refuse(c, 400, `feedback/ 中没有“${feedback}”。`, '生成修订版');
     jobs.startRevise(OFFICE, { from, ...(feedback ? { feedback } : {}), fullZip: body['full'] === '1' });
+    return c.redirect('/bundle', 303);
+  });
+  app.post('/bundle/submit', async (c) => {
+    const body = await form(c);
+    // only a bundle folder the page listed, as `eco-dossier submit` records it
+    const folder = String(body['folder'] ?? '');
+    const to = String(body['to'] ?? '').trim();
+    const date = String(body['date'] ?? '');
+    if (!(await listRevisions(options.outDir)).some((r) => r.folder === folder)) return refuse(c, 400, `out/ 中没有名为“${folder}”的材料包。`, '报送');
+    if (!to || !isRealDate(date)) return refuse(c, 400, '请写明接收单位，并选择报送日期。', '报送');
+    const sent = await submitBundle({ location: path.join(options.outDir, folder), to, date });
+    const s = sent.submission;
+    if (!sent.ok || !s) return refuse(c, 400, `未记录为已报送：${sent.issues.map((i) => i.message).join('；')}`, '报送');
+    if (!sent.unchanged) record.log({ who: OFFICE, action: '报送', target: s.zip ?? s.bundle, ...(s.zipSha256 ? { sha256: s.zipSha256 } : {}), outcome: 'ok', detail: `第${s.revision}版于${s.date}报送${s.to}` });
     return c.redirect('/bundle', 303);
   });
   app.get('/bundle/job', (c) => c.json(jobs.current()));

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { ChangeOp, FileChange } from '../model/index.ts';
 import { readManifest } from '../package/index.ts';
 import { roundOf } from '../revise/index.ts';
+import { sentState } from '../bundle/index.ts';
+import type { Submission } from '../model/index.ts';
 
 /**
  * What the 材料包 page offers for a revision, read from the folders themselves: the bundles in out/ (each
@@ -19,6 +21,8 @@ export interface BundleRevision {
   /** files added, replaced or removed since the previous revision (none for r1) */
   readonly changes: readonly FileChange[];
   readonly unchanged: number;
+  /** recorded as sent (eco-dossier submit, or 已报送 on the page): never rebuilt; `true` when the record is unreadable */
+  readonly sent?: Submission | true;
 }
 
 export const CHANGE_LABEL: Readonly<Record<ChangeOp, string>> = { new: '新增', replace: '替换', delete: '删除', unchanged: '未变' };
@@ -32,7 +36,9 @@ export async function listRevisions(outDir: string): Promise<BundleRevision[]> {
     const manifest = await readManifest(path.join(outDir, e.name)).catch(() => undefined);
     if (!manifest || manifest.bundle !== e.name) continue;
     const changes = manifest.changes ?? [];
+    const sent = await sentState(outDir, e.name);
     found.push({
+      ...(sent.sent ? { sent: sent.submission ?? true } : {}),
       folder: e.name, revision: manifest.revision, answeredRounds: manifest.answeredRounds ?? [],
       changes: changes.filter((c) => c.op !== 'unchanged'), unchanged: changes.filter((c) => c.op === 'unchanged').length,
     });

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
+import { displayPath } from '../common/index.ts';
+import { collectDir, locateWorkbook } from './layout.ts';
 import path from 'node:path';
 import { parseYaml } from '../load/index.ts';
 import { schemaIssues } from '../load/index.ts';
@@ -70,14 +73,15 @@ export async function importWorkbooks(dir: string, files: readonly string[], opt
   const issues: Issue[] = [];
   const entries: CellEntry[] = [];
   const summaries: ImportFileSummary[] = [];
-  for (const file of files) {
+  for (const given of files) {
+    const file = locateWorkbook(given, dir, data.project.units, existsSync) ?? given;
     const label = path.basename(file);
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
     } catch (e) {
       const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-      issues.push({ code: 'workbook-missing', severity: 'error', path: [], file, message: missing ? `找不到文件 ${file}` : `无法读取文件 ${file}：${(e as Error).message}` });
+      issues.push({ code: 'workbook-missing', severity: 'error', path: [], file, message: missing ? `找不到文件 ${file}，${displayPath(collectDir(dir))} 中也没有这个文件或这个单位的填报表` : `无法读取文件 ${file}：${(e as Error).message}`, ...(missing ? { hint: '核对文件名；各单位的填报表由 eco-dossier collect 生成在项目的 out/填报表/ 中' } : {}) });
       continue;
     }
     const read = await readFilledWorkbook(label, bytes, data);

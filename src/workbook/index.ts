@@ -2,3 +2,5 @@
 export { collectWorkbook, collectWorkbooks } from './collect.ts';
 export { importWorkbooks } from './import.ts';
 export { fieldLabel, indicatorLabel, showValue } from './merge.ts';
+
+export { collectDir } from './layout.ts';

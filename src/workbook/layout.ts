@@ -1,7 +1,8 @@
 import { circled } from '../common/index.ts';
 import { inputsNeededFor, type InputsNeeded } from '../judge/index.ts';
 import type { PlacedIndicator } from '../model/index.ts';
-import type { Project } from '../model/index.ts';
+import path from 'node:path';
+import type { Project, ResponsibleUnit } from '../model/index.ts';
 import { columnLetter } from '../documents/xlsx/index.ts';
 import { shareBounds } from '../validate/index.ts';
 
@@ -222,4 +223,26 @@ export function stampOf(project: Project, unit: string): Stamp {
 /** "行政区划代码 370812、国家生态文明建设示范区第七批 2023年" for messages. */
 export function describeStamp(s: Pick<Stamp, 'districtCode' | 'programme' | 'batch' | 'year'>): string {
   return `行政区划代码 ${s.districtCode}、${s.programme}${s.batch} ${s.year}年`;
+}
+
+/** Where `collect` writes the fill-in workbooks unless told otherwise: the project's own out/填报表/. */
+export function collectDir(projectDir: string): string {
+  return path.join(path.resolve(projectDir), 'out', '填报表');
+}
+
+/**
+ * The workbook `import` reads for what it was given: the path as given when it exists; otherwise, in the
+ * project's out/填报表/, the file of that name, or the workbook of the unit it names (by name, full name or
+ * alias: `水务局.xlsx` → `区水务局.xlsx`). `undefined` when none is there.
+ */
+export function locateWorkbook(given: string, projectDir: string, units: readonly ResponsibleUnit[], exists: (file: string) => boolean): string | undefined {
+  if (exists(given)) return given;
+  const dir = collectDir(projectDir);
+  const base = path.basename(given);
+  const named = path.join(dir, /\.xlsx$/i.test(base) ? base : `${base}.xlsx`);
+  if (exists(named)) return named;
+  const name = base.replace(/\.xlsx$/i, '').normalize('NFC').trim();
+  const unit = units.find((u) => [u.name, u.fullName, ...u.aliases].includes(name));
+  const ofUnit = unit ? path.join(dir, workbookFileName(unit.name)) : undefined;
+  return ofUnit && exists(ofUnit) ? ofUnit : undefined;
 }

@@ -64,6 +64,7 @@ function entryOf(doc: Document, seq: YAMLSeq, indicator: number, sub?: number): 
   const found = items.find((item): item is YAMLMap => isMap(item) && Number(item.get('indicator')) === indicator && (item.get('sub') ?? undefined) === sub);
   if (found) return found;
   const created = doc.createNode(sub === undefined ? { indicator } : { indicator, sub }) as YAMLMap;
+  created.flow = false;
   const rank = sortKey(indicator, sub);
   const at = items.findIndex((item) => isMap(item) && sortKey(Number(item.get('indicator')), item.get('sub') as number | undefined) > rank);
   if (at < 0) items.push(created);
@@ -71,9 +72,16 @@ function entryOf(doc: Document, seq: YAMLSeq, indicator: number, sub?: number): 
   return created;
 }
 
+/**
+ * The results list, in block style: one result a block (`- indicator: 3` …), also when the file holds the
+ * `results: []` that init writes (a flow list, which would otherwise take every new result on one line).
+ */
 function resultsSeq(doc: Document): YAMLSeq {
   const node = doc.get('results', true);
-  if (isSeq(node)) return node;
+  if (isSeq(node)) {
+    node.flow = false;
+    return node;
+  }
   if (node !== undefined && !(isScalar(node) && node.value === null)) {
     throw new InternalError('results.yaml 的 results 不是列表（应在导入前的校验中发现）');
   }

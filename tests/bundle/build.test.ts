@@ -142,28 +142,6 @@ describe('build is atomic and safe', () => {
     expect(readdirSync(dir).filter((n) => /staging|\.old-/.test(n))).toEqual([]);
     expect((await verifyBundle(good.bundleDir!)).ok).toBe(true);
   });
-
-  it('refuses to overwrite a same-revision bundle whose manifest differs, unless --force', async () => {
-    const fresh = await copySample();
-    const outDir = mkdtempSync(path.join(os.tmpdir(), 'eco-force-'));
-    try {
-      const a = await buildBundle(fresh.dir, { outDir });
-      expect(a.ok).toBe(true);
-      const before = sha(a.zip!);
-      const results = path.join(fresh.dir, 'results.yaml');
-      writeFileSync(results, readFileSync(results, 'utf8').replace('46.3', '47.1'));
-      const refused = await buildBundle(fresh.dir, { outDir });
-      expect(refused.ok).toBe(false);
-      expect(refused.issues.find((i) => i.code === 'bundle-exists')?.message).toContain('已有同一版本（r1）的申报材料包');
-      expect(sha(a.zip!)).toBe(before);
-      const forced = await buildBundle(fresh.dir, { outDir, force: true });
-      expect(forced.ok).toBe(true);
-      expect(sha(forced.zip!)).not.toBe(before);
-    } finally {
-      rmSync(outDir, { recursive: true, force: true });
-      await fresh.cleanup();
-    }
-  });
 });
 
 describe.runIf(haveTools('unzip', 'zipinfo', 'sha256sum'))('standard tools read the bundle', () => {

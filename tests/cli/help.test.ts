@@ -8,7 +8,7 @@ describe('a command line that explains itself', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('用法: eco-dossier build [项目目录] [--out 目录] [--json] [--allow-missing] [--allow-missing-narrative] [--max-volume-mb N] [--force] [--full-check]');
+    expect(lines[0]).toBe('用法: eco-dossier build [项目目录] [--out 目录] [--json] [--allow-missing] [--allow-missing-narrative] [--max-volume-mb N] [--full-check]');
     expect(lines[2]).toBe('生成完整申报材料包（文件夹 + zip + 清单）');
     expect(r.stdout).toContain('项目文件夹（默认 fixtures/yanzhou-2023，内置示例项目）');
     expect(r.stdout).toMatch(/--max-volume-mb N\s+佐证材料汇编每册的大小上限（MB，默认 100；0 表示不分册）/);
@@ -25,10 +25,10 @@ describe('a command line that explains itself', () => {
   });
 
   it('an unknown option is named in Chinese with the closest one suggested, exit 2', async () => {
-    const r = await run('build', '--froce');
+    const r = await run('build', '--ful-check');
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(
-      '不认识的选项 --froce，你是不是想输入 --force？可用的选项：--out、--json、--allow-missing、--allow-missing-narrative、--max-volume-mb、--full-check、--force',
+      '不认识的选项 --ful-check，你是不是想输入 --full-check？可用的选项：--out、--json、--allow-missing、--allow-missing-narrative、--max-volume-mb、--full-check',
     );
     expect(r.stderr).toContain('查看全部参数和选项：eco-dossier build --help');
   });

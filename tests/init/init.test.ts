@@ -8,6 +8,7 @@ import { readCatalogue } from '../../src/load/catalogues.ts';
 import { selectIndicators } from '../../src/init/select.ts';
 import { TERRAIN_CLASSES } from '../../src/model/catalogue.ts';
 import { Catalog, listIndicators } from '../../src/model/catalog.ts';
+import { STANDARD_PARTS } from '../../src/model/narrative.ts';
 
 const root = await mkdtemp(path.join(os.tmpdir(), 'eco-init-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -53,6 +54,28 @@ describe('init', () => {
     expect(json.indicators.every((i: { verdict: string }) => i.verdict === '待补充')).toBe(true);
     expect(json.indicators[9]).toMatchObject({ no: 10, catalogueNo: 11, name: '林草覆盖率', target: '≥18' });
     expect(json.eligibility.eligible).toBe(false);
+  });
+
+  it('writes narrative/ with one file per part of the report, each with a comment line saying what to write, and project.yaml with application and contact', async () => {
+    const dir = path.join(root, 'narrative');
+    expect((await run('init', dir, '--catalog', '2021-county', '--district', '济宁市兖州区', '--terrain', '平原', '--year', '2025')).code).toBe(0);
+    expect((await readdir(path.join(dir, 'narrative'))).sort()).toEqual(STANDARD_PARTS.map((p) => `${p}.txt`).sort());
+    for (const part of STANDARD_PARTS) {
+      const text = await readFile(path.join(dir, 'narrative', `${part}.txt`), 'utf8');
+      const first = text.split(/\r?\n/)[0]!;
+      expect(first.startsWith('// '), part).toBe(true);
+      expect(first, part).toContain(`“${part}”`);
+      expect(text.split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('//')), part).toEqual([]);
+    }
+    // the notes are never text: each part is still to be written, named by its file
+    const v = JSON.parse((await run('validate', dir, '--json')).stdout);
+    const missing = v.warnings.filter((w: { code: string }) => w.code === 'narrative-missing').map((w: { file: string }) => path.basename(w.file));
+    expect(missing.sort()).toEqual(STANDARD_PARTS.map((p) => `${p}.txt`).sort());
+    const project = parse(await readFile(path.join(dir, 'project.yaml'), 'utf8'));
+    expect(Object.keys(project.contact)).toEqual(['office', 'person', 'phone']);
+    expect(Object.keys(project.application)).toEqual(['docNo', 'signer', 'copyTo']);
+    const placeholders = v.warnings.filter((w: { code: string }) => w.code === 'placeholder-unfilled').map((w: { path: string[] }) => w.path.join('.'));
+    expect(placeholders).toEqual(expect.arrayContaining(['contact.person', 'contact.phone', 'application.docNo', 'application.signer']));
   });
 
   it('--exclude leaves out the named catalogue numbers and the rest are renumbered', async () => {

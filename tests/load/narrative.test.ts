@@ -33,6 +33,27 @@ describe('narrative parts of the report (narrative/*.txt)', () => {
     }
   });
 
+  it('drops comment lines (// …) so a note to the writer never reaches a document; a file of notes only is not written yet', async () => {
+    const p = await makeMiniProject((f) => {
+      f['narrative/基本情况.txt'] = '// 写本区的区位、面积、人口\r\n　　// 缩进的说明也是说明\r\n第一段，网址 http://example.cn 照写。\r\n\r\n// 第二段之前的说明\r\n第二段。\r\n';
+      f['narrative/工作进度.txt'] = '// 申报报告“工作进度”：目前进展到哪一步\n// 正文写在下面\n\n';
+    });
+    try {
+      const loaded = await loadProject(p.dir);
+      const { narrative } = await loadNarrative(p.dir, loaded.data!.project);
+      expect(narrative['基本情况']?.text).toBe('第一段，网址 http://example.cn 照写。\n\n第二段。');
+      expect(narrative['工作进度']).toBeUndefined();
+      const validate = await run('validate', p.dir, '--json');
+      expect(JSON.parse(validate.stdout).warnings).toContainEqual(expect.objectContaining({ code: 'narrative-missing', file: expect.stringMatching(/narrative\/工作进度\.txt$/) }));
+      // nothing of the notes in the report
+      const report = await docxText(await renderReport({ data: { ...loaded.data!, narrative: { ...narrative, 工作进度: { text: '进度正文。', file: 'narrative/工作进度.txt' } } }, verdicts: judgeProject(loaded.data!), revision: 1 }));
+      expect(report).toContain('第一段，网址http://example.cn照写。第二段。');
+      for (const note of ['写本区的区位', '缩进的说明也是说明', '第二段之前的说明']) expect(report).not.toContain(note);
+    } finally {
+      await p.cleanup();
+    }
+  });
+
   it('the sample report prints the office text and no placeholder', async () => {
     const loaded = await loadProject('fixtures/yanzhou-2023');
     const text = await docxText(await renderReport({ data: loaded.data!, verdicts: judgeProject(loaded.data!), revision: 1 }));

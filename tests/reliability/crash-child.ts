@@ -9,5 +9,5 @@ const [projectDir, outDir, step] = process.argv.slice(2);
 saveSteps.onStep = (s) => {
   if (s === step) process.kill(process.pid, 'SIGKILL');
 };
-const result = await buildBundle(projectDir!, { outDir: outDir!, force: true });
+const result = await buildBundle(projectDir!, { outDir: outDir! });
 process.stdout.write(JSON.stringify({ ok: result.ok, issues: result.issues.filter((i) => i.severity === 'error') }));

@@ -153,7 +153,7 @@ describe('a full disk while writing', () => {
       const before = manifestText(good.bundleDir!);
       setValue('88.8');
       const full = ARTIFACT_KINDS.map((k) => (k.kind === 'readme' ? { ...k, render: async () => { throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }); } } : k));
-      const result = await buildBundle(mini.dir, { outDir: own, force: true, artifactKinds: full as typeof ARTIFACT_KINDS });
+      const result = await buildBundle(mini.dir, { outDir: own, artifactKinds: full as typeof ARTIFACT_KINDS });
       expect(result.ok).toBe(false);
       const [error] = result.issues.filter((i) => i.severity === 'error');
       expect(error!.code).toBe('disk-full');

@@ -119,15 +119,16 @@ function covers(range: string, cell: string): boolean {
 }
 
 describe('eco-dossier collect (CLI)', () => {
-  it('writes one workbook per unit into out/填报表/ under the working folder', async () => {
+  it('writes one workbook per unit into the project’s own out/填报表/, not the working folder’s', async () => {
     const mini = await makeMiniProject();
     const cwd = await mkdtemp(path.join(os.tmpdir(), 'eco-cwd-'));
     try {
       const out: string[] = [];
       const ctx: CommandContext = { cwd, stdout: (t) => out.push(t), stderr: () => {}, isTTY: false };
       expect(await runCli(['collect', mini.dir], ctx)).toBe(0);
-      expect((await readdir(path.join(cwd, 'out', '填报表'))).sort()).toEqual(['区水务局.xlsx', '区生态环境分局.xlsx', '区综合执法局.xlsx'].sort());
-      expect(out.join('\n')).toContain('已在 out/填报表 生成 3 个责任单位的填报表');
+      expect((await readdir(path.join(mini.dir, 'out', '填报表'))).sort()).toEqual(['区水务局.xlsx', '区生态环境分局.xlsx', '区综合执法局.xlsx'].sort());
+      expect(await readdir(cwd)).toEqual([]);
+      expect(out.join('\n')).toContain(`已在 ${path.join(mini.dir, 'out', '填报表')} 生成 3 个责任单位的填报表`);
       const json: string[] = [];
       expect(await runCli(['collect', mini.dir, '--out', 'elsewhere', '--json'], { ...ctx, stdout: (t) => json.push(t) })).toBe(0);
       expect(JSON.parse(json.join('\n'))).toMatchObject({ ok: true, dir: path.join(cwd, 'elsewhere'), files: [{ unit: '区生态环境分局', rows: 2 }, { unit: '区综合执法局', rows: 1 }, { unit: '区水务局', rows: 1 }] });

@@ -22,6 +22,16 @@ describe('editResultsYaml (Document API: comments, order and style kept)', () =>
     expect(out).toBe(TEXT.replace('status: 推进中 # 待核实', 'status: 已达到 # 待核实'));
   });
 
+  it('starting from the `results: []` init writes, results go one a block, never onto that one line', () => {
+    const init = '# 说明\nresults: []\n';
+    const out = editResultsYaml(init, [
+      { indicator: 3, field: { kind: 'value', year: 2022 }, value: 22.5 },
+      { indicator: 3, field: { kind: 'source' }, value: '区委组织部' },
+      { indicator: 1, field: { kind: 'status' }, value: '已达到' },
+    ]);
+    expect(out).toBe('# 说明\nresults:\n  - indicator: 1\n    status: 已达到\n  - indicator: 3\n    values: { 2022: 22.5 }\n    source: 区委组织部\n');
+  });
+
   it('adds a year in order inside the flow map', () => {
     const out = editResultsYaml(TEXT, [{ indicator: 3, field: { kind: 'value', year: 2021 }, value: 83 }]);
     expect(out).toBe(TEXT.replace('values: { 2020: 80.5, 2022: 86.2 }', 'values: { 2020: 80.5, 2021: 83, 2022: 86.2 }'));

@@ -3,14 +3,14 @@ import { buildBundle } from '../../bundle/index.ts';
 import { EXIT, parseCommandArgs, projectDir, volumeLimitOption, type CommandContext } from '../command.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { progressBar } from '../progress.ts';
-import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
+import { formatIssues, issuesToJson, refusalLine, splitIssues } from '../report-issues.ts';
 
-const USAGE = 'eco-dossier build [项目目录] [--out 目录] [--json] [--allow-missing] [--allow-missing-narrative] [--max-volume-mb N] [--force] [--full-check]';
+const USAGE = 'eco-dossier build [项目目录] [--out 目录] [--json] [--allow-missing] [--allow-missing-narrative] [--max-volume-mb N] [--full-check]';
 
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
-    { out: { type: 'string' }, json: { type: 'boolean' }, 'allow-missing': { type: 'boolean' }, 'allow-missing-narrative': { type: 'boolean' }, 'max-volume-mb': { type: 'string' }, 'full-check': { type: 'boolean' }, force: { type: 'boolean' } },
+    { out: { type: 'string' }, json: { type: 'boolean' }, 'allow-missing': { type: 'boolean' }, 'allow-missing-narrative': { type: 'boolean' }, 'max-volume-mb': { type: 'string' }, 'full-check': { type: 'boolean' } },
     USAGE,
   );
   const maxVolumeMb = volumeLimitOption(values['max-volume-mb'], USAGE);
@@ -23,7 +23,6 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
       allowMissingNarrative: values['allow-missing-narrative'] ?? false,
       fullCheck: values['full-check'] ?? false,
       maxVolumeMb,
-      force: values.force ?? false,
       onProgress: progress,
     });
     progress.done();
@@ -31,7 +30,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     if (values.json) {
       ctx.stdout(JSON.stringify({
         ok: result.ok, bundleDir: result.bundleDir ?? null, zip: result.zip ?? null, revision: result.manifest?.revision ?? null,
-        unchanged: result.unchanged ?? false, errors: issuesToJson(errors), warnings: issuesToJson(warnings),
+        unchanged: result.unchanged ?? false, previousDraft: result.previousDraft ?? null, errors: issuesToJson(errors), warnings: issuesToJson(warnings),
         files: result.manifest?.files.length ?? 0, eligibility: result.eligibility ?? null, timings: result.timings,
       }, null, 2));
     } else {
@@ -39,9 +38,10 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
       if (text) ctx.stdout(text);
       if (result.ok) {
         ctx.stdout(result.unchanged ? `材料包未变化，保留原有文件：${result.bundleDir}` : `已生成申报材料包：\n  ${result.bundleDir}\n  ${result.zip}`);
+        if (result.previousDraft) ctx.stdout(`第${result.manifest!.revision}版尚未报送，已替换原草稿；原草稿保留为 ${result.previousDraft}（只保留一份）。报送后请运行 eco-dossier submit 记录。`);
         ctx.stdout(`共 ${result.manifest!.files.length} 个文件；用 eco-dossier verify 可随时校验。`);
         if (result.eligibility) ctx.stdout(result.eligibility.line);
-      } else ctx.stdout('未生成材料包：请先按上面的位置修改错误。');
+      } else ctx.stdout(refusalLine(errors, '未生成材料包'));
     }
     return result.ok ? EXIT.ok : EXIT.inputProblems;
   } finally {

@@ -6,6 +6,7 @@ import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 import { displayPath } from '../../common/index.ts';
 
 const USAGE = 'eco-dossier import [项目目录] 填报表.xlsx... [--overwrite] [--json]';
+// a workbook not found as given is looked for in the project's out/填报表/ by its name or its unit's (workbook/layout.ts)
 
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, overwrite: { type: 'boolean' } }, USAGE, Infinity);
@@ -45,6 +46,8 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     ctx.stdout(`填报表与 ${results} 中已有的数据有 ${outcome.conflicts.length} 处不一致（见上），未做任何修改。确认以填报表为准时，请加 --overwrite 重新导入。`);
   } else if (ok) {
     ctx.stdout(`填报表中的数据与 ${results} 一致，没有需要写入的内容。`);
+  } else if (errors.every((e) => e.code === 'workbook-missing')) {
+    ctx.stdout('找不到要导入的填报表（见上），未做任何修改。');
   } else {
     ctx.stdout(`填报表有错误，未做任何修改。请按上面的位置逐格修改后重新导入。`);
   }

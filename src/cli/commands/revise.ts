@@ -2,7 +2,7 @@ import path from 'node:path';
 import { reviseBundle } from '../../revise/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, volumeLimitOption, type CommandContext } from '../command.ts';
 import { progressBar } from '../progress.ts';
-import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
+import { formatIssues, issuesToJson, refusalLine, splitIssues } from '../report-issues.ts';
 import { onInterrupt } from '../interrupt.ts';
 
 const USAGE = 'eco-dossier revise [项目目录] --from 上一版.zip|上一版目录 [--feedback 审查意见.yaml] [--out 目录] [--json] [--allow-missing] [--allow-missing-narrative] [--max-volume-mb N] [--full-check] [--full-zip] [--force]';
@@ -56,7 +56,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
           `文件：新增 ${count('new')}，替换 ${count('replace')}，删除 ${count('delete')}，未变 ${count('unchanged')}（原样沿用上一版 ${result.reused.length} 个）`,
           ...(result.open.length ? [`尚未答复的审查意见：${result.open.join('、')}`] : []),
         ].join('\n'));
-      } else ctx.stdout('未生成新版本：请先按上面的位置修改错误。');
+      } else ctx.stdout(refusalLine(errors, '未生成新版本'));
     }
     return result.ok ? EXIT.ok : EXIT.inputProblems;
   } finally {

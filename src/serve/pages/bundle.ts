@@ -30,7 +30,7 @@ ${reviseForm(p, running)}
 <p id="job-step" class="muted">${job.step}</p>
 <ul id="job-issues">${job.issues.map((x) => html`<li class="bad">${x}</li>`)}</ul>
 ${job.kind === 'revise' && job.changes ? html`<div id="job-changes">${changeList(job.changes, `第${job.revision}版的变化`)}</div>` : ''}</div></div>
-${revisionsCard(p.revisions)}
+${revisionsCard(p.revisions, p.csrf)}
 <div class="card"><h3>下载</h3>${p.downloads.length === 0 ? html`<p class="muted">out/ 中还没有材料包。</p>` : html`<table><thead><tr><th>文件</th><th>大小</th><th>生成时间</th></tr></thead><tbody>
 ${p.downloads.map((x) => html`<tr><td><a href="/download/${encodeURIComponent(x.name)}" download>${x.name}</a></td><td>${(x.bytes / 1048576).toFixed(2)} MB</td><td>${shownTime(x.modified)}</td></tr>`)}</tbody></table>`}</div>`;
 }
@@ -50,12 +50,23 @@ ${p.rounds.map((r) => html`<option value="${r}" ${r === chosenRound ? 'selected'
 <button ${running ? 'disabled' : ''}>生成修订版</button></form>`;
 }
 
-function revisionsCard(revisions: readonly BundleRevision[]): Html {
+function revisionsCard(revisions: readonly BundleRevision[], csrf: string): Html {
   if (revisions.length === 0) return html``;
-  return html`<div class="card" id="revisions"><h3>各版材料包</h3><table><thead><tr><th>版本</th><th>文件夹</th><th>答复的审查意见</th><th>与上一版相比</th></tr></thead><tbody>
+  return html`<div class="card" id="revisions"><h3>各版材料包</h3>
+<p class="muted">未报送的一版是草稿：重新生成时直接替换（原草稿保留为“…-上一稿”）。报送后请点“已报送”记下（与命令 <code>eco-dossier submit</code> 相同），此后这一版不再被覆盖，修改请生成修订版。</p>
+<table><thead><tr><th>版本</th><th>文件夹</th><th>答复的审查意见</th><th>与上一版相比</th><th>报送</th></tr></thead><tbody>
 ${revisions.map((r) => html`<tr id="revision-${r.revision}"><td>第${r.revision}版</td><td>${r.folder}</td><td>${r.answeredRounds.length ? r.answeredRounds.map((k) => `第${k}轮`).join('、') : '—'}</td>
-<td>${r.revision === 1 ? '首次报送' : changeList(r.changes, `${counts(r.changes)}，未变 ${r.unchanged}`)}</td></tr>`)}
+<td>${r.revision === 1 ? '首次报送' : changeList(r.changes, `${counts(r.changes)}，未变 ${r.unchanged}`)}</td>
+<td>${sentCell(r, csrf)}</td></tr>`)}
 </tbody></table></div>`;
+}
+
+/** 已于…报送…, or the small form that records it (as `eco-dossier submit`). */
+function sentCell(r: BundleRevision, csrf: string): Html {
+  if (r.sent === true) return html`已报送`;
+  if (r.sent) return html`<span class="ok">${r.sent.date} 报送${r.sent.to}</span>`;
+  return html`<form method="post" action="/bundle/submit" class="submit-form"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="folder" value="${r.folder}">
+<span class="muted">草稿</span> <label>接收单位 <input name="to" required size="10"></label> <label>日期 <input type="date" name="date" required></label> <button>已报送</button></form>`;
 }
 
 function counts(changes: readonly FileChange[]): string {
