@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath } from '../../common/display-path.ts';
+import { processAlive } from '../../files/out-lock.ts';
 import { hasErrors } from '../../model/issue.ts';
 import { checkProject } from '../../load/check.ts';
 import { ANNEX_FILE_TITLE, renderAnnex, type AnnexVolumeResult } from '../../render/annex/index.ts';
@@ -24,6 +25,17 @@ async function publish(staging: string, outDir: string, volumes: readonly AnnexV
   return names.map((n) => path.join(outDir, n));
 }
 
+/**
+ * Staging folders of annex runs that were killed (`.annex-<pid>-XXXXXX`, whose process is gone; or
+ * `.annex-XXXXXX` of versions that did not name the process, which no live run of this version uses).
+ */
+async function removeStaleStaging(outDir: string): Promise<void> {
+  for (const entry of await readdir(outDir).catch(() => [] as string[])) {
+    const m = /^\.annex-(?:(\d+)-)?[A-Za-z0-9]{6}$/.exec(entry);
+    if (m && (m[1] === undefined || !processAlive(Number(m[1])))) await rm(path.join(outDir, entry), { recursive: true, force: true });
+  }
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /**
@@ -44,7 +56,8 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   if (checked.data) {
     const outDir = path.resolve(ctx.cwd, values.out ?? 'out');
     await mkdir(outDir, { recursive: true });
-    const staging = await mkdtemp(path.join(outDir, '.annex-'));
+    await removeStaleStaging(outDir);
+    const staging = await mkdtemp(path.join(outDir, `.annex-${process.pid}-`));
     const cleanup = () => rmSync(staging, { recursive: true, force: true });
     const interrupted = () => {
       cleanup();
