@@ -1,5 +1,7 @@
 import type { ProgressListener } from '../common/index.ts';
-import { abortStaging, commitFiles, createStaging, type Staging } from '../files/index.ts';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { abortStaging, commitFiles, createStaging, processAlive, type Staging } from '../files/index.ts';
 import { ARTIFACT_KINDS, type WrittenFile } from '../artifacts/index.ts';
 import { ANNEX_FILE_TITLE } from '../artifacts/annex/index.ts';
 import { removeStaleQpdfTemp } from '../documents/pdf/index.ts';
@@ -33,6 +35,18 @@ const ANNEX_FILE = new RegExp(`^${ANNEX_FILE_TITLE}(-第\\d+册)?\\.pdf$`);
 const ANNEX_KINDS = ARTIFACT_KINDS.filter((k) => k.kind === 'annex-volume');
 
 /**
+ * Staging folders of annex runs of earlier versions that were killed (`.annex-<pid>-XXXXXX` whose process is
+ * gone, or `.annex-XXXXXX`, which named no process): this version stages as a bundle does, so nothing alive
+ * uses them. Called with the output folder's lock held.
+ */
+async function removeOldAnnexStaging(outDir: string): Promise<void> {
+  for (const entry of await readdir(outDir).catch(() => [] as string[])) {
+    const m = /^\.annex-(?:(\d+)-)?[A-Za-z0-9]{6}$/.exec(entry);
+    if (m && (m[1] === undefined || !processAlive(Number(m[1])))) await rm(path.join(outDir, entry), { recursive: true, force: true });
+  }
+}
+
+/**
  * The annex alone (the `annex` command): its volumes planned, produced and published the way a bundle's are
  * (the evidence hashed, each volume made by the annex kind in a staging folder under the output folder's
  * lock), then moved into the output folder as loose files, replacing the annex files of an earlier run.
@@ -48,6 +62,7 @@ export async function writeAnnex(data: ProjectData, options: AnnexOptions): Prom
     issues.push(...prepared.issues);
     await removeStaleQpdfTemp();
     staging = await createStaging(options.outDir, ANNEX_FILE_TITLE);
+    await removeOldAnnexStaging(options.outDir);
     const ctx = {
       render: prepared.render, bundleDir: staging.bundleDir, allowMissing: options.allowMissing ?? false, timings,
       kinds: new Map(ANNEX_KINDS.map((k) => [k.kind, k])),

@@ -4,6 +4,9 @@ export { BundleShapeError, openBundle, readAll, type BundleReader } from './bund
 export { fingerprintOf, fingerprintsTrusted, openFingerprints, statExact, withoutCtime, type FingerprintStore } from './fingerprints.ts';
 export { hashFilesOnThreads } from './hash-workers.ts';
 export { hashFiles, hashOf, sha256, sha256File, type HashedFile } from './hash.ts';
-export { SaveProblem, notWritable } from './out-lock.ts';
+export { SaveProblem, notWritable, processAlive } from './out-lock.ts';
 export { readWhole } from './read-whole.ts';
 export { abortAllStagingSync, abortStaging, commitFiles, commitStaging, createStaging, type Staging } from './staging.ts';
+
+export { FileTooLargeError } from './read-whole.ts';
+export { tidyOutFolder } from './staging.ts';

@@ -132,6 +132,7 @@ async function removeLeftovers(outDir: string): Promise<void> {
       if (!existsSync(path.join(outDir, old[1]!))) await rename(full, path.join(outDir, old[1]!));
       else await rm(full, { recursive: true, force: true });
     } else if (entry.startsWith('.') && entry.includes(STAGING_MARK)) await rm(full, { recursive: true, force: true });
+    else if (/^\.eco-dossier\.commit\.json\.\d+\.tmp$/.test(entry)) await rm(full, { force: true });
   }
   const store = path.join(outDir, '.eco-dossier');
   for (const entry of await readdir(store).catch(() => [] as string[])) {
@@ -163,6 +164,31 @@ export async function createStaging(outDir: string, name: string, completed?: (n
   } catch (e) {
     await lock.release();
     throw notWritable(e, outDir);
+  }
+}
+
+/**
+ * Completes and removes what killed runs left in `outDir`, then lets the folder go. Revise calls it before
+ * checking the previous bundle: removing a killed run's staging folder unlinks its hard links to the
+ * previous bundle's files, which changes their status-change time, and the check must see them after that.
+ * A folder another live run holds, or one that cannot be written, is left alone (the build says why).
+ */
+export async function tidyOutFolder(outDir: string, completed?: (name: string) => void): Promise<void> {
+  if (!existsSync(outDir)) return;
+  let lock: OutLock;
+  try {
+    lock = await lockOut(outDir);
+  } catch {
+    return;
+  }
+  try {
+    const finished = await completeJournal(outDir);
+    if (finished) completed?.(finished);
+    await removeLeftovers(outDir);
+  } catch {
+    // the build takes the folder again and reports what it cannot do
+  } finally {
+    await lock.release();
   }
 }
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { displayPath } from '../common/index.ts';
@@ -7,7 +7,7 @@ import { Catalog, listIndicators } from '../model/index.ts';
 import type { EvidenceItem } from '../model/index.ts';
 import type { Issue } from '../model/index.ts';
 import { decodeUtf8, encodingMessage, SAVE_AS_UTF8 } from '../load/index.ts';
-import { sniffFileType } from '../load/index.ts';
+import { MAX_EVIDENCE_BYTES, sizeText, sniffFileType, TOO_LARGE_HINT } from '../load/index.ts';
 import { PROJECT_FILES } from '../load/index.ts';
 import { readSchemaFile } from '../load/index.ts';
 import { parseYaml } from '../load/index.ts';
@@ -46,6 +46,22 @@ export function indicatorOfFolder(rel: string): number | undefined {
   if (first === rel) return undefined;
   const m = /^(\d{1,3})[-_.、 ]/.exec(first.normalize('NFC'));
   return m ? Number(m[1]) : undefined;
+}
+
+/** Files up to this size are read whole (to find a PDF's date in a compressed object stream); larger ones only their first bytes. */
+const READ_WHOLE_UP_TO = 256 * 2 ** 20;
+const HEAD_BYTES = 4_000_000;
+
+async function readStart(file: string, size: number): Promise<Buffer> {
+  if (size <= READ_WHOLE_UP_TO) return readFile(file);
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** China's calendar date of a file's modification time. */
@@ -103,7 +119,12 @@ export async function scanEvidence(dir: string): Promise<ScanResult> {
   for (const rel of await walk(evidenceDir)) {
     if (listed.has(rel.normalize('NFC'))) continue;
     const abs = path.join(evidenceDir, rel);
-    const content = await readFile(abs);
+    const size = (await stat(abs)).size;
+    if (size > MAX_EVIDENCE_BYTES) {
+      issues.push({ code: 'evidence-too-large', severity: 'warning', file: displayPath(abs), path: [], message: `evidence/${rel} 有 ${sizeText(size)}，超过单个佐证材料 2 GB（${MAX_EVIDENCE_BYTES} 字节）的上限，未登记`, hint: TOO_LARGE_HINT });
+      continue;
+    }
+    const content = await readStart(abs, size);
     const type = sniffFileType(content.subarray(0, 1024));
     if (type !== 'pdf' && type !== 'jpeg' && type !== 'png') {
       issues.push({ code: 'evidence-unsupported', severity: 'warning', file: displayPath(abs), path: [], message: `evidence/${rel} 不是 PDF、JPEG 或 PNG，未登记`, hint: '请先转换为 PDF（Word、Excel 可“另存为 PDF”）' });

@@ -6,6 +6,49 @@ import type { Issue, SourcePlace } from '../model/index.ts';
 import type { EvidenceFile } from '../model/index.ts';
 import type { DataPath } from './yaml-file.ts';
 
+/**
+ * The largest evidence file the annex places: the annex reads a file into one buffer to parse it
+ * (pdf-lib has no streaming parser), and a single read or buffer of 2 GiB is beyond what Node allows.
+ * Larger files are refused by name, before anything is written.
+ */
+export const MAX_EVIDENCE_BYTES = 2 ** 31 - 1;
+
+/** `2148532224` → `2.0 GB（2148532224 字节）`, for messages about sizes. */
+export function sizeText(bytes: number): string {
+  return `${(bytes / 2 ** 30).toFixed(1)} GB（${bytes} 字节）`;
+}
+
+export const TOO_LARGE_HINT = '把该文件拆分为几份较小的 PDF（每份 2 GB 以内，如按章节或降低扫描分辨率重新扫描）再分别登记';
+
+/**
+ * The path of `rel` under `root` as it is spelled on disk, matching each part of the name in either Unicode
+ * form (evidence.yaml is usually NFC; macOS and some zip tools leave names NFD). Undefined when no entry
+ * matches; the name as given when it exists as it is.
+ */
+export async function findOnDisk(root: string, rel: string): Promise<string | undefined> {
+  const direct = path.resolve(root, rel);
+  try {
+    await lstat(direct);
+    return direct;
+  } catch {
+    // look for the same name in another normal form, part by part
+  }
+  let at = path.resolve(root);
+  for (const part of path.relative(root, direct).split(path.sep)) {
+    const want = part.normalize('NFC');
+    let names: string[];
+    try {
+      names = await readdir(at);
+    } catch {
+      return undefined;
+    }
+    const hit = names.includes(part) ? part : names.sort().find((n) => n.normalize('NFC') === want);
+    if (hit === undefined) return undefined;
+    at = path.join(at, hit);
+  }
+  return at;
+}
+
 /** What the first bytes of a file say it is. Names can lie; content decides. */
 export type SniffedType = EvidenceFileType | 'tiff' | 'webp' | 'bmp' | 'heic' | 'gif' | 'zip' | 'unknown';
 
@@ -103,15 +146,17 @@ export async function checkEvidenceFiles(
       return;
     }
     let stat;
+    const onDisk = await findOnDisk(evidenceDir, item.file);
     try {
-      stat = await lstat(abs);
+      if (onDisk === undefined) throw new Error('not found');
+      stat = await lstat(onDisk);
     } catch {
       fail('evidence-missing', `找不到${label}（应在 ${root}${item.file}）`, '检查文件名的拼写、大小写和扩展名');
       return;
     }
     let real: string;
     try {
-      real = await realpath(abs);
+      real = await realpath(onDisk);
     } catch {
       fail('evidence-missing', `${label}是一个失效的链接`);
       return;
@@ -127,6 +172,10 @@ export async function checkEvidenceFiles(
     }
     if (stat.size === 0) {
       fail('evidence-empty', `${label}是空文件（0 字节）`, '重新导出或扫描该材料');
+      return;
+    }
+    if (stat.size > MAX_EVIDENCE_BYTES) {
+      fail('evidence-too-large', `${label}有 ${sizeText(stat.size)}，超过单个佐证材料 2 GB（${MAX_EVIDENCE_BYTES} 字节）的上限，无法编入汇编`, TOO_LARGE_HINT);
       return;
     }
     const type = sniffFileType(await readHead(real));

@@ -7,3 +7,5 @@ export { PROJECT_FILES, loadProject, type LoadOutcome } from './project.ts';
 export { readSchemaFile } from './schema-file.ts';
 export { schemaIssues } from './schema-issues.ts';
 export { parseYaml, type DataPath, type YamlSource } from './yaml-file.ts';
+
+export { MAX_EVIDENCE_BYTES, TOO_LARGE_HINT, sizeText } from './evidence-files.ts';

@@ -55,6 +55,7 @@ export const DIAGNOSTICS = {
   'evidence-not-file': { title: '佐证材料不是文件' },
   'evidence-outside': { title: '佐证材料不在 evidence 文件夹中', hint: '把文件放进项目的 evidence 文件夹，并写相对于它的路径' },
   'evidence-empty': { title: '佐证材料是空文件' },
+  'evidence-too-large': { title: '佐证材料文件过大', hint: '拆分为几份 2 GB 以内的 PDF 后分别登记' },
   'evidence-unreadable': { title: '佐证材料无法读取' },
   'evidence-unsupported': { title: '佐证材料类型不支持', hint: '请转换为 PDF、JPEG 或 PNG' },
   'evidence-unlisted': { title: '文件未列入 evidence.yaml' },

@@ -29,11 +29,21 @@ export async function zipFolder(
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   const archive = new ZipArchive({ zlib: { level: 6 }, statConcurrency: 1 });
   const output = createWriteStream(outFile);
+  // the first error (a full disk, a file that cannot be read) stops everything: no more entries are opened,
+  // the archive is aborted and the zip closed, and only then is the error given back, so the caller may
+  // remove the folder being zipped without a file stream of this zip failing afterwards with nobody to hear it
+  let failure: unknown;
+  const fail = (e: unknown) => {
+    if (failure !== undefined) return;
+    failure = e ?? new Error('zip failed');
+    archive.abort();
+    output.destroy();
+  };
   const finished = new Promise<void>((resolve, reject) => {
-    output.on('close', resolve);
-    output.on('error', reject);
-    archive.on('error', reject);
-    archive.on('warning', reject);
+    output.on('close', () => (failure === undefined ? resolve() : reject(failure)));
+    output.on('error', fail);
+    archive.on('error', fail);
+    archive.on('warning', fail);
   });
   archive.on('progress', (p: { fs: { processedBytes: number } }) => onProgress(p.fs.processedBytes));
   archive.pipe(output);
@@ -51,6 +61,7 @@ export async function zipFolder(
   // buffer, so handing it all files at once held most of a gigabyte bundle in memory
   let next = 0;
   const appendNext = () => {
+    if (failure !== undefined) return;
     const e = entries[next++];
     if (!e) {
       void archive.finalize();
@@ -59,10 +70,10 @@ export async function zipFolder(
     const given = inMemory.get(e.rel);
     if (e.dir) archive.append(Buffer.alloc(0), { name: e.name, date, mode: 0o40755 });
     else if (given) archive.append(Buffer.from(given), { name: e.name, date, mode: 0o100644, store: storedInZip(e.rel) });
-    else
-      archive.append(createReadStream(path.join(folder, ...e.rel.split('/')), { highWaterMark: 1 << 20 }), {
-        name: e.name, date, mode: 0o100644, store: storedInZip(e.rel),
-      });
+    else {
+      const source = createReadStream(path.join(folder, ...e.rel.split('/')), { highWaterMark: 1 << 20 }).on('error', fail);
+      archive.append(source, { name: e.name, date, mode: 0o100644, store: storedInZip(e.rel) });
+    }
   };
   archive.on('entry', appendNext);
   appendNext();

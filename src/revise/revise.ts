@@ -8,6 +8,7 @@ import { hasErrors, type Issue } from '../model/index.ts';
 import { MANIFEST_FILE } from '../model/index.ts';
 import { openBundle, readAll } from '../files/index.ts';
 import { verifyBundle } from '../package/index.ts';
+import { tidyOutFolder } from '../files/index.ts';
 import { readManifestBytes } from '../package/index.ts';
 import { sha256 } from '../files/index.ts';
 import type { FingerprintStore } from '../files/index.ts';
@@ -91,7 +92,14 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
   const began = performance.now();
   const beside = options.from.toLowerCase().endsWith('.zip') ? [path.dirname(options.from)] : [options.from];
   const store = await storeFor(options, [...beside, path.join(projectDir, 'evidence'), path.join(projectDir, 'feedback')].filter((d) => existsSync(d)));
-  const { source, checked, issues: sourceIssues } = await previousSource(options.from, store);
+  // a killed run's leftovers go before the check: removing them changes the previous bundle's files' ctime
+  const completedEarlier: Issue[] = [];
+  await tidyOutFolder(options.outDir, (name) => completedEarlier.push({
+    code: 'save-completed', severity: 'info', file: options.outDir, path: [], message: `上次运行在保存材料包 ${name} 时被中断，已完成保存`,
+  }));
+  const previous = await previousSource(options.from, store);
+  const { source, checked } = previous;
+  const sourceIssues = [...completedEarlier, ...previous.issues];
   const verifyMs = performance.now() - began;
   if (!checked.ok || !checked.manifest) {
     const detail = checked.issues.map((i) => i.message);

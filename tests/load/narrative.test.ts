@@ -13,10 +13,49 @@ import { copySample, makeMiniProject } from '../helpers/mini-project.ts';
 describe('narrative parts of the report (narrative/*.txt)', () => {
   it('reads files as Notepad and WPS save them: UTF-8 with or without BOM, UTF-16 with BOM, GB18030', () => {
     const text = '兖州区位于山东省西南部。';
-    expect(decodeText(Buffer.from(`\ufeff${text}`, 'utf8')).text).toBe(text);
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toEqual({ text, encoding: 'utf-16le' });
+    expect(decodeText(Buffer.from(`\ufeff${text}`, 'utf8'))).toEqual({ ok: true, text, encoding: 'utf-8' });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toEqual({ ok: true, text, encoding: 'utf-16le' });
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({ ok: true, text, encoding: 'utf-16be' });
     // 兖州区 in GB18030 (GBK) bytes
-    expect(decodeText(Buffer.from([0xd9, 0xf0, 0xd6, 0xdd, 0xc7, 0xf8]))).toEqual({ text: '兖州区', encoding: 'gb18030' });
+    expect(decodeText(Buffer.from([0xd9, 0xf0, 0xd6, 0xdd, 0xc7, 0xf8]))).toEqual({ ok: true, text: '兖州区', encoding: 'gb18030' });
+  });
+
+  it('decodes nothing it cannot decode wholly: names the first bad line instead', () => {
+    const utf8 = Buffer.from('兖州区位于山东省西南部。\n第二行。\n', 'utf8');
+    // a Latin-1 line appended to a UTF-8 file: not GBK as a whole (that was mojibake for the whole part)
+    expect(decodeText(Buffer.concat([utf8, Buffer.from('Caf\xe9 na\xefve\n', 'latin1')]))).toEqual({ ok: false, line: 3, why: 'utf-8-damaged' });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a\nb\n'), Buffer.from([0xe9, 0x20])]))).toMatchObject({ ok: false, line: 3 });
+    // UTF-16 without its mark: valid UTF-8 bytes, but NULs and controls, not text
+    expect(decodeText(Buffer.from('兖州区 2023\n', 'utf16le').swap16())).toMatchObject({ ok: false, line: 1, why: 'control' });
+    expect(decodeText(Buffer.from('abc\ndef\n', 'utf16le'))).toMatchObject({ ok: false, why: 'control' });
+    // random bytes
+    let state = 7;
+    const noise = Buffer.alloc(4000, 0).map(() => ((state = (state * 1103515245 + 12345) >>> 0) >>> 24));
+    expect(decodeText(Buffer.from(noise)).ok).toBe(false);
+    // a GBK file with a broken byte on line 2 names line 2
+    const gbk = Buffer.from([0xd9, 0xf0, 0xd6, 0xdd, 0xc7, 0xf8, 0x0a, 0xd9, 0x0a]);
+    expect(decodeText(gbk)).toEqual({ ok: false, line: 2, why: 'unknown' });
+  });
+
+  it('a narrative file that does not decode is a located error, not mojibake in the report', async () => {
+    const p = await makeMiniProject();
+    try {
+      const loaded = await loadProject(p.dir);
+      writeFileSync(path.join(p.dir, 'narrative/基本情况.txt'), Buffer.concat([Buffer.from('示例区位于测试市东部。\n', 'utf8'), Buffer.from('Caf\xe9 na\xefve\n', 'latin1')]));
+      expect((await loadProject(p.dir)).issues.map((i) => i.code)).toContain('file-encoding');
+      const { narrative, issues } = await loadNarrative(p.dir, loaded.data!.project);
+      expect(narrative['基本情况']).toBeUndefined();
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ code: 'file-encoding', severity: 'error', line: 2 });
+      expect(issues[0]!.file).toMatch(/narrative\/基本情况\.txt$/);
+      expect(issues[0]!.message).toContain('第 2 行');
+      const r = await run('validate', p.dir);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('基本情况.txt');
+    } finally {
+      await p.cleanup();
+    }
   });
 
   it('takes every .txt as a part, with CRLF line endings normalised', async () => {

@@ -1,7 +1,7 @@
 import { PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
 import { fingerprintOf } from '../../files/index.ts';
-import { readWhole } from '../../files/index.ts';
-import { sniffFileType } from '../../load/index.ts';
+import { FileTooLargeError, readWhole } from '../../files/index.ts';
+import { MAX_EVIDENCE_BYTES, sizeText, sniffFileType } from '../../load/index.ts';
 import { InternalError, type Issue } from '../../model/index.ts';
 import type { EvidenceFile } from '../../model/index.ts';
 import type { PdfFonts } from '../../documents/pdf/index.ts';
@@ -30,11 +30,12 @@ export async function readEvidence(evidence: EvidenceFile): Promise<EvidenceByte
   let stamp: string;
   let fingerprint: string;
   try {
-    const read = await readWhole(evidence.absPath);
+    const read = await readWhole(evidence.absPath, MAX_EVIDENCE_BYTES);
     bytes = read.bytes;
     stamp = fileStamp(read.info);
     fingerprint = fingerprintOf(read.info);
   } catch (e) {
+    if (e instanceof FileTooLargeError) return { kind: 'too-large', detail: `${sizeText(e.size)}，上限 2 GB（${e.limit} 字节）` };
     return { kind: 'unreadable-file', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }
   if (bytes.length === 0) return { kind: 'empty' };

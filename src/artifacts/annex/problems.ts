@@ -3,6 +3,7 @@ import type { PDFPage } from 'pdf-lib';
 import { displayPath } from '../../common/index.ts';
 import type { Issue, Severity } from '../../model/index.ts';
 import type { EvidenceFile } from '../../model/index.ts';
+import { TOO_LARGE_HINT } from '../../load/index.ts';
 import type { PdfFonts } from '../../documents/pdf/index.ts';
 import { drawLine, drawParagraph, type TextStyle } from '../../documents/pdf/index.ts';
 import { A4, CONTENT_WIDTH, MARGIN, RED, styles } from './layout.ts';
@@ -12,7 +13,7 @@ import { A4, CONTENT_WIDTH, MARGIN, RED, styles } from './layout.ts';
  * Each becomes an Issue naming the file, with a Chinese message and what to do. Without --allow-missing the
  * annex stops; with it the item is replaced by a page saying 材料无法读取 and the issue is a warning.
  */
-export type ProblemKind = 'empty' | 'unreadable-file' | 'encrypted' | 'password' | 'pdf-corrupt' | 'pdf-no-pages' | 'image-corrupt' | 'image-too-large' | 'unsupported';
+export type ProblemKind = 'empty' | 'unreadable-file' | 'encrypted' | 'password' | 'pdf-corrupt' | 'pdf-no-pages' | 'image-corrupt' | 'image-too-large' | 'unsupported' | 'too-large';
 
 export interface EvidenceProblem {
   readonly kind: ProblemKind;
@@ -30,6 +31,7 @@ const CODES: Record<ProblemKind, IssueCode> = {
   'image-corrupt': 'evidence-image-corrupt',
   'image-too-large': 'evidence-image-too-large',
   unsupported: 'evidence-unsupported',
+  'too-large': 'evidence-too-large',
 };
 
 const TYPE_NAME: Record<EvidenceFile['type'], string> = { pdf: 'PDF', jpeg: 'JPEG 图片', png: 'PNG 图片' };
@@ -46,6 +48,7 @@ export function problemReason(problem: EvidenceProblem, type: EvidenceFile['type
     case 'image-corrupt': return `${TYPE_NAME[type]}已损坏或不完整，无法解码`;
     case 'image-too-large': return `${TYPE_NAME[type]}像素过多，阅读器无法显示`;
     case 'unsupported': return '文件格式不受支持';
+    case 'too-large': return '文件超过单个佐证材料 2 GB 的上限';
   }
 }
 
@@ -61,6 +64,7 @@ export function problemHint(problem: EvidenceProblem): string {
     case 'image-corrupt': return '用原始照片替换，或在看图软件中另存为 JPEG/PNG 后替换';
     case 'image-too-large': return '在看图软件中缩小尺寸（如长边 6000 像素以内）后另存为 JPEG 替换';
     case 'unsupported': return '佐证材料只接受 PDF、JPEG 和 PNG；请先转换为 PDF';
+    case 'too-large': return TOO_LARGE_HINT;
   }
 }
 
