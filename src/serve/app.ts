@@ -17,7 +17,9 @@ import { feedbackRounds, listRevisions } from './revisions.ts';
 import { unitIndicatorsBody, unitPortalBody } from './pages/unit.ts';
 import { OFFICE, STATE_DIR, type OfficeRecord } from './record.ts';
 import { FRAME_HEADERS, foreignOrigin, recordedPath, servesHost, type OurOrigins } from './origin.ts';
+import { PerState } from './page-cache.ts';
 import type { ProjectState } from './state.ts';
+import type { CheckedProject } from '../load/check.ts';
 import { acceptUpload, rejectUpload } from './acceptance.ts';
 import { LIMITS, receiveEvidence, receiveWorkbook, UploadRefused } from './uploads.ts';
 
@@ -65,7 +67,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     } else {
       await next();
     }
-    for (const [k, v] of Object.entries(FRAME_HEADERS)) c.res.headers.set(k, v);
+    for (const [k, v] of Object.entries(FRAME_HEADERS)) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
   });
 
   // who is asking, before anything is read
@@ -107,18 +109,29 @@ export function createApp(options: AppOptions): Hono<Env> {
     return body;
   };
   const csrfOf = (c: Context<Env>) => csrfToken(secret, c.get('who'));
-  const dashboard = async (): Promise<Dashboard | undefined> => dashboardOf(await state.checked(), today());
+  // one dashboard per validation and day, and the parts drawn from it (charts) once each
+  const dashboards = new WeakMap<CheckedProject, { readonly today: string; readonly d: Dashboard | undefined }>();
+  const parts = new PerState<Dashboard, Html>();
+  const dashboard = async (): Promise<Dashboard | undefined> => {
+    const checked = await state.checked();
+    const day = today();
+    const hit = dashboards.get(checked);
+    if (hit?.today === day) return hit.d;
+    const d = dashboardOf(checked, day);
+    dashboards.set(checked, { today: day, d });
+    return d;
+  };
   const officePage = (c: Context<Env>, title: string, body: Html, status: 200 | 400 | 403 | 409 = 200, script?: string) =>
     c.html(page({ title: `${title} · 生态文明建设示范区申报`, heading: '生态文明建设示范区申报 · 领导小组办公室', nav: OFFICE_NAV, current: c.req.path === '/' ? '/' : `/${c.req.path.split('/')[1]}`, body: html`<h2>${title}</h2>${body}`, ...(script ? { script } : {}) }), status);
   const unloadable = (c: Context<Env>) => c.redirect('/problems', 303);
 
   app.get('/', async (c) => {
     const d = await dashboard();
-    return d ? officePage(c, '总览', overviewBody(d)) : unloadable(c);
+    return d ? officePage(c, '总览', parts.get(d, 'overview', () => overviewBody(d))) : unloadable(c);
   });
   app.get('/units', async (c) => {
     const d = await dashboard();
-    return d ? officePage(c, '责任单位', unitsBody(d, (unit) => linkForm(unit, csrfOf(c), record.tokenIssuedAt(unit)))) : unloadable(c);
+    return d ? officePage(c, '责任单位', html`${needToken ? '' : LOCAL_ONLY_NOTE}${unitsBody(d, (unit) => linkForm(unit, csrfOf(c), record.tokenIssuedAt(unit)))}`) : unloadable(c);
   });
   app.post('/units/link', async (c) => {
     const d = await dashboard();
@@ -128,18 +141,18 @@ export function createApp(options: AppOptions): Hono<Env> {
     const token = record.issueToken(unit);
     record.log({ who: OFFICE, action: '发放链接', target: unit, outcome: 'ok', detail: '新链接生效，旧链接作废' });
     const url = `${options.origins().base}/u/${token}`;
-    return officePage(c, '责任单位', html`<div class="card"><p>${unit} 的专用链接（只显示这一次，请复制后发给该单位联络员；再次生成会使这个链接作废）：</p><p class="link" id="new-link">${url}</p></div>${unitsBody(d, (u) => linkForm(u, csrfOf(c), record.tokenIssuedAt(u)))}`);
+    return officePage(c, '责任单位', html`${needToken ? '' : LOCAL_ONLY_NOTE}<div class="card"><p>${unit} 的专用链接（只显示这一次，请复制后发给该单位联络员；再次生成会使这个链接作废）：</p><p class="link" id="new-link">${url}</p></div>${unitsBody(d, (u) => linkForm(u, csrfOf(c), record.tokenIssuedAt(u)))}`);
   });
   app.get('/indicators', async (c) => {
     const d = await dashboard();
-    return d ? officePage(c, '指标', indicatorsBody(d)) : unloadable(c);
+    return d ? officePage(c, '指标', parts.get(d, 'indicators', () => indicatorsBody(d))) : unloadable(c);
   });
   app.get('/indicators/:no{[0-9]+}', async (c) => {
     const d = await dashboard();
     if (!d) return unloadable(c);
     const no = Number(c.req.param('no'));
     if (!d.data.indicators.some((i) => i.no === no)) return c.notFound();
-    return officePage(c, `指标 ${no}`, indicatorBody(d, no, (id) => `/evidence/${encodeURIComponent(id)}`));
+    return officePage(c, `指标 ${no}`, parts.get(d, `indicator-${no}`, () => indicatorBody(d, no, (id) => `/evidence/${encodeURIComponent(id)}`)));
   });
   app.get('/evidence/:id', async (c) => {
     const d = await dashboard();
@@ -166,8 +179,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     // only what the page offered: a bundle folder in out/ and a round file in feedback/ (never a path)
     const from = String(body['from'] ?? '');
     const feedback = String(body['feedback'] ?? '');
-    if (!(await listRevisions(options.outDir)).some((r) => r.folder === from)) return refuse(c, 400, `out/ 中没有名为“${from}”的材料包，不能以它为上一版。`, '生成修订版');
-    if (feedback && !(await feedbackRounds(state.dir)).includes(feedback)) return refuse(c, 400, `feedback/ 中没有“${feedback}”。`, '生成修订版');
+    if (!(await listRevisions(options.outDir)).some((r) => r.folder === from)) return refuse(c, 400, `没有名为“${from}”的材料包，不能以它为上一版。`, '生成修订版');
+    if (feedback && !(await feedbackRounds(state.dir)).includes(feedback)) return refuse(c, 400, `没有登记名为“${feedback}”的审查意见。`, '生成修订版');
     jobs.startRevise(OFFICE, { from, ...(feedback ? { feedback } : {}), fullZip: body['full'] === '1' });
     return c.redirect('/bundle', 303);
   });
@@ -221,7 +234,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const ind = d.data.indicators.find((i) => i.no === Number(c.req.param('no')));
     if (!ind) return c.notFound();
     if (!ind.units.includes(unitOf(c))) return refuse(c, 403, `指标 ${ind.no} 不由${unitOf(c)}负责，不能查看。`, '查看指标');
-    return unitPage(c, `指标 ${ind.no}`, indicatorBody(d, ind.no, undefined));
+    return unitPage(c, `指标 ${ind.no}`, parts.get(d, `unit-indicator-${ind.no}`, () => indicatorBody(d, ind.no, undefined)));
   });
   app.get('/u/:token/uploads/:id{[0-9]+}', (c) => {
     const u = record.upload(Number(c.req.param('id')));
@@ -282,6 +295,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   return app;
 }
 
+/** On a local bind a unit's link opens only on this computer: the page says so, and how to start the LAN mode. */
+const LOCAL_ONLY_NOTE = html`<div class="card sample" id="local-only"><b>单位链接目前只能在这台电脑上打开。</b>工作台现在只允许本机访问；要让各单位从自己的电脑打开链接，
+请让启动工作台的同事先停止它（在它的黑色窗口中按 Ctrl+C），再以局域网模式启动：<code>eco-dossier serve --host 0.0.0.0</code>。
+局域网模式下每个页面都需要专用链接，启动时会显示办公室的链接；然后回到本页为各单位生成链接。</div>`;
+
 function linkForm(unit: string, csrf: string, issuedAt: string | undefined): Html {
   return html`<form method="post" action="/units/link" class="inline link-form"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="unit" value="${unit}">
 <button class="secondary">${issuedAt ? '重新生成专用链接' : '生成专用链接'}</button> <span class="muted">${issuedAt ? `当前链接发放于 ${issuedAt.slice(0, 10)}` : '尚未发放链接'}</span></form>`;
@@ -294,5 +312,7 @@ function contentDisposition(kind: 'inline' | 'attachment', name: string): string
 async function sendFile(c: Context<Env>, file: string, type: string, kind: 'inline' | 'attachment', name = path.basename(file)) {
   const s = await stat(file);
   const stream = Readable.toWeb(createReadStream(file)) as unknown as ReadableStream;
-  return c.body(stream, 200, { 'content-type': type, 'content-length': String(s.size), 'content-disposition': contentDisposition(kind, name), 'x-content-type-options': 'nosniff' });
+  // an evidence file is shown inside our own indicator page (an iframe there), never inside another site's
+  const frames: Record<string, string> = kind === 'inline' ? { 'content-security-policy': "frame-ancestors 'self'", 'x-frame-options': 'SAMEORIGIN' } : {};
+  return c.body(stream, 200, { 'content-type': type, 'content-length': String(s.size), 'content-disposition': contentDisposition(kind, name), 'x-content-type-options': 'nosniff', ...frames });
 }

@@ -54,7 +54,9 @@ export interface Preview {
 
 export function issueLine(i: Issue): string {
   const place = i.sheet !== undefined ? `${i.file} ${i.sheet}${i.cell ? `!${i.cell}` : ''}` : i.line !== undefined ? `${i.file}:${i.line}` : i.file;
-  return `${place}：${i.message}${i.hint ? `（${i.hint}）` : ''}`;
+  // a hint written for the command line (加 --overwrite …) means nothing on a page
+  const hint = i.hint && !/--[a-z]|eco-dossier/.test(i.hint) ? `（${i.hint}）` : '';
+  return `${place}：${i.message}${hint}`;
 }
 
 const CAP_MESSAGE = `本单位已有 ${LIMITS.pendingPerUnit} 份上传等待办公室处理，请等处理后再上传`;
