@@ -109,12 +109,13 @@ export async function receiveWorkbook(state: ProjectState, record: OfficeRecord,
   const outcome = await withScratch(state.dir, bytes, async (scratch) => {
     const file = path.join(scratch, name);
     await writeFile(file, bytes);
-    try {
-      return await importWorkbooks(state.dir, [file], { overwrite: false, dryRun: true });
-    } catch {
-      // the parser's own words ("Cannot read properties of undefined") mean nothing to a unit
-      throw new UploadRefused(400, `填报表“${name}”无法读取：文件已损坏或不是用 Excel、WPS 保存的 .xlsx；请用 Excel 或 WPS 打开后“另存为” .xlsx 再上传，或重新下载本单位的填报表填写`);
-    }
+    // the parser's own words ("Cannot read properties of undefined") mean nothing to a unit
+    const unreadable = new UploadRefused(400, `填报表“${name}”无法读取：文件已损坏或不是用 Excel、WPS 保存的 .xlsx；请用 Excel 或 WPS 打开后“另存为” .xlsx 再上传，或重新下载本单位的填报表填写`);
+    const result = await importWorkbooks(state.dir, [file], { overwrite: false, dryRun: true }).catch(() => {
+      throw unreadable;
+    });
+    if (result.issues.some((i) => i.code === 'workbook-unreadable')) throw unreadable;
+    return result;
   });
   const workbookUnit = outcome.files[0]?.unit;
   if (workbookUnit !== undefined && workbookUnit !== unit) {
