@@ -15,17 +15,23 @@ interface Style {
   readonly eol: '\n' | '\r\n';
   /** indicators as `[1, 2]` (true) or a block list */
   readonly flowIndicators: boolean;
+  /** `[ 1, 2 ]` rather than `[1, 2]` */
+  readonly flowPadding: boolean;
 }
 
 function styleOf(text: string, list: Node | undefined): Style {
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   let flowIndicators = true;
+  let flowPadding = false;
   if (isSeq(list)) {
     const first = list.items.find((i) => isMap(i) && (i as unknown as { get(k: string, keep: true): unknown }).get('indicators', true) !== undefined);
     const ind = first ? (first as unknown as { get(k: string, keep: true): unknown }).get('indicators', true) : undefined;
-    if (isSeq(ind)) flowIndicators = Boolean(ind.flow);
+    if (isSeq(ind)) {
+      flowIndicators = Boolean(ind.flow);
+      flowPadding = flowIndicators && ind.range !== undefined && ind.range !== null && /^\[\s/.test(text.slice(ind.range[0], ind.range[0] + 2));
+    }
   }
-  return { eol, flowIndicators };
+  return { eol, flowIndicators, flowPadding };
 }
 
 /** The text of new block-sequence items, indented to `indent` columns. */
@@ -36,7 +42,7 @@ function itemsText(entries: readonly EvidenceEntryText[], indent: number, style:
     if (isSeq(seq)) seq.flow = style.flowIndicators;
   }
   const pad = ' '.repeat(indent);
-  return doc.toString({ lineWidth: 0 }).trimEnd().split('\n').map((l) => pad + l).join(style.eol) + style.eol;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: style.flowPadding }).trimEnd().split('\n').map((l) => pad + l).join(style.eol) + style.eol;
 }
 
 /**

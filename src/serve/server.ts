@@ -22,7 +22,10 @@ export interface ServeOptions {
 export interface RunningServer {
   /** the office's address; on a non-local bind it carries the office's token (shown once) */
   readonly officeUrl: string;
+  /** the address links are made with: the LAN address on 0.0.0.0, or --public-url */
   readonly url: string;
+  /** where the server listens (its bind address and port) */
+  readonly listening: string;
   readonly needsToken: boolean;
   readonly record: OfficeRecord;
   close(): Promise<void>;
@@ -49,7 +52,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const officeToken = record.issueToken(OFFICE);
   record.log({ who: OFFICE, action: '启动服务', target: url, outcome: 'ok', detail: needsToken ? '局域网地址：每个请求都需要专用链接' : '仅本机访问' });
   return {
-    url, needsToken, record,
+    url, needsToken, record, listening: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     officeUrl: needsToken ? `${url}/?token=${officeToken}` : url,
     close: () => new Promise<void>((resolve) => {
       server.close(() => {
