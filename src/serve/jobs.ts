@@ -6,6 +6,7 @@ import { verifyBundle } from '../package/verify.ts';
 import { reviseBundle } from '../revise/revise.ts';
 import { sha256Hex, type OfficeRecord } from './record.ts';
 import { progressOf } from './progress.ts';
+import { roundLabel } from './revisions.ts';
 import type { ProjectState } from './state.ts';
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -92,7 +93,7 @@ export class BuildJobs {
         const changes = (result.manifest?.changes ?? []).filter((c) => c.op !== 'unchanged');
         const revision = result.revision ?? result.manifest?.revision;
         const what = kind === 'revise'
-          ? `第${revision}版 ${zipName}（${verified.contents === 'changes' ? `只含新增和替换的文件，与上一版一起构成第${revision}版` : '完整的一版'}）；${result.feedbackFile ? `答复 feedback/${path.basename(result.feedbackFile)}；` : ''}${changeCounts(result.manifest?.changes ?? [])}`
+          ? `第${revision}版 ${zipName}（${verified.contents === 'changes' ? `只含新增和替换的文件，与上一版一起构成第${revision}版` : '完整的一版'}）；${result.feedbackFile ? `答复${roundLabel(path.basename(result.feedbackFile))}；` : ''}${changeCounts(result.manifest?.changes ?? [])}`
           : zipName;
         const message = `${result.unchanged ? '材料包与上次相同，未替换' : '已生成'} ${what}；校验${verified.ok ? `通过（${verified.checked} 个文件）` : '未通过'}`;
         this.view = {

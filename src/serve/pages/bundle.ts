@@ -1,7 +1,7 @@
 import type { Dashboard } from '../dashboard.ts';
 import { html, shownTime, type Html } from '../html.ts';
 import type { Download, JobView } from '../jobs.ts';
-import { CHANGE_LABEL, defaultRound, type BundleRevision } from '../revisions.ts';
+import { CHANGE_LABEL, defaultRound, roundLabel, type BundleRevision } from '../revisions.ts';
 import type { FileChange } from '../../model/manifest.ts';
 
 /** 材料包: build and revise with live progress, the revisions with their changes, downloads. */
@@ -75,9 +75,3 @@ document.getElementById('job-message').textContent=j.message;document.getElement
 document.getElementById('job-bar').style.width=Math.max(2,Math.round(j.fraction*100))+'%';box.dataset.state=j.state;
 if(j.state==='running')setTimeout(poll,400);else if(box.dataset.was==='running')location.reload();box.dataset.was=j.state;});}
 if(box.dataset.state==='running'){box.dataset.was='running';poll();}})();`;
-
-/** round-2.yaml → 第2轮审查意见 */
-function roundLabel(file: string): string {
-  const k = /^round-(\d+)\.ya?ml$/.exec(file)?.[1];
-  return k ? `第${k}轮审查意见` : file;
-}
