@@ -1,6 +1,6 @@
 import { formatPlace } from '../../model/issue.ts';
 import { trendChart, valuesOf } from '../../render/charts/options.ts';
-import { chartSvg } from '../../render/charts/svg.ts';
+import { chartSvgCached as chartSvg } from '../chart-cache.ts';
 import type { Dashboard } from '../dashboard.ts';
 import { html, raw, type Html } from '../html.ts';
 import { sampleNote } from './overview.ts';

@@ -1,7 +1,7 @@
 import { chineseDate } from '../../common/chinese.ts';
 import { formatPlace } from '../../model/issue.ts';
 import { verdictCounts } from '../../render/charts/options.ts';
-import { chartSvg } from '../../render/charts/svg.ts';
+import { chartSvgCached as chartSvg } from '../chart-cache.ts';
 import type { Dashboard } from '../dashboard.ts';
 import { html, raw, type Html } from '../html.ts';
 
