@@ -50,6 +50,8 @@ export class ProjectState {
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(fn, fn);
     this.queue = run.catch(() => undefined);
-    return run.finally(() => this.invalidate());
+    // no invalidation here: a change renames its file into place (a new inode, a new key), and an acceptance
+    // has just validated the new state, which the next pages reuse
+    return run;
   }
 }
