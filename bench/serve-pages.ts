@@ -50,12 +50,19 @@ for (let k = 0; k < idleLoads; k++) idle.push(await load(pages[k % pages.length]
 
 const afterChange: number[] = [];
 const roundMax: number[] = [];
+// CPU time of this process (server and the requests' client side) per round: what the load of other programs on the machine does not change
+const roundCpu: number[] = [];
 for (let r = 0; r < rounds; r++) {
   await appendFile(path.join(project, 'results.yaml'), `# 第 ${r + 1} 次修改\n`);
+  const cpu = process.cpuUsage();
   const times = await Promise.all(Array.from({ length: concurrent }, (_, k) => load(pages[k % 6]!)));
+  const used = process.cpuUsage(cpu);
+  roundCpu.push((used.user + used.system) / 1000);
   afterChange.push(...times);
   roundMax.push(Math.max(...times));
 }
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(0);
+const load1 = (await import('node:os')).loadavg()[0]!.toFixed(1);
 
 await server.close();
 clearTimeout(giveUp);
@@ -63,5 +70,6 @@ await rm(work, { recursive: true, force: true });
 console.log([
   `示例项目 ${path.basename(path.resolve('fixtures/yanzhou-2023'))}，服务于 127.0.0.1`,
   `空闲时逐个加载页面：${stats(idle)}`,
-  `修改后同时加载 ${concurrent} 个页面（${rounds} 轮）：${stats(afterChange)}；每轮最慢一个的中位数 ${[...roundMax].sort((a, b) => a - b)[Math.floor(roundMax.length / 2)]!.toFixed(0)} ms`,
+  `修改后同时加载 ${concurrent} 个页面（${rounds} 轮）：${stats(afterChange)}；每轮最慢一个的中位数 ${median(roundMax)} ms，每轮 CPU 时间中位数 ${median(roundCpu)} ms`,
+  `本机 1 分钟平均负载 ${load1}（${(await import('node:os')).cpus().length} 核）`,
 ].join('\n'));
