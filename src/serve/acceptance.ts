@@ -77,6 +77,7 @@ export async function rejectUpload(state: ProjectState, record: OfficeRecord, id
     const u = record.upload(id);
     if (!u || !record.decide(id, 'rejected', note)) return { ok: false, status: 409, message: `上传 ${id} 已经处理过`, issues: [] };
     record.log({ who: OFFICE, action: '退回', target: `${u.unit} ${u.name}`, sha256: u.sha256, outcome: 'ok', detail: note });
+    await dropStoredBytes(state.dir, record, u);
     return { ok: true, status: 200, message: `已退回上传 ${id}（${u.name}）`, issues: [] };
   });
 }
@@ -154,7 +155,16 @@ async function acceptEvidence(state: ProjectState, record: OfficeRecord, upload:
   const decision = commit(record, upload, `已存为佐证材料 evidence/${rel}，登记编号 ${id}`);
   await step('recorded');
   await rm(journalPath(state.dir, upload.id), { force: true });
+  // the file lives under evidence/ now; the record keeps its name and sha256
+  await dropStoredBytes(state.dir, record, upload);
   return decision;
+}
+
+/** A decided upload's waiting copy is removed: only uploads that wait keep bytes in uploads/. */
+async function dropStoredBytes(dir: string, record: OfficeRecord, upload: UploadRow): Promise<void> {
+  if (!upload.stored) return;
+  await rm(path.join(dir, STATE_DIR, 'uploads', String(upload.id)), { recursive: true, force: true });
+  record.setStored(upload.id, '');
 }
 
 /** Puts back what a journalled acceptance changed: its copy (only if it is that upload's bytes) and each file's text. */
@@ -200,6 +210,7 @@ export async function finishInterruptedAcceptances(state: ProjectState, record: 
     n++;
     if (upload?.status === 'accepted') {
       await rm(file, { force: true });
+      if (journal.target) await dropStoredBytes(state.dir, record, upload);
       record.log({ who: OFFICE, action: '恢复', target: `${upload.unit} ${upload.name}`, sha256: journal.sha256, outcome: 'ok', detail: `上次运行在接受上传 ${journal.upload} 的最后一步停止；接受已完成` });
       continue;
     }

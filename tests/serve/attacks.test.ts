@@ -235,6 +235,9 @@ describe('the dashboard on 127.0.0.1 against the attacks that once succeeded', (
     expect(after.startsWith(before)).toBe(true);
     expect(after.slice(before.length)).toBe(`  - id: upload-${upload.id}\n    file: ${WATER}/运行台账.pdf\n    indicators:\n      - 3\n    title: 运行台账\n    issuer: ${WATER}\n    date: 2023-05-10\n    kind: 台账\n`);
     expect(server.record.upload(upload.id)!.status).toBe('accepted');
+    // the waiting copy is gone: the file lives under evidence/ now
+    expect(server.record.upload(upload.id)!.stored).toBe('');
+    expect(await stat(path.join(project.dir, '.eco-dossier', 'uploads', String(upload.id))).then(() => true, () => false)).toBe(false);
     expect(server.record.events({ limit: 100 }).filter((e) => e.action === '接受' && e.outcome === 'ok')).toHaveLength(1);
   });
 
