@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { safeSegment } from '../common/safe-names.ts';
@@ -121,15 +121,23 @@ async function acceptEvidence(state: ProjectState, record: OfficeRecord, upload:
   const unitFolder = safeSegment(upload.unit);
   const ext = path.extname(upload.name);
   const stem = upload.name.slice(0, upload.name.length - ext.length);
-  let rel = `${unitFolder}/${upload.name}`;
-  for (let n = 2; await stat(path.join(evidenceDir, rel)).then(() => true, () => false); n++) rel = `${unitFolder}/${stem}-${n}${ext}`;
-  const target = path.join(evidenceDir, rel);
-  if (!path.resolve(target).startsWith(path.resolve(evidenceDir) + path.sep)) throw new Error('上传文件的目标在 evidence/ 之外');
-
   const yamlFile = path.join(state.dir, PROJECT_FILES.evidence);
   const before = await readText(yamlFile);
-  const listed = (parse(before ?? '') as { evidence?: { id?: unknown }[] } | null)?.evidence;
-  const ids = new Set((Array.isArray(listed) ? listed : []).map((e) => String(e?.id ?? '')));
+  const listed = (parse(before ?? '') as { evidence?: { id?: unknown; file?: unknown }[] } | null)?.evidence;
+  const entries = Array.isArray(listed) ? listed : [];
+  const ids = new Set(entries.map((e) => String(e?.id ?? '')));
+  const files = new Set(entries.map((e) => String(e?.file ?? '').replace(/\\/g, '/').normalize('NFC')));
+
+  // a free name under evidence/<unit>/; a file already there with this upload's bytes and in no entry (left by
+  // an interrupted acceptance of an earlier version) is taken as this upload's copy, not copied a second time
+  let rel = `${unitFolder}/${upload.name}`;
+  for (let n = 2; ; n++) {
+    const bytes = await readFile(path.join(evidenceDir, rel)).catch(() => undefined);
+    if (bytes === undefined || (sha256Hex(bytes) === upload.sha256 && !files.has(rel.normalize('NFC')))) break;
+    rel = `${unitFolder}/${stem}-${n}${ext}`;
+  }
+  const target = path.join(evidenceDir, rel);
+  if (!path.resolve(target).startsWith(path.resolve(evidenceDir) + path.sep)) throw new Error('上传文件的目标在 evidence/ 之外');
   let id = `upload-${upload.id}`;
   for (let n = 2; ids.has(id); n++) id = `upload-${upload.id}-${n}`;
   const entry = { id, file: rel, indicators: [...draft.indicators], title: draft.title, issuer: draft.issuer, date: draft.date, ...(draft.docNo ? { docNo: draft.docNo } : {}), kind: draft.kind };

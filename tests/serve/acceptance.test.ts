@@ -78,6 +78,21 @@ describe('an acceptance stopped by kill -9', () => {
     }, 120_000);
   }
 
+  it('takes an orphan copy of the same bytes (left by an earlier interrupted acceptance) as the upload\'s copy', async () => {
+    const { project, record, state } = await fresh();
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir(path.join(project.dir, 'evidence', WATER), { recursive: true });
+    await writeFile(path.join(project.dir, 'evidence', WATER, '运行台账.pdf'), TINY_PDF);
+    const id = await receiveEvidence(state, record, WATER, '运行台账.pdf', TINY_PDF, DRAFT);
+    try {
+      expect((await acceptUpload(state, record, id, { overwrite: false })).ok).toBe(true);
+      expect(await evidenceCopies(project.dir)).toEqual(['运行台账.pdf']);
+      expect(await readFile(path.join(project.dir, 'evidence.yaml'), 'utf8')).toContain(`file: ${WATER}/运行台账.pdf`);
+    } finally {
+      record.close();
+    }
+  });
+
   it('a workbook stopped after import wrote results.yaml: results.yaml comes back, the upload waits again', async () => {
     const { project, record, state } = await fresh();
     const work = await mkdtemp(path.join(os.tmpdir(), 'eco-accept-'));
