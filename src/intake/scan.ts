@@ -1,6 +1,5 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Document, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { displayPath } from '../common/index.ts';
 import { writeFileAtomic } from '../files/index.ts';
 import { Catalog, listIndicators } from '../model/index.ts';
@@ -12,6 +11,7 @@ import { PROJECT_FILES } from '../load/index.ts';
 import { readSchemaFile } from '../load/index.ts';
 import { parseYaml } from '../load/index.ts';
 import { PLACEHOLDER } from '../validate/index.ts';
+import { appendEvidenceEntries } from './evidence-yaml.ts';
 import { DATE_SOURCE_TEXT, dateInName, exifDate, pdfDate, type DateSource } from './dates.ts';
 
 /** One entry `evidence scan` appended, with what it had to guess. */
@@ -67,17 +67,6 @@ async function readStart(file: string, size: number): Promise<Buffer> {
 /** China's calendar date of a file's modification time. */
 const chinaDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
-/** The text of new block-sequence items, indented to `indent` columns, indicators as `[12]`. */
-function itemsText(entries: readonly ScannedEntry[], indent: number): string {
-  const doc = new Document(entries.map(({ dateFrom: _d, ...e }) => ({ ...e, indicators: [...e.indicators] })));
-  for (const item of (doc.contents as unknown as { items: { get(k: string, keep: true): Node }[] }).items) {
-    const seq = item.get('indicators', true);
-    if (isSeq(seq)) seq.flow = true;
-  }
-  const pad = ' '.repeat(indent);
-  return doc.toString({ lineWidth: 0 }).trimEnd().split('\n').map((l) => pad + l).join('\n') + '\n';
-}
-
 /**
  * Appends the files under evidence/ that evidence.yaml does not list yet, one entry each, guessing indicators
  * from the folder, title from the name, date from the PDF, the EXIF or the name, and kind from the type.
@@ -96,7 +85,6 @@ export async function scanEvidence(dir: string): Promise<ScanResult> {
   const text = decoded.text;
   const checked = parseYaml(file, text);
   if (!checked.source) return { ok: false, added: [], issues: checked.issues };
-  const doc = parseDocument(text, { lineCounter: new LineCounter() });
   const existing = (((checked.source.data as { evidence?: unknown }) ?? {}).evidence ?? []) as { id?: unknown; file?: unknown }[];
   if (!Array.isArray(existing)) {
     return { ok: false, added: [], issues: [{ code: 'schema-invalid_type', severity: 'error', path: ['evidence'], ...checked.source.locate(['evidence']), message: 'evidence 应为列表' }] };
@@ -153,25 +141,7 @@ export async function scanEvidence(dir: string): Promise<ScanResult> {
   }
   if (added.length === 0) return { ok: true, added, issues };
 
-  const seqNode = doc.get('evidence', true) as Node | undefined;
-  let out: string;
-  if (isSeq(seqNode) && !seqNode.flow && seqNode.items.length > 0 && seqNode.range) {
-    const firstStart = (seqNode.items[0] as Node).range![0];
-    const lineStart = text.lastIndexOf('\n', firstStart - 1) + 1;
-    const indent = text.slice(lineStart, firstStart).indexOf('-');
-    const lastEnd = (seqNode.items.at(-1) as Node).range![1];
-    const nl = text.indexOf('\n', lastEnd - 1);
-    const at = nl < 0 ? text.length : nl + 1;
-    out = `${text.slice(0, at)}${nl < 0 ? '\n' : ''}${itemsText(added, Math.max(0, indent))}${text.slice(at)}`;
-  } else if (seqNode && seqNode.range) {
-    // `evidence: []` or no items: the value is replaced by a block list
-    const [start, end] = seqNode.range;
-    const keyLine = text.lastIndexOf('\n', start - 1) + 1;
-    const keyIndent = /^ */.exec(text.slice(keyLine))![0].length;
-    out = `${text.slice(0, start).replace(/[ \t]+$/, '')}\n${itemsText(added, keyIndent + 2)}${text.slice(end).replace(/^[ \t]*\r?\n/, '')}`;
-  } else {
-    out = `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}evidence:\n${itemsText(added, 2)}`;
-  }
+  const out = appendEvidenceEntries(text, added.map(({ dateFrom: _d, ...e }) => e));
   await writeFileAtomic(yamlPath, out);
   issues.push({
     code: 'evidence-scan-guessed', severity: 'info', file, path: [],

@@ -5,9 +5,9 @@ import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { collectWorkbook } from '../workbook/index.ts';
+import { csrfMatches, csrfToken, opensWithoutToken, OFFICE_COOKIE, principalName, principalOfToken, type Principal } from './auth.ts';
 import { submitBundle } from '../bundle/index.ts';
 import { isRealDate } from '../model/index.ts';
-import { crossSite, csrfMatches, csrfToken, opensWithoutToken, OFFICE_COOKIE, principalName, principalOfToken, type Principal } from './auth.ts';
 import { dashboardOf, todayInChina, type Dashboard } from './dashboard.ts';
 import { html, page, type Html, type NavItem } from './html.ts';
 import { BuildJobs, listDownloads } from './jobs.ts';
@@ -18,8 +18,12 @@ import { historyBody, inboxBody } from './pages/records.ts';
 import { feedbackRounds, listRevisions } from './revisions.ts';
 import { unitIndicatorsBody, unitPortalBody } from './pages/unit.ts';
 import { OFFICE, STATE_DIR, type OfficeRecord } from './record.ts';
+import { FRAME_HEADERS, foreignOrigin, recordedPath, servesHost, type OurOrigins } from './origin.ts';
+import { PerState } from './page-cache.ts';
 import type { ProjectState } from './state.ts';
-import { acceptUpload, LIMITS, receiveEvidence, receiveWorkbook, UploadRefused } from './uploads.ts';
+import type { CheckedProject } from '../load/index.ts';
+import { acceptUpload, rejectUpload } from './acceptance.ts';
+import { LIMITS, receiveEvidence, receiveWorkbook, UploadRefused } from './uploads.ts';
 
 export interface AppOptions {
   readonly state: ProjectState;
@@ -29,6 +33,8 @@ export interface AppOptions {
   readonly outDir: string;
   /** YYYY-MM-DD; default today in China */
   readonly today?: () => string;
+  /** the names this server answers to and makes links with (known once it listens) */
+  readonly origins: () => OurOrigins;
 }
 
 type Env = { Variables: { who: Principal } };
@@ -48,10 +54,23 @@ export function createApp(options: AppOptions): Hono<Env> {
   const today = options.today ?? (() => todayInChina());
   const app = new Hono<Env>();
 
-  const refuse = (c: Context<Env>, status: 400 | 401 | 403 | 404 | 413 | 429, message: string, action: string) => {
-    record.log({ who: principalName(c.get('who') ?? { kind: 'anonymous' }), action, target: `${c.req.method} ${c.req.path.replace(/^\/u\/[^/]+/, '/u/…')}`, outcome: 'refused', detail: `${status} ${message}` });
+  const refuse = (c: Context<Env>, status: 400 | 401 | 403 | 404 | 409 | 413 | 421 | 429, message: string, action: string) => {
+    record.log({ who: principalName(c.get('who') ?? { kind: 'anonymous' }), action, target: `${c.req.method} ${recordedPath(c.req.path)}`, outcome: 'refused', detail: `${status} ${message}` });
     return c.html(page({ title: '无法访问', heading: '生态文明建设示范区申报', nav: [], body: html`<div class="card"><h2>${status === 401 ? '需要专用链接' : status === 403 ? '无权访问' : '请求未被接受'}</h2><p>${message}</p></div>` }), status);
   };
+
+  // no page of ours inside another site's frame; only our own names served (a rebinding domain names itself in Host)
+  app.use('*', async (c, next) => {
+    const host = c.req.header('host');
+    if (!servesHost(options.origins(), host)) {
+      c.set('who', { kind: 'anonymous' });
+      record.log({ who: '未认证', action: '访问', target: `${c.req.method} ${recordedPath(c.req.path)}`, outcome: 'refused', detail: `421 Host“${String(host ?? '').slice(0, 80)}”不是本服务的地址` });
+      c.res = c.html(page({ title: '无法访问', heading: '生态文明建设示范区申报', nav: [], body: html`<div class="card"><h2>地址不对</h2><p>请用办公室给出的地址打开本工作台。</p></div>` }), 421);
+    } else {
+      await next();
+    }
+    for (const [k, v] of Object.entries(FRAME_HEADERS)) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
+  });
 
   // who is asking, before anything is read
   app.use('*', async (c, next) => {
@@ -76,7 +95,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       if (who.kind === 'anonymous' && needToken) return refuse(c, 401, '本服务在局域网地址上运行，每个请求都需要办公室或单位的专用链接。', '访问');
     }
     if (c.req.method === 'POST') {
-      if (crossSite({ get: (n) => c.req.header(n) }, c.req.header('host'))) return refuse(c, 403, '拒绝来自其他网站的提交。', '跨站提交');
+      if (foreignOrigin(options.origins(), (n) => c.req.header(n))) return refuse(c, 403, '拒绝来自其他网站的提交。', '跨站提交');
       const length = Number(c.req.header('content-length') ?? 'NaN');
       if (!Number.isFinite(length)) return refuse(c, 400, '提交缺少长度（Content-Length）。', '上传');
       if (length > LIMITS.requestBytes) return refuse(c, 413, `一次提交不能超过 ${LIMITS.requestBytes / 1048576} MB。`, '上传');
@@ -85,23 +104,36 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   const form = async (c: Context<Env>) => {
-    const body = await c.req.parseBody({ all: true });
+    const body = await c.req.parseBody({ all: true }).catch(() => {
+      throw new UploadRefused(400, '提交的内容不完整或格式有误（表单无法解析），请刷新页面后重新提交。');
+    });
     if (!csrfMatches(secret, c.get('who'), body['_csrf'])) throw new UploadRefused(403, '表单已过期或来自其他网站，请刷新页面后重试。');
     return body;
   };
   const csrfOf = (c: Context<Env>) => csrfToken(secret, c.get('who'));
-  const dashboard = async (): Promise<Dashboard | undefined> => dashboardOf(await state.checked(), today());
+  // one dashboard per validation and day, and the parts drawn from it (charts) once each
+  const dashboards = new WeakMap<CheckedProject, { readonly today: string; readonly d: Dashboard | undefined }>();
+  const parts = new PerState<Dashboard, Html>();
+  const dashboard = async (): Promise<Dashboard | undefined> => {
+    const checked = await state.checked();
+    const day = today();
+    const hit = dashboards.get(checked);
+    if (hit?.today === day) return hit.d;
+    const d = dashboardOf(checked, day);
+    dashboards.set(checked, { today: day, d });
+    return d;
+  };
   const officePage = (c: Context<Env>, title: string, body: Html, status: 200 | 400 | 403 | 409 = 200, script?: string) =>
     c.html(page({ title: `${title} · 生态文明建设示范区申报`, heading: '生态文明建设示范区申报 · 领导小组办公室', nav: OFFICE_NAV, current: c.req.path === '/' ? '/' : `/${c.req.path.split('/')[1]}`, body: html`<h2>${title}</h2>${body}`, ...(script ? { script } : {}) }), status);
   const unloadable = (c: Context<Env>) => c.redirect('/problems', 303);
 
   app.get('/', async (c) => {
     const d = await dashboard();
-    return d ? officePage(c, '总览', overviewBody(d)) : unloadable(c);
+    return d ? officePage(c, '总览', parts.get(d, 'overview', () => overviewBody(d))) : unloadable(c);
   });
   app.get('/units', async (c) => {
     const d = await dashboard();
-    return d ? officePage(c, '责任单位', unitsBody(d, (unit) => linkForm(unit, csrfOf(c), record.tokenIssuedAt(unit)))) : unloadable(c);
+    return d ? officePage(c, '责任单位', html`${needToken ? '' : LOCAL_ONLY_NOTE}${unitsBody(d, (unit) => linkForm(unit, csrfOf(c), record.tokenIssuedAt(unit)))}`) : unloadable(c);
   });
   app.post('/units/link', async (c) => {
     const d = await dashboard();
@@ -110,19 +142,19 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (!d || !d.data.project.units.some((u) => u.name === unit)) return refuse(c, 400, `没有名为“${unit}”的责任单位。`, '发放链接');
     const token = record.issueToken(unit);
     record.log({ who: OFFICE, action: '发放链接', target: unit, outcome: 'ok', detail: '新链接生效，旧链接作废' });
-    const url = `${new URL(c.req.url).origin}/u/${token}`;
-    return officePage(c, '责任单位', html`<div class="card"><p>${unit} 的专用链接（只显示这一次，请复制后发给该单位联络员；再次生成会使这个链接作废）：</p><p class="link" id="new-link">${url}</p></div>${unitsBody(d, (u) => linkForm(u, csrfOf(c), record.tokenIssuedAt(u)))}`);
+    const url = `${options.origins().base}/u/${token}`;
+    return officePage(c, '责任单位', html`${needToken ? '' : LOCAL_ONLY_NOTE}<div class="card"><p>${unit} 的专用链接（只显示这一次，请复制后发给该单位联络员；再次生成会使这个链接作废）：</p><p class="link" id="new-link">${url}</p></div>${unitsBody(d, (u) => linkForm(u, csrfOf(c), record.tokenIssuedAt(u)))}`);
   });
   app.get('/indicators', async (c) => {
     const d = await dashboard();
-    return d ? officePage(c, '指标', indicatorsBody(d)) : unloadable(c);
+    return d ? officePage(c, '指标', parts.get(d, 'indicators', () => indicatorsBody(d))) : unloadable(c);
   });
   app.get('/indicators/:no{[0-9]+}', async (c) => {
     const d = await dashboard();
     if (!d) return unloadable(c);
     const no = Number(c.req.param('no'));
     if (!d.data.indicators.some((i) => i.no === no)) return c.notFound();
-    return officePage(c, `指标 ${no}`, indicatorBody(d, no, (id) => `/evidence/${encodeURIComponent(id)}`));
+    return officePage(c, `指标 ${no}`, parts.get(d, `indicator-${no}`, () => indicatorBody(d, no, (id) => `/evidence/${encodeURIComponent(id)}`)));
   });
   app.get('/evidence/:id', async (c) => {
     const d = await dashboard();
@@ -149,8 +181,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     // only what the page offered: a bundle folder in out/ and a round file in feedback/ (never a path)
     const from = String(body['from'] ?? '');
     const feedback = String(body['feedback'] ?? '');
-    if (!(await listRevisions(options.outDir)).some((r) => r.folder === from)) return refuse(c, 400, `out/ 中没有名为“${from}”的材料包，不能以它为上一版。`, '生成修订版');
-    if (feedback && !(await feedbackRounds(state.dir)).includes(feedback)) return refuse(c, 400, `feedback/ 中没有“${feedback}”。`, '生成修订版');
+    if (!(await listRevisions(options.outDir)).some((r) => r.folder === from)) return refuse(c, 400, `没有名为“${from}”的材料包，不能以它为上一版。`, '生成修订版');
+    if (feedback && !(await feedbackRounds(state.dir)).includes(feedback)) return refuse(c, 400, `没有登记名为“${feedback}”的审查意见。`, '生成修订版');
     jobs.startRevise(OFFICE, { from, ...(feedback ? { feedback } : {}), fullZip: body['full'] === '1' });
     return c.redirect('/bundle', 303);
   });
@@ -179,36 +211,30 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/uploads', (c) => officePage(c, '收件', inboxBody(record.uploads(), csrfOf(c))));
   app.get('/uploads/:id{[0-9]+}/file', async (c) => {
     const u = record.upload(Number(c.req.param('id')));
-    if (!u) return c.notFound();
+    if (!u || !u.stored) return c.notFound();
     const type = u.kind === 'workbook' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : /\.pdf$/i.test(u.name) ? 'application/pdf' : /\.png$/i.test(u.name) ? 'image/png' : 'image/jpeg';
     return sendFile(c, path.join(state.dir, STATE_DIR, u.stored), type, u.kind === 'workbook' ? 'attachment' : 'inline', u.name);
   });
   app.post('/uploads/:id{[0-9]+}/:decision{accept|reject}', async (c) => {
     const body = await form(c);
-    const u = record.upload(Number(c.req.param('id')));
-    if (!u) return c.notFound();
-    if (u.status === 'accepted' || u.status === 'rejected') return officePage(c, '收件', inboxBody(record.uploads(), csrfOf(c), html`<div class="card bad">上传 ${u.id} 已经处理过。</div>`), 409);
-    if (c.req.param('decision') === 'reject') {
-      const note = String(body['note'] ?? '').slice(0, 200);
-      record.decide(u.id, 'rejected', note);
-      record.log({ who: OFFICE, action: '退回', target: `${u.unit} ${u.name}`, sha256: u.sha256, outcome: 'ok', detail: note });
-      return officePage(c, '收件', inboxBody(record.uploads(), csrfOf(c), html`<div class="card">已退回上传 ${u.id}（${u.name}）。</div>`));
-    }
-    if (u.status === 'invalid') return officePage(c, '收件', inboxBody(record.uploads(), csrfOf(c), html`<div class="card bad">上传 ${u.id} 有错误，只能退回。</div>`), 409);
-    const decision = await acceptUpload(state, record, u, body['overwrite'] === '1');
-    if (decision.ok) record.decide(u.id, 'accepted', decision.message);
-    record.log({ who: OFFICE, action: '接受', target: `${u.unit} ${u.name}`, sha256: u.sha256, outcome: decision.ok ? 'ok' : 'failed', detail: [decision.message, ...decision.issues].join('\n') });
-    return officePage(c, '收件', inboxBody(record.uploads(), csrfOf(c), html`<div class="card ${decision.ok ? 'ok' : 'bad'}" id="notice">上传 ${u.id}：${decision.message}${decision.issues.length ? html`<ul>${decision.issues.map((x) => html`<li>${x}</li>`)}</ul>` : ''}</div>`), decision.ok ? 200 : 409);
+    const id = Number(c.req.param('id'));
+    if (!record.upload(id)) return c.notFound();
+    // claimed inside the exclusive section: of overlapping requests one applies it, the others get 409
+    const decision = c.req.param('decision') === 'reject'
+      ? await rejectUpload(state, record, id, String(body['note'] ?? '').slice(0, 200))
+      : await acceptUpload(state, record, id, { overwrite: body['overwrite'] === '1' });
+    const notice = html`<div class="card ${decision.ok ? 'ok' : 'bad'}" id="notice">上传 ${id}：${decision.message}${decision.issues.length ? html`<ul>${decision.issues.map((x) => html`<li>${x}</li>`)}</ul>` : ''}</div>`;
+    return officePage(c, '收件', inboxBody(record.uploads(), csrfOf(c), notice), decision.status);
   });
   app.get('/history', (c) => officePage(c, '记录', historyBody(record.events({ limit: 300 }))));
 
   // a unit's own pages: /u/<token>/…
   const unitOf = (c: Context<Env>) => (c.get('who') as { unit: string }).unit;
-  const unitPage = (c: Context<Env>, title: string, body: Html, status: 200 | 400 | 403 | 413 | 429 = 200) => {
+  const unitPage = (c: Context<Env>, title: string, body: Html, status: 200 | 400 | 403 | 409 | 413 | 429 = 200) => {
     const base = `/u/${c.req.param('token')}`;
     return c.html(page({ title: `${unitOf(c)} · ${title}`, heading: `${unitOf(c)} · 生态文明建设示范区申报材料报送`, nav: [{ href: base, label: '本单位' }, { href: `${base}/indicators`, label: '本单位指标' }], current: c.req.path, body: html`<h2>${title}</h2>${body}` }), status);
   };
-  const portal = async (c: Context<Env>, notice?: Html, status: 200 | 400 | 403 | 413 | 429 = 200) => {
+  const portal = async (c: Context<Env>, notice?: Html, status: 200 | 400 | 403 | 409 | 413 | 429 = 200) => {
     const d = await dashboard();
     if (!d) return unitPage(c, '本单位', html`<div class="card bad">项目数据暂时有错误，办公室正在处理，请稍后再来。</div>`);
     return unitPage(c, '本单位', unitPortalBody(d, unitOf(c), `/u/${c.req.param('token')}`, record.uploads({ unit: unitOf(c) }), csrfOf(c), notice), status);
@@ -224,7 +250,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const ind = d.data.indicators.find((i) => i.no === Number(c.req.param('no')));
     if (!ind) return c.notFound();
     if (!ind.units.includes(unitOf(c))) return refuse(c, 403, `指标 ${ind.no} 不由${unitOf(c)}负责，不能查看。`, '查看指标');
-    return unitPage(c, `指标 ${ind.no}`, indicatorBody(d, ind.no, undefined));
+    return unitPage(c, `指标 ${ind.no}`, parts.get(d, `unit-indicator-${ind.no}`, () => indicatorBody(d, ind.no, undefined)));
   });
   app.get('/u/:token/uploads/:id{[0-9]+}', (c) => {
     const u = record.upload(Number(c.req.param('id')));
@@ -278,12 +304,17 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.onError((e, c) => {
     if (e instanceof UploadRefused) return refuse(c, e.status, e.message, '提交');
-    record.log({ who: principalName(c.get('who') ?? { kind: 'anonymous' }), action: '出错', target: c.req.path.replace(/^\/u\/[^/]+/, '/u/…'), outcome: 'failed', detail: e.message });
-    return c.html(page({ title: '出错', heading: '生态文明建设示范区申报', nav: [], body: html`<div class="card bad"><h2>程序出错</h2><p>${e.message}</p></div>` }), 500);
+    record.log({ who: principalName(c.get('who') ?? { kind: 'anonymous' }), action: '出错', target: recordedPath(c.req.path), outcome: 'failed', detail: e.message.slice(0, 300) });
+    return c.html(page({ title: '出错', heading: '生态文明建设示范区申报', nav: [], body: html`<div class="card bad"><h2>出错了</h2><p>这一步没有完成，项目文件没有改动。请稍后重试；如果仍然出错，请告诉领导小组办公室（“记录”页记下了出错的时间）。</p></div>` }), 500);
   });
   app.notFound((c) => c.html(page({ title: '找不到', heading: '生态文明建设示范区申报', nav: [], body: html`<div class="card"><h2>找不到这个页面</h2></div>` }), 404));
   return app;
 }
+
+/** On a local bind a unit's link opens only on this computer: the page says so, and how to start the LAN mode. */
+const LOCAL_ONLY_NOTE = html`<div class="card sample" id="local-only"><b>单位链接目前只能在这台电脑上打开。</b>工作台现在只允许本机访问；要让各单位从自己的电脑打开链接，
+请让启动工作台的同事先停止它（在它的黑色窗口中按 Ctrl+C），再以局域网模式启动：<code>eco-dossier serve --host 0.0.0.0</code>。
+局域网模式下每个页面都需要专用链接，启动时会显示办公室的链接；然后回到本页为各单位生成链接。</div>`;
 
 function linkForm(unit: string, csrf: string, issuedAt: string | undefined): Html {
   return html`<form method="post" action="/units/link" class="inline link-form"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="unit" value="${unit}">
@@ -297,5 +328,7 @@ function contentDisposition(kind: 'inline' | 'attachment', name: string): string
 async function sendFile(c: Context<Env>, file: string, type: string, kind: 'inline' | 'attachment', name = path.basename(file)) {
   const s = await stat(file);
   const stream = Readable.toWeb(createReadStream(file)) as unknown as ReadableStream;
-  return c.body(stream, 200, { 'content-type': type, 'content-length': String(s.size), 'content-disposition': contentDisposition(kind, name), 'x-content-type-options': 'nosniff' });
+  // an evidence file is shown inside our own indicator page (an iframe there), never inside another site's
+  const frames: Record<string, string> = kind === 'inline' ? { 'content-security-policy': "frame-ancestors 'self'", 'x-frame-options': 'SAMEORIGIN' } : {};
+  return c.body(stream, 200, { 'content-type': type, 'content-length': String(s.size), 'content-disposition': contentDisposition(kind, name), 'x-content-type-options': 'nosniff', ...frames });
 }

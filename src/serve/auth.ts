@@ -39,20 +39,3 @@ export function csrfMatches(secret: string, p: Principal, given: unknown): boole
   const got = Buffer.from(given);
   return want.length === got.length && timingSafeEqual(want, got);
 }
-
-/**
- * A browser names where a POST comes from: Origin (and Sec-Fetch-Site). Either one saying another site
- * refuses the request before its body is read.
- */
-export function crossSite(headers: { get(name: string): string | undefined | null }, host: string | undefined): boolean {
-  const site = headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return true;
-  const origin = headers.get('origin');
-  if (!origin) return false;
-  if (origin === 'null') return true;
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}

@@ -47,7 +47,8 @@ h3{font-size:16px;margin:18px 0 8px}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:16px}
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border:1px solid #dde3e8;padding:6px 8px;text-align:left;vertical-align:top}
-th{background:#eef2f5;font-weight:600}
+th{background:#eef2f5;font-weight:600;white-space:nowrap}
+.nw{white-space:nowrap}
 .v-达标{color:#2e7d32;font-weight:600}.v-未达标{color:#c62828;font-weight:600}.v-待补充{color:#757575;font-weight:600}
 .sev-error{color:#c62828}.sev-warning{color:#b26a00}
 .big{font-size:28px;font-weight:700}

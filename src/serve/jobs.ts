@@ -5,6 +5,8 @@ import type { FileChange } from '../model/index.ts';
 import { verifyBundle } from '../package/index.ts';
 import { reviseBundle } from '../revise/index.ts';
 import { sha256Hex, type OfficeRecord } from './record.ts';
+import { progressOf } from './progress.ts';
+import { roundLabel } from './revisions.ts';
 import type { ProjectState } from './state.ts';
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -21,6 +23,9 @@ export interface JobView {
   readonly step: string;
   readonly done: number;
   readonly total: number;
+  /** the whole job's share done (one bar for every step), and the step in MB or files */
+  readonly fraction: number;
+  readonly progress: string;
   readonly message: string;
   readonly issues: readonly string[];
   readonly zip?: string;
@@ -41,7 +46,7 @@ export interface ReviseRequest {
 const ACTION = { build: '生成材料包', revise: '生成修订版' } as const;
 
 export class BuildJobs {
-  private view: JobView = { state: 'idle', step: '', done: 0, total: 0, message: '', issues: [] };
+  private view: JobView = { state: 'idle', step: '', done: 0, total: 0, fraction: 0, progress: '', message: '', issues: [] };
 
   constructor(private readonly state: ProjectState, private readonly record: OfficeRecord, readonly outDir: string) {}
 
@@ -68,11 +73,12 @@ export class BuildJobs {
   private run(who: string, kind: 'build' | 'revise', starting: string, work: (onProgress: NonNullable<BuildOptions['onProgress']>) => Promise<BuildResult & { revision?: number; feedbackFile?: string }>): boolean {
     if (this.view.state === 'running') return false;
     const action = ACTION[kind];
-    this.view = { state: 'running', kind, step: '准备', done: 0, total: 0, message: starting, issues: [] };
+    this.view = { state: 'running', kind, step: '准备', done: 0, total: 0, fraction: 0, progress: '准备', message: starting, issues: [] };
     void this.state.exclusive(async () => {
       try {
         const result = await work((e) => {
-          this.view = { ...this.view, step: e.step, done: e.done, total: e.total };
+          const p = progressOf(e.step, e.done, e.total, this.view.fraction);
+          this.view = { ...this.view, step: e.step, done: e.done, total: e.total, fraction: p.fraction, progress: p.text };
         });
         const errors = result.issues.filter((i) => i.severity === 'error').map((i) => `${i.file}：${i.message}`);
         if (!result.ok || !result.zip) {
@@ -80,22 +86,23 @@ export class BuildJobs {
           this.record.log({ who, action, target: '', outcome: 'failed', detail: errors.slice(0, 5).join('\n') });
           return;
         }
+        this.view = { ...this.view, progress: '校验 zip', fraction: Math.max(this.view.fraction, 0.95) };
         const verified = await verifyBundle(result.zip);
         const zipName = path.basename(result.zip);
         const sum = await fileSha256(result.zip);
         const changes = (result.manifest?.changes ?? []).filter((c) => c.op !== 'unchanged');
         const revision = result.revision ?? result.manifest?.revision;
         const what = kind === 'revise'
-          ? `第${revision}版 ${zipName}（${verified.contents === 'changes' ? `只含新增和替换的文件，与上一版一起构成第${revision}版` : '完整的一版'}）；${result.feedbackFile ? `答复 feedback/${path.basename(result.feedbackFile)}；` : ''}${changeCounts(result.manifest?.changes ?? [])}`
+          ? `第${revision}版 ${zipName}（${verified.contents === 'changes' ? `只含新增和替换的文件，与上一版一起构成第${revision}版` : '完整的一版'}）；${result.feedbackFile ? `答复${roundLabel(path.basename(result.feedbackFile))}；` : ''}${changeCounts(result.manifest?.changes ?? [])}`
           : zipName;
         const message = `${result.unchanged ? '材料包与上次相同，未替换' : '已生成'} ${what}；校验${verified.ok ? `通过（${verified.checked} 个文件）` : '未通过'}`;
         this.view = {
-          ...this.view, state: verified.ok ? 'done' : 'failed', message, issues: verified.issues.map((i) => i.message), zip: zipName,
+          ...this.view, state: verified.ok ? 'done' : 'failed', message, fraction: verified.ok ? 1 : this.view.fraction, progress: verified.ok ? '完成' : this.view.progress, issues: verified.issues.map((i) => i.message), zip: zipName,
           ...(kind === 'revise' ? { revision, changes } : {}),
         };
         this.record.log({ who, action, target: zipName, sha256: sum, outcome: verified.ok ? 'ok' : 'failed', detail: message });
       } catch (e) {
-        this.view = { ...this.view, state: 'failed', message: `${action}失败：${(e as Error).message}`, issues: [] };
+        this.view = { ...this.view, state: 'failed', message: `${action}失败，原有的材料包未被替换；“记录”页记下了出错的原因`, issues: [] };
         this.record.log({ who, action, target: '', outcome: 'failed', detail: (e as Error).message });
       }
     });

@@ -123,8 +123,21 @@ export class OfficeRecord {
     this.db.prepare('UPDATE uploads SET stored = ? WHERE id = ?').run(stored, id);
   }
 
-  decide(id: number, status: 'accepted' | 'rejected', note: string): void {
-    this.db.prepare('UPDATE uploads SET status = ?, decided_at = ?, note = ? WHERE id = ?').run(status, this.stamp(), note, id);
+  /** Only an upload still waiting (pending or invalid) is decided, once; false when it was decided already. */
+  decide(id: number, status: 'accepted' | 'rejected', note: string): boolean {
+    return this.db.prepare(`UPDATE uploads SET status = ?, decided_at = ?, note = ? WHERE id = ? AND status IN ('pending', 'invalid')`).run(status, this.stamp(), note, id).changes > 0;
+  }
+
+  /**
+   * Records an upload only while fewer than `cap` of the unit's uploads keep bytes waiting for the office
+   * (pending, or invalid ones stored by an earlier version): one statement, so the count and the new row are
+   * one step. Undefined when the cap is reached.
+   */
+  addUploadWithin(cap: number, row: Omit<UploadRow, 'id' | 'at' | 'decidedAt' | 'note'>): number | undefined {
+    const info = this.db.prepare(`INSERT INTO uploads (unit, kind, name, stored, sha256, bytes, detail, status, at)
+      SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM uploads WHERE unit = ? AND (status = 'pending' OR (status = 'invalid' AND stored <> ''))) < ?`)
+      .run(row.unit, row.kind, row.name, row.stored, row.sha256, row.bytes, row.detail, row.status, this.stamp(), row.unit, cap);
+    return info.changes > 0 ? Number(info.lastInsertRowid) : undefined;
   }
 
   upload(id: number): UploadRow | undefined {

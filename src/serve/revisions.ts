@@ -56,3 +56,9 @@ export async function feedbackRounds(projectDir: string): Promise<string[]> {
 export function defaultRound(rounds: readonly string[], previous: number | undefined): string | undefined {
   return rounds.find((r) => roundOf(r) === previous);
 }
+
+/** round-2.yaml → 第2轮审查意见 (how a page names a review round's file) */
+export function roundLabel(file: string): string {
+  const k = /^round-(\d+)\.ya?ml$/.exec(file)?.[1];
+  return k ? `第${k}轮审查意见` : file;
+}

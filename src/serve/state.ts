@@ -10,6 +10,8 @@ import { PROJECT_FILES } from '../load/index.ts';
  */
 export class ProjectState {
   private cached?: { key: string; checked: CheckedProject };
+  /** the check under way: requests arriving meanwhile for the same files wait for it instead of starting their own */
+  private running?: { key: string; checked: Promise<CheckedProject> };
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly dir: string) {}
@@ -23,22 +25,33 @@ export class ProjectState {
     return stamps.join('|');
   }
 
+  /** One validation per state of the files, shared by every request that asks while it runs. */
   async checked(): Promise<CheckedProject> {
     const key = await this.key();
     if (this.cached?.key === key) return this.cached.checked;
-    const checked = await checkProject(this.dir);
-    this.cached = { key, checked };
-    return checked;
+    if (this.running?.key === key) return this.running.checked;
+    const run = { key, checked: checkProject(this.dir) };
+    this.running = run;
+    try {
+      const checked = await run.checked;
+      if (this.running === run) this.cached = { key, checked };
+      return checked;
+    } finally {
+      if (this.running === run) this.running = undefined;
+    }
   }
 
   invalidate(): void {
     this.cached = undefined;
+    this.running = undefined;
   }
 
   /** Runs `fn` after every earlier change has finished; changes never overlap. */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(fn, fn);
     this.queue = run.catch(() => undefined);
-    return run.finally(() => this.invalidate());
+    // no invalidation here: a change renames its file into place (a new inode, a new key), and an acceptance
+    // has just validated the new state, which the next pages reuse
+    return run;
   }
 }

@@ -132,7 +132,7 @@ describe.runIf(haveChromium())('serve in a browser', () => {
     expect(await office.locator('tr[id^=upload-]').count()).toBe(2);
     for (let k = 0; k < 2; k++) {
       await office.locator('tr[id^=upload-] button:text-is("接受")').first().click();
-      expect(await office.locator('#notice').textContent()).toMatch(/已写入 results.yaml 1 项|已存为 evidence\/区水务局\/污水厂运行台账.pdf/);
+      expect(await office.locator('#notice').textContent()).toMatch(/已写入项目数据 1 项|已存为佐证材料 evidence\/区水务局\/污水厂运行台账.pdf/);
     }
     expect(await readFile(path.join(project.dir, 'results.yaml'), 'utf8')).toMatch(/2021: 83.1/);
     expect(await readFile(path.join(project.dir, 'evidence.yaml'), 'utf8')).toContain('file: 区水务局/污水厂运行台账.pdf');
@@ -159,12 +159,12 @@ describe.runIf(haveChromium())('serve in a browser', () => {
     await writeFile(path.join(project.dir, 'feedback', 'round-1.yaml'), ROUND_1);
     await office.goto(`${server.url}/bundle`);
     expect(await office.locator('#revise-form select[name=from] option:checked').textContent()).toBe('第1版 示例区-国家生态文明建设示范区申报材料-r1');
-    expect(await office.locator('#revise-form select[name=feedback] option:checked').textContent()).toBe('feedback/round-1.yaml');
+    expect(await office.locator('#revise-form select[name=feedback] option:checked').textContent()).toBe('第1轮审查意见');
     await office.click('#revise-form button');
     await office.locator('#job[data-state=done], #job[data-state=failed]').waitFor({ timeout: 60_000 });
     await office.waitForLoadState('load');
     expect(await office.locator('#job-message').textContent()).toBe(
-      '已生成 第2版 示例区-国家生态文明建设示范区申报材料-r2-变更部分.zip（只含新增和替换的文件，与上一版一起构成第2版）；答复 feedback/round-1.yaml；新增 1，替换 4，删除 0，未变 5；校验通过（6 个文件）',
+      '已生成 第2版 示例区-国家生态文明建设示范区申报材料-r2-变更部分.zip（只含新增和替换的文件，与上一版一起构成第2版）；答复第1轮审查意见；新增 1，替换 4，删除 0，未变 5；校验通过（6 个文件）',
     );
     const changes = await office.locator('#job-changes').innerText();
     // the corrected value changes what shows it; the answer is added

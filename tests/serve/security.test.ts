@@ -125,7 +125,7 @@ describe('serve on an address other than 127.0.0.1', () => {
     });
     const outside = await post({ from: '../../etc', feedback: '' });
     expect(outside.status).toBe(400);
-    expect(await outside.text()).toContain('out/ 中没有名为“../../etc”的材料包，不能以它为上一版。');
+    expect(await outside.text()).toContain('没有名为“../../etc”的材料包，不能以它为上一版。');
     expect((await post({ from: project.dir, feedback: 'round-1.yaml' })).status).toBe(400);
     expect(((await (await fetch(`${server.url}/bundle/job`, { headers: { cookie: officeCookie } })).json()) as { state: string }).state).toBe('idle');
     const refused = server.record.events({ limit: 50 }).filter((e) => e.action === '生成修订版');

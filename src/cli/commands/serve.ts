@@ -2,20 +2,22 @@ import path from 'node:path';
 import { startServer } from '../../serve/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 
-const USAGE = 'eco-dossier serve [项目目录] [--port 8080] [--host 127.0.0.1] [--out out]';
+const USAGE = 'eco-dossier serve [项目目录] [--port 8080] [--host 127.0.0.1|0.0.0.0] [--public-url http://地址:端口] [--out out]';
 
 /** Runs until the process is stopped (Ctrl+C). */
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { port: { type: 'string' }, host: { type: 'string' }, out: { type: 'string' } }, USAGE);
+  const { values, positionals } = parseCommandArgs(argv, { port: { type: 'string' }, host: { type: 'string' }, 'public-url': { type: 'string' }, out: { type: 'string' } }, USAGE);
   const port = Number(values.port ?? '8080');
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUsageError(`--port 应为 0–65535 的整数，实际为“${values.port}”`, USAGE);
   const host = values.host ?? '127.0.0.1';
-  const server = await startServer({ projectDir: projectDir(ctx, positionals[0]), outDir: path.resolve(ctx.cwd, values.out ?? 'out'), host, port });
+  const publicUrl = values['public-url'];
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) throw new CliUsageError(`--public-url 应为“http://地址:端口”，实际为“${publicUrl}”`, USAGE);
+  const server = await startServer({ projectDir: projectDir(ctx, positionals[0]), outDir: path.resolve(ctx.cwd, values.out ?? 'out'), host, port, ...(publicUrl ? { publicUrl } : {}) });
   ctx.stderr([
     `办公室页面：${server.officeUrl}`,
     server.needsToken
       ? '注意：正在局域网地址上运行，每个请求都需要专用链接。上面的办公室链接只显示这一次，请勿转发；各单位的链接在“责任单位”页生成。'
-      : '仅本机可以访问（127.0.0.1）。要让其他电脑访问，请加 --host 并把各单位的专用链接发给他们。',
+      : '仅本机可以访问（127.0.0.1）。要让各单位从自己的电脑打开，请用 --host 0.0.0.0 重新启动（局域网模式），再把各单位的专用链接发给他们。',
     '按 Ctrl+C 停止。',
   ].join('\n'));
   await new Promise<void>((resolve) => {

@@ -1,7 +1,8 @@
+import { megabytesText } from '../../common/index.ts';
 import type { Dashboard } from '../dashboard.ts';
 import { html, shownTime, type Html } from '../html.ts';
 import type { Download, JobView } from '../jobs.ts';
-import { CHANGE_LABEL, defaultRound, type BundleRevision } from '../revisions.ts';
+import { CHANGE_LABEL, defaultRound, roundLabel, type BundleRevision } from '../revisions.ts';
 import type { FileChange } from '../../model/index.ts';
 
 /** 材料包: build and revise with live progress, the revisions with their changes, downloads. */
@@ -22,17 +23,17 @@ export function bundleBody(p: BundlePage): Html {
   const errors = p.dashboard ? p.dashboard.issues.filter((i) => i.severity === 'error').length : 1;
   const running = job.state === 'running';
   return html`<div class="card"><h3>生成申报材料包</h3>
-<p>与命令 <code>eco-dossier build</code> 相同：生成文件夹、zip 和校验清单，生成后自动校验 zip。${errors ? html`<span class="bad">项目数据有 ${errors} 条错误，先到“问题”页改正。</span>` : ''}</p>
+<p>生成整套申报材料（文件夹和 zip 压缩包，附校验清单），生成后自动检查压缩包是否完整。${errors ? html`<span class="bad">项目数据有 ${errors} 条错误，先到“问题”页改正。</span>` : ''}</p>
 <form method="post" action="/bundle/build" id="build-form"><input type="hidden" name="_csrf" value="${csrf}"><button ${running ? 'disabled' : ''}>生成材料包</button></form>
 ${reviseForm(p, running)}
 <div id="job" data-state="${job.state}"><p id="job-message">${job.message || '尚未在本次运行中生成。'}</p>
-<div class="progress"><div id="job-bar" style="width:${job.state === 'done' ? 100 : job.total ? Math.round((job.done / job.total) * 100) : 0}%"></div></div>
-<p id="job-step" class="muted">${job.step}</p>
+<div class="progress"><div id="job-bar" style="width:${Math.round(job.fraction * 100)}%"></div></div>
+<p id="job-step" class="muted">${job.state === 'running' ? job.progress : ''}</p>
 <ul id="job-issues">${job.issues.map((x) => html`<li class="bad">${x}</li>`)}</ul>
 ${job.kind === 'revise' && job.changes ? html`<div id="job-changes">${changeList(job.changes, `第${job.revision}版的变化`)}</div>` : ''}</div></div>
 ${revisionsCard(p.revisions, p.csrf)}
-<div class="card"><h3>下载</h3>${p.downloads.length === 0 ? html`<p class="muted">out/ 中还没有材料包。</p>` : html`<table><thead><tr><th>文件</th><th>大小</th><th>生成时间</th></tr></thead><tbody>
-${p.downloads.map((x) => html`<tr><td><a href="/download/${encodeURIComponent(x.name)}" download>${x.name}</a></td><td>${(x.bytes / 1048576).toFixed(2)} MB</td><td>${shownTime(x.modified)}</td></tr>`)}</tbody></table>`}</div>`;
+<div class="card"><h3>下载</h3>${p.downloads.length === 0 ? html`<p class="muted">还没有生成过材料包。</p>` : html`<table><thead><tr><th>文件</th><th>大小</th><th>生成时间</th></tr></thead><tbody>
+${p.downloads.map((x) => html`<tr><td><a href="/download/${encodeURIComponent(x.name)}" download>${x.name}</a></td><td>${megabytesText(x.bytes)}</td><td>${shownTime(x.modified)}</td></tr>`)}</tbody></table>`}</div>`;
 }
 
 /** The revise form: which bundle to revise, which review round it answers (as `eco-dossier revise --from … --feedback …`). */
@@ -42,10 +43,10 @@ function reviseForm(p: BundlePage, running: boolean): Html {
   const chosenRound = defaultRound(p.rounds, latest.revision);
   return html`<form method="post" action="/bundle/revise" id="revise-form"><input type="hidden" name="_csrf" value="${p.csrf}">
 <h3>根据审查意见生成修订版</h3>
-<p class="muted">与命令 <code>eco-dossier revise</code> 相同：未变的文件原样沿用上一版，附上变更清单 changes.json 和对审查意见的答复（补充材料说明）。</p>
+<p class="muted">未变的文件原样沿用上一版，附上变更清单和对审查意见的答复（补充材料说明）。</p>
 <label>上一版 <select name="from">${p.revisions.map((r) => html`<option value="${r.folder}" ${r === latest ? 'selected' : ''}>第${r.revision}版 ${r.folder}</option>`)}</select></label>
-<label>答复的审查意见 <select name="feedback">${chosenRound ? '' : html`<option value="" selected>不答复新的审查意见（feedback/ 中没有 round-${latest.revision}.yaml）</option>`}
-${p.rounds.map((r) => html`<option value="${r}" ${r === chosenRound ? 'selected' : ''}>feedback/${r}</option>`)}</select></label>
+<label>答复的审查意见 <select name="feedback">${chosenRound ? '' : html`<option value="" selected>不答复新的审查意见（还没有登记第${latest.revision}轮审查意见）</option>`}
+${p.rounds.map((r) => html`<option value="${r}" ${r === chosenRound ? 'selected' : ''}>${roundLabel(r)}</option>`)}</select></label>
 <label><input type="checkbox" name="full" value="1"> zip 中放完整的一版（否则只放新增和替换的文件）</label>
 <button ${running ? 'disabled' : ''}>生成修订版</button></form>`;
 }
@@ -82,7 +83,7 @@ function changeList(changes: readonly FileChange[], summary: string): Html {
 export const BUILD_SCRIPT = `
 (function(){var box=document.getElementById('job');if(!box)return;
 function poll(){fetch('/bundle/job',{credentials:'same-origin'}).then(function(r){return r.json()}).then(function(j){
-document.getElementById('job-message').textContent=j.message;document.getElementById('job-step').textContent=j.step+(j.total?' '+j.done+'/'+j.total:'');
-document.getElementById('job-bar').style.width=(j.state==='done'?100:j.total?Math.round(j.done/j.total*100):5)+'%';box.dataset.state=j.state;
+document.getElementById('job-message').textContent=j.message;document.getElementById('job-step').textContent=j.state==='running'?j.progress:'';
+document.getElementById('job-bar').style.width=Math.max(2,Math.round(j.fraction*100))+'%';box.dataset.state=j.state;
 if(j.state==='running')setTimeout(poll,400);else if(box.dataset.was==='running')location.reload();box.dataset.was=j.state;});}
 if(box.dataset.state==='running'){box.dataset.was='running';poll();}})();`;

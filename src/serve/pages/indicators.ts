@@ -1,6 +1,6 @@
 import { formatPlace } from '../../model/index.ts';
 import { trendChart, valuesOf } from '../../artifacts/report/index.ts';
-import { chartSvg } from '../../documents/charts/index.ts';
+import { chartSvgCached as chartSvg } from '../chart-cache.ts';
 import type { Dashboard } from '../dashboard.ts';
 import { html, raw, type Html } from '../html.ts';
 import { sampleNote } from './overview.ts';
@@ -13,8 +13,8 @@ export function indicatorsBody(d: Dashboard, base = '', only?: ReadonlySet<numbe
   return html`${sampleNote(d)}<div class="card"><table><thead><tr><th>序号</th><th>领域</th><th>指标</th><th>指标值</th><th>属性</th><th>现状</th><th>判定</th><th>原因</th><th>材料</th></tr></thead><tbody>
 ${list.map((i) => {
   const v = byNo.get(i.no);
-  return html`<tr><td>${i.no}</td><td>${i.domain}</td><td><a href="${base}/indicators/${i.no}">${i.name}</a></td><td>${i.target}${i.unit !== '-' ? ` ${i.unit}` : ''}</td><td>${i.attribute}</td>
-<td>${v?.currentText ?? '—'}</td><td class="v-${v?.verdict ?? '待补充'}">${v?.verdict ?? '待补充'}</td><td>${v?.reason ?? ''}</td><td>${v?.evidenceCount ?? 0} 份</td></tr>`;
+  return html`<tr><td class="nw">${i.no}</td><td class="nw">${i.domain}</td><td><a href="${base}/indicators/${i.no}">${i.name}</a></td><td>${i.target}${i.unit !== '-' ? ` ${i.unit}` : ''}</td><td class="nw">${i.attribute}</td>
+<td>${v?.currentText ?? '—'}</td><td class="nw v-${v?.verdict ?? '待补充'}">${v?.verdict ?? '待补充'}</td><td>${v?.reason ?? ''}</td><td class="nw">${v?.evidenceCount ?? 0} 份</td></tr>`;
 })}</tbody></table></div>`;
 }
 

@@ -1,7 +1,7 @@
 import { chineseDate } from '../../common/index.ts';
 import { explainIssue, formatPlace } from '../../model/index.ts';
 import { verdictCounts } from '../../artifacts/report/index.ts';
-import { chartSvg } from '../../documents/charts/index.ts';
+import { chartSvgCached as chartSvg } from '../chart-cache.ts';
 import type { Dashboard } from '../dashboard.ts';
 import { html, raw, type Html } from '../html.ts';
 
@@ -56,7 +56,7 @@ export function overviewBody(d: Dashboard): Html {
 ${open.length === 0 ? html`<p class="ok">所有指标均已达标。</p>` : html`<table><thead><tr><th>序号</th><th>指标</th><th>属性</th><th>判定</th><th>原因</th><th>牵头单位</th></tr></thead><tbody>
 ${open.map((v) => {
   const ind = attr.get(v.no)!;
-  return html`<tr><td>${v.no}</td><td>${ind.name}</td><td>${ind.attribute}</td><td class="v-${v.verdict}">${v.verdict}</td><td>${v.reason}</td><td>${ind.units[0]}</td></tr>`;
+  return html`<tr><td class="nw">${v.no}</td><td>${ind.name}</td><td class="nw">${ind.attribute}</td><td class="nw v-${v.verdict}">${v.verdict}</td><td>${v.reason}</td><td>${ind.units[0]}</td></tr>`;
 })}</tbody></table>`}
 ${errors.length ? html`<h3>须先改正的数据错误</h3><ul>${errors.slice(0, 10).map((i) => html`<li><code>${formatPlace(i)}</code> <strong>${explainIssue(i).title}</strong>：${i.message}${explainIssue(i).hint ? html`<br><small>${explainIssue(i).hint}</small>` : ''}</li>`)}</ul>` : ''}
 </div>`;
@@ -70,16 +70,18 @@ export function unitsBody(d: Dashboard, extra: (unit: string) => Html = () => ht
     const l = liaison.get(u.unit);
     return html`<div class="card unit" id="unit-${u.unit}"><h3>${u.unit} <span class="pill">牵头 ${u.leads.length} 项</span><span class="pill">配合 ${u.shares.length} 项</span>
 <span class="pill ${u.open ? 'bad' : 'ok'}">${u.open ? `未完成 ${u.open} 项` : '已全部达标'}</span></h3>
-<p class="muted">联络员：${l ? `${l.name}${l.phone ? `（${l.phone}）` : ''}` : '未登记（可在 project.yaml 的 units 中填写 liaison）'}</p>
+<p class="muted">联络员：${l ? `${l.name}${l.phone ? `（${l.phone}）` : ''}` : '未登记（可在项目设置的责任单位信息中填写）'}</p>
 <table><thead><tr><th>序号</th><th>指标</th><th>分工</th><th>判定</th><th>佐证材料</th><th>还缺什么</th></tr></thead><tbody>
-${u.indicators.map((i) => html`<tr><td>${i.no}</td><td>${i.name}</td><td>${i.role}</td><td class="v-${i.verdict}">${i.verdict}</td><td>${i.evidenceCount} 份</td><td>${reasonFor(d, i.no, i.missing)}</td></tr>`)}
+${u.indicators.map((i) => html`<tr><td class="nw">${i.no}</td><td>${i.name}</td><td class="nw">${i.role}</td><td class="nw v-${i.verdict}">${i.verdict}</td><td class="nw">${i.evidenceCount} 份</td><td>${reasonFor(d, i.no, i.missing)}</td></tr>`)}
 </tbody></table>${extra(u.unit)}</div>`;
   })}`;
 }
 
-function reasonFor(d: Dashboard, no: number, missing: readonly string[]): Html {
+/** 还缺什么: what is missing, and for every verdict but 达标 the judge's reason; — only for 达标 with nothing missing. */
+export function reasonFor(d: Dashboard, no: number, missing: readonly string[]): Html {
   const v = d.verdicts.find((x) => x.no === no);
   const parts = [...missing];
-  if (v?.verdict === '未达标') parts.push(`未达标：${v.reason}`);
+  if (v && v.verdict !== '达标' && v.reason && !parts.some((p) => p.includes(v.reason))) parts.push(`${v.verdict}：${v.reason}`);
+  if (!v && parts.length === 0) parts.push('待补充：还没有判定结果');
   return parts.length ? html`${parts.join('；')}` : html`<span class="ok">—</span>`;
 }
