@@ -120,11 +120,18 @@ describe('drafts until submitted', () => {
     // the next revision is made with revise
     const revised = await run('revise', p.dir, '--from', zip, '--out', out);
     expect(revised.code).toBe(0);
-    expect(existsSync(path.join(out, BUNDLE.replace(/-r1$/, '-r2')))).toBe(true);
+    const r2 = BUNDLE.replace(/-r1$/, '-r2');
+    expect(existsSync(path.join(out, r2))).toBe(true);
+    // the second revision is a draft in its turn: revise replaces it, keeping the previous draft
+    changeValue(p.dir, '89.0', '90.0');
+    const again = await run('revise', p.dir, '--from', zip, '--out', out);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`原草稿保留为 ${path.join(out, `${r2}-上一稿`)}`);
+    expect((await verifyBundle(path.join(out, `${r2}-上一稿`))).ok).toBe(true);
   });
 
   it('input errors still say so', async () => {
-    changeValue(p.dir, '89.0', '约89');
+    changeValue(p.dir, '90.0', '约90');
     const cli = await run('build', p.dir, '--out', out);
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain('请先按上面的位置修改错误');

@@ -36,7 +36,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     if (values.json) {
       ctx.stdout(JSON.stringify({
         ok: result.ok, revision: result.revision ?? null, bundleDir: result.bundleDir ?? null, zip: result.zip ?? null,
-        zipContents: result.zipContents ?? null, previousSource: result.previousSource ?? null, feedback: result.feedbackFile ?? null, open: result.open, reused: result.reused, changes, previousCheck: result.previousCheck ?? null,
+        zipContents: result.zipContents ?? null, previousDraft: result.previousDraft ?? null, previousSource: result.previousSource ?? null, feedback: result.feedbackFile ?? null, open: result.open, reused: result.reused, changes, previousCheck: result.previousCheck ?? null,
         errors: issuesToJson(errors), warnings: issuesToJson(warnings), timings: result.timings,
       }, null, 2));
     } else {
@@ -55,6 +55,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
           ...(result.previousCheck ? [`上一版已核对：${result.previousCheck.files} 个文件${result.previousCheck.trusted ? `，其中 ${result.previousCheck.trusted} 个自本工具上次写入或校验后未被改动（文件指纹相同），未重新读取` : '，全部重新计算了校验值'}`] : []),
           `文件：新增 ${count('new')}，替换 ${count('replace')}，删除 ${count('delete')}，未变 ${count('unchanged')}（原样沿用上一版 ${result.reused.length} 个）`,
           ...(result.open.length ? [`尚未答复的审查意见：${result.open.join('、')}`] : []),
+          ...(result.previousDraft ? [`第${result.revision}版尚未报送，已替换原草稿；原草稿保留为 ${result.previousDraft}（只保留一份）。`] : []),
         ].join('\n'));
       } else ctx.stdout(refusalLine(errors, '未生成新版本'));
     }
