@@ -181,8 +181,8 @@ export function rememberGlyphs(font: PDFFont): PDFFont {
   const glyph = (ch: string) => {
     let g = glyphOf.get(ch);
     if (g === undefined) {
-      const laid = plain.isPlain(ch) ? embedder.font.layout(ch, embedder.fontFeatures).glyphs : [];
-      g = laid.length === 1 ? laid[0]! : null;
+      // a plain character is laid out as its cmap glyph: no substitution reaches it (plainCharacters)
+      g = plain.isPlain(ch) ? plain.shaping.glyphForCodePoint(ch.codePointAt(0)!) : null;
       glyphOf.set(ch, g);
     }
     return g;
