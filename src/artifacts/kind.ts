@@ -30,6 +30,11 @@ export interface RenderContext {
   readonly previousFile?: ManifestFile;
   /** evidence id → its file's fingerprint when it was hashed (a bundle's build): what a renderer reading evidence must find */
   readonly evidenceFingerprints?: ReadonlyMap<string, string | undefined>;
+  /**
+   * the output folder's state (a bundle's build): a renderer may keep there, in a folder of its own, what it
+   * can make again and would make the same (the report's drawn figures), to take it from there next time
+   */
+  readonly cacheDir?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Issue } from '../model/index.ts';
 import { MB } from '../common/index.ts';
 import { hasErrors } from '../model/index.ts';
@@ -91,6 +92,7 @@ export async function assembleBundle(
       render, bundleDir: staging.bundleDir, allowMissing: options.allowMissing ?? false, timings,
       kinds: new Map((options.artifactKinds ?? ARTIFACT_KINDS).map((k) => [k.kind, k])),
       evidenceFingerprints: new Map(data.evidence.map((e, k) => [e.id, prepared.hashed[k]!.fingerprint])),
+      cacheDir: path.join(options.outDir, '.eco-dossier'),
       ...(options.previous ? { previous: options.previous } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     };
     ahead = copyAhead(ctx, plan.artifacts);

@@ -27,6 +27,8 @@ export interface ProduceContext {
   readonly kinds: ReadonlyMap<string, ArtifactKind>;
   /** evidence id → its file's fingerprint when it was hashed (undefined: it changed while being read) */
   readonly evidenceFingerprints: ReadonlyMap<string, string | undefined>;
+  /** the output folder's state, where a renderer may keep what it made for the next run (RenderContext.cacheDir) */
+  readonly cacheDir?: string;
 }
 
 /**

@@ -140,6 +140,7 @@ async function renderWith(ctx: ProduceContext, kind: ArtifactKind, artifact: Pla
     ...(ctx.previous ? { previous: ctx.previous.files } : {}),
     ...(previousFile ? { previousFile } : {}),
     evidenceFingerprints: ctx.evidenceFingerprints,
+    ...(ctx.cacheDir ? { cacheDir: ctx.cacheDir } : {}),
   });
   const issues = rendered.issues ?? [];
   if (hasErrors(issues)) return { written: { artifact, sha256: '', bytes: 0 }, reused: false, issues };

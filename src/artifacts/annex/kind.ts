@@ -81,6 +81,8 @@ const render: Renderer<Source<'annex-volume'>> = async (source, ctx) => {
     ...(kept ? { kept } : {}), ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
     ...(ctx.evidenceFingerprints ? { hashedAs: ctx.evidenceFingerprints } : {}),
   });
+  // the last volume: what follows (the table, the zip) draws no PDF text, and memory counts there
+  if (source.volume.no === source.volume.total) (await import('../../documents/pdf/index.ts')).forgetFontBytes();
   return {
     size: result.bytes,
     sha256: result.sha256,

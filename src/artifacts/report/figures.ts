@@ -2,7 +2,7 @@ import type { PlacedIndicator } from '../../model/index.ts';
 import type { RenderInput } from '../render-input.ts';
 import { trendChart, valuesOf, verdictCounts } from './chart-options.ts';
 import type { ChartSpec } from '../../documents/charts/index.ts';
-import { chartPng, forgetOutlineFonts } from '../../documents/charts/index.ts';
+import { cachedChartPng, forgetOutlineFonts } from '../../documents/charts/index.ts';
 import type { ChartSize } from '../../documents/charts/index.ts';
 import type { FigureSpec } from '../../documents/docx/index.ts';
 
@@ -59,11 +59,14 @@ export function quantityOf(indicator: PlacedIndicator): string {
   return indicator.name.replace(/(提高幅度|下降幅度|提高率|下降率|降低率|增长率|减少率|变化率|变化量|提高|下降|降低|增长|减少)$/, '') || indicator.name;
 }
 
-/** The figures as the docx writer takes them: each chart rasterised (same chart, same bytes). */
-export function figureImages(figures: readonly ReportFigure[]): Record<string, FigureSpec> {
+/**
+ * The figures as the docx writer takes them: each chart rasterised (same chart, same bytes), or taken from
+ * `chartCache` where the same chart was drawn before.
+ */
+export function figureImages(figures: readonly ReportFigure[], chartCache?: string): Record<string, FigureSpec> {
   try {
     return Object.fromEntries(figures.map((f) => [f.id, {
-      png: chartPng(f.chart, f.drawn, 2, { title: false }),
+      png: cachedChartPng(chartCache, f.chart, f.drawn, 2, { title: false }),
       widthMm: f.widthMm,
       heightMm: f.heightMm,
       description: describe(f.chart),

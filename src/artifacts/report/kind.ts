@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { hashOf } from '../../files/index.ts';
 import { ARTIFACT_NAMES, type ArtifactPlanner } from '../artifact.ts';
 import { artifactKind, writeRendered, type Renderer } from '../kind.ts';
@@ -22,7 +23,7 @@ export const REPORT: ArtifactPlanner<Source<'report'>> = {
 
 const render: Renderer<Source<'report'>> = async (_source, ctx) => {
   const { renderReport } = await import('./index.ts');
-  return writeRendered(ctx, await renderReport(ctx.input));
+  return writeRendered(ctx, await renderReport(ctx.input, ctx.cacheDir ? { chartCache: path.join(ctx.cacheDir, 'charts') } : {}));
 };
 
 export const REPORT_KIND = artifactKind(REPORT, render);

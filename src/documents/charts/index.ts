@@ -1,4 +1,5 @@
 /** The face of documents/charts/: what other folders use of it. */
 export { chartPng, forgetOutlineFonts } from './png.ts';
+export { cachedChartPng, chartKey } from './cache.ts';
 export { type ChartSpec, type StackedBarChart, type TrendChart } from './spec.ts';
 export { chartSvg, type ChartSize } from './svg.ts';

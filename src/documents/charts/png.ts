@@ -1,8 +1,12 @@
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type * as ResvgJs from '@resvg/resvg-js';
 import { outlineText } from './outline.ts';
 export { forgetOutlineFonts } from './outline.ts';
 import { chartSvg, type ChartDrawing, type ChartSize } from './svg.ts';
 import type { ChartSpec } from './spec.ts';
+
+// resvg's native module, loaded when the first chart is rasterised
+let resvgJs: typeof ResvgJs | undefined;
 
 /**
  * A chart rasterised by resvg (a prebuilt native SVG renderer shipped inside its npm package) for the Word
@@ -13,6 +17,7 @@ import type { ChartSpec } from './spec.ts';
  */
 export function chartPng(spec: ChartSpec, size: ChartSize, scale = 2, drawing: ChartDrawing = {}): Buffer {
   const svg = outlineText(chartSvg(spec, size, drawing));
-  const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: { loadSystemFonts: false } });
+  resvgJs ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof ResvgJs;
+  const resvg = new resvgJs.Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: { loadSystemFonts: false } });
   return Buffer.from(resvg.render().asPng());
 }

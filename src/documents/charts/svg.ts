@@ -8,8 +8,13 @@ import type { ChartSpec } from './spec.ts';
  * the same chart gives the same text whatever was drawn before it.
  */
 
-// ECharts' single-file CommonJS build: loading its hundreds of ES modules one by one takes seconds
-const echarts = createRequire(import.meta.url)('echarts') as typeof Echarts;
+// ECharts' single-file CommonJS build (loading its hundreds of ES modules one by one takes seconds), loaded
+// when the first chart is drawn: tens of MB a command that draws none does not carry
+let loaded: typeof Echarts | undefined;
+function echarts(): typeof Echarts {
+  loaded ??= createRequire(import.meta.url)('echarts') as typeof Echarts;
+  return loaded;
+}
 
 export const CHART_FONT = "'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
@@ -93,7 +98,7 @@ export function valueAxis(values: readonly number[], unit: string): { min: numbe
 
 /** One chart as an SVG document (UTF-8 text). */
 export function chartSvg(spec: ChartSpec, size: ChartSize, drawing: ChartDrawing = {}): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption(echartsOption(spec, drawing));
     return renumberIds(chart.renderToSVGString());

@@ -27,7 +27,7 @@ export const FONT_FILES = {
 export type FontRole = keyof typeof FONT_FILES;
 export type PdfFonts = Readonly<Record<FontRole, PDFFont>>;
 
-/** The font files are large (about 15 MB each): read once per process, shared by every document. */
+/** The font files are large (about 15 MB each): read once per process (until forgetFontBytes), shared by every document. */
 const cache = new Map<string, Promise<Uint8Array>>();
 
 function fontBytes(file: string): Promise<Uint8Array> {
@@ -38,6 +38,14 @@ function fontBytes(file: string): Promise<Uint8Array> {
     cache.set(file, bytes);
   }
   return bytes;
+}
+
+/**
+ * Lets go of the font files read (about 36 MB): the build calls it after the last annex volume, so the table
+ * and the zip run without them. A later document reads them again.
+ */
+export function forgetFontBytes(): void {
+  cache.clear();
 }
 
 /**

@@ -65,18 +65,46 @@ function substitutable(font: ShapingFont): Set<number> | undefined {
   return glyphs;
 }
 
+/** What follows from a font file's bytes alone: which glyphs substitutions reach, which characters are plain, their advances. */
+interface FontFacts {
+  readonly substituted: Set<number> | undefined;
+  readonly plain: Map<string, boolean>;
+  /** advance at size 1000, or NaN for a character that may take part in a substitution */
+  readonly advance: Map<string, number>;
+}
+
+/**
+ * FontFacts by the bytes a font was embedded from: every document embedding the same bytes (each annex volume
+ * embeds the three fonts afresh) shares them, so only the first reads the GSUB table and lays out each
+ * character. A font embedded with features of its own keeps its facts to itself.
+ */
+const factsByBytes = new WeakMap<object, FontFacts>();
+
+function factsOf(font: PDFFont, shaping: ShapingFont): FontFacts {
+  const embedder = (font as unknown as { embedder?: { fontData?: Uint8Array; fontFeatures?: unknown } }).embedder;
+  const key: object = embedder?.fontData && embedder.fontFeatures === undefined ? embedder.fontData : font;
+  let facts = factsByBytes.get(key);
+  if (!facts) {
+    facts = { substituted: substitutable(shaping), plain: new Map(), advance: new Map() };
+    factsByBytes.set(key, facts);
+  }
+  return facts;
+}
+
 /**
  * Which characters a string may be taken apart into without fontkit's layout: those with no letter or mark
  * but Han (so the text is shaped as Han or as script-less text) that start no substitution there. undefined
  * when the font's tables cannot tell (then every string goes through the full layout).
  */
-function plainCharacters(font: PDFFont): { shaping: ShapingFont; isPlain(ch: string): boolean } | undefined {
+function plainCharacters(font: PDFFont): { shaping: ShapingFont; isPlain(ch: string): boolean; advance: Map<string, number> } | undefined {
   const shaping = (font as unknown as { embedder?: { font?: ShapingFont } }).embedder?.font;
-  const substituted = shaping && substitutable(shaping);
-  if (!shaping || !substituted) return undefined;
-  const plain = new Map<string, boolean>();
+  if (!shaping) return undefined;
+  const known = factsOf(font, shaping);
+  const { substituted, plain, advance } = known;
+  if (!substituted) return undefined;
   return {
     shaping,
+    advance,
     isPlain: (ch) => {
       let p = plain.get(ch);
       if (p === undefined) {
@@ -99,8 +127,7 @@ export function rememberWidths(font: PDFFont): PDFFont {
   const layoutWidth = font.widthOfTextAtSize.bind(font);
   const plain = plainCharacters(font);
   if (!plain) return font;
-  /** advance at size 1000, or NaN for a character that may take part in a substitution */
-  const advance = new Map<string, number>();
+  const { advance } = plain;
   const perCharacter = (ch: string): number => {
     let w = advance.get(ch);
     if (w === undefined) {
@@ -154,8 +181,8 @@ export function rememberGlyphs(font: PDFFont): PDFFont {
   const glyph = (ch: string) => {
     let g = glyphOf.get(ch);
     if (g === undefined) {
-      const laid = plain.isPlain(ch) ? embedder.font.layout(ch, embedder.fontFeatures).glyphs : [];
-      g = laid.length === 1 ? laid[0]! : null;
+      // a plain character is laid out as its cmap glyph: no substitution reaches it (plainCharacters)
+      g = plain.isPlain(ch) ? plain.shaping.glyphForCodePoint(ch.codePointAt(0)!) : null;
       glyphOf.set(ch, g);
     }
     return g;

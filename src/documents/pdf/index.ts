@@ -1,7 +1,7 @@
 /** The face of documents/pdf/: what other folders use of it. */
 export { EvidenceChangedError, fileStamp, keepStreamInFile, keepStreamsInFile } from './file-range.ts';
 export { drawFlow, paginate, type FlowBlock, type FlowPage } from './flow.ts';
-export { embedAllFonts, embedFonts, type PdfFonts } from './fonts.ts';
+export { embedAllFonts, embedFonts, forgetFontBytes, type PdfFonts } from './fonts.ts';
 export { ImageDecodeError, ORIENTATION_MATRIX, inspectJpeg, jpegDataFitsSize, shownSize, type ExifOrientation } from './jpeg.ts';
 export { breakLines } from './linebreak.ts';
 export { compose, fitInto, type Box } from './matrix.ts';

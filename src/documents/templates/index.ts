@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import type { Issue } from '../../model/index.ts';
 import { chineseDate, chineseNumeral, circled, roundedNumber } from '../../common/index.ts';
 
@@ -48,9 +49,16 @@ export function resolveTemplate(set: TemplateSet, name: string): string {
   throw new TemplateError(name, undefined, `找不到模板 ${name}（查找位置：${set.dirs.join('、')}）`);
 }
 
+/** Handlebars, loaded when a template is first filled in (validate and the planners only look templates up). */
+let loaded: typeof Handlebars | undefined;
+function handlebars(): typeof Handlebars {
+  loaded ??= createRequire(import.meta.url)('handlebars') as typeof Handlebars;
+  return loaded;
+}
+
 /** The one Handlebars environment: noEscape (no HTML entities in Word/PDF text), strict, known helpers only. */
 function createEnvironment(extraHelpers: Record<string, Handlebars.HelperDelegate>) {
-  const env = Handlebars.create();
+  const env = handlebars().create();
   for (const [name, fn] of Object.entries({ ...HELPERS, ...extraHelpers })) env.registerHelper(name, fn);
   return env;
 }

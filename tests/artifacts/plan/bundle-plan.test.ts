@@ -83,6 +83,20 @@ describe('planBundle', () => {
     expect(planBundle(input()).artifacts.some((a) => a.role === 'request')).toBe(false);
   });
 
+  it('plans the 申报文件 on what it prints: a changed value that moves no verdict count keeps it, one that does renews it', () => {
+    const project = { ...data.project, application: { docNo: '示兖政字〔2023〕1号', signer: '王某', copyTo: [] } };
+    const requestHash = (results: ProjectData['results']) => planBundle(input({}, { project, results })).artifacts.find((a) => a.role === 'request')!.inputHash;
+    const withValue = (value: number) => data.results.map((r) => (r.indicator === 3 ? { ...r, values: { ...r.values, 2022: value } } : r));
+    const verdictOf = (value: number) => judgeProject({ ...data, project, results: withValue(value) }).find((v) => v.no === 3)!;
+    // the current value changes and with it the verdict's text, not its kind: the 请示 counts kinds only
+    expect(verdictOf(96.5).verdict).toBe(verdictOf(97.5).verdict);
+    expect(verdictOf(96.5).currentText).not.toBe(verdictOf(97.5).currentText);
+    expect(requestHash(withValue(96.5))).toBe(requestHash(withValue(97.5)));
+    // a value that turns the indicator from 达标 to 未达标 changes the counts it prints
+    expect(verdictOf(10).verdict).not.toBe(verdictOf(97.5).verdict);
+    expect(requestHash(withValue(10))).not.toBe(requestHash(withValue(97.5)));
+  });
+
   it('marks a sample bundle as illustrative in 说明.txt', () => {
     const readme = planBundle(input()).artifacts.find((a) => a.role === 'readme')!;
     expect((readme.source as { text?: string }).text).toContain('示例数据');

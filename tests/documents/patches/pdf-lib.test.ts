@@ -25,6 +25,32 @@ describe('pdf-lib speed-ups give what pdf-lib itself gives', () => {
     expect(body.widthOfTextAtSize('ff fi', 1000)).toBeLessThan([...'ff fi'].reduce((w, ch) => w + body.widthOfTextAtSize(ch, 1000), 0));
   });
 
+  it('widths: documents embedding the same font bytes share what was measured (each annex volume lays out no character again)', async () => {
+    const bytes = new Uint8Array(readFileSync(FONT_FILES.body.file));
+    const embed = async () => {
+      const doc = await PDFDocument.create();
+      doc.registerFontkit(fontkitAdapter);
+      return rememberWidths(await doc.embedFont(bytes, { subset: true }));
+    };
+    const text = '指标12 危险废物利用处置率　第3页';
+    const first = await embed();
+    const width = first.widthOfTextAtSize(text, 12);
+    const second = await embed();
+    const shaping = (second as unknown as { embedder: { font: { layout: (...a: unknown[]) => unknown } } }).embedder.font;
+    const layout = shaping.layout.bind(shaping);
+    let layouts = 0;
+    shaping.layout = (...a: unknown[]) => {
+      layouts++;
+      return layout(...a);
+    };
+    expect(second.widthOfTextAtSize(text, 12)).toBe(width);
+    expect(layouts).toBe(0);
+    // a character neither has measured yet is laid out once, then remembered for both
+    expect(second.widthOfTextAtSize('鲸', 10)).toBeCloseTo((await freshFont(FONT_FILES.body.file)).widthOfTextAtSize('鲸', 10), 6);
+    expect(layouts).toBe(1);
+    expect(first.widthOfTextAtSize('鲸', 10)).toBe(second.widthOfTextAtSize('鲸', 10));
+  });
+
   it('stream copying: a saved document has the same bytes with and without the patch', async () => {
     const make = async () => {
       const doc = await PDFDocument.create({ updateMetadata: false });
