@@ -5,6 +5,7 @@ import { opensWithoutToken } from './auth.ts';
 import { ourOrigins, type OurOrigins } from './origin.ts';
 import { OFFICE, OfficeRecord } from './record.ts';
 import { finishInterruptedAcceptances } from './acceptance.ts';
+import { clearUnfinishedUploads } from './uploads.ts';
 import { ProjectState } from './state.ts';
 
 export interface ServeOptions {
@@ -38,6 +39,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const state = new ProjectState(options.projectDir);
   // an acceptance the last run did not finish (power cut, killed) is undone before anything is served
   await finishInterruptedAcceptances(state, record);
+  await clearUnfinishedUploads(options.projectDir);
   let origins: OurOrigins | undefined;
   const app = createApp({ state, record, host, outDir: options.outDir, origins: () => origins!, ...(options.today ? { today: options.today } : {}) });
   const server = await new Promise<ReturnType<typeof listen>>((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { safeSegment } from '../common/index.ts';
 import { EvidenceItem } from '../model/index.ts';
@@ -85,6 +85,13 @@ async function storeUpload(record: OfficeRecord, dir: string, unit: string, kind
   } finally {
     await rm(aside, { force: true });
   }
+}
+
+/** At start: what a stopped server left half-received (bytes set aside, copies being checked) is removed. */
+export async function clearUnfinishedUploads(dir: string): Promise<void> {
+  const uploads = path.join(dir, STATE_DIR, 'uploads');
+  for (const name of await readdir(uploads).catch(() => [] as string[])) if (name.startsWith('.incoming-')) await rm(path.join(uploads, name), { force: true });
+  await rm(path.join(dir, STATE_DIR, 'checking'), { recursive: true, force: true });
 }
 
 /** A scratch folder for checking an upload; removed afterwards. */
