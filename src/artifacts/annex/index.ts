@@ -61,4 +61,4 @@ export async function renderAnnex(
 }
 
 export { checkImage, embedImage, type CheckedImage, type PlacedImage } from './evidence-image.ts';
-export { type KeptNumbers } from './page-book.ts';
+export { annexPageText, annexPlaces, evidenceRange, type AnnexPlace, type KeptNumbers } from './page-book.ts';

@@ -3,7 +3,7 @@ import type { PlacedIndicator } from '../../model/index.ts';
 import { InternalError } from '../../model/index.ts';
 import type { Project } from '../../model/index.ts';
 import { resolveUnit } from '../../validate/index.ts';
-import { chineseDate } from '../../common/index.ts';
+import { chineseDate, formatShare } from '../../common/index.ts';
 import { titlesOf } from '../../common/index.ts';
 import type { RenderInput } from '../render-input.ts';
 import { figureRange, reportFigures, type ReportFigure } from './figures.ts';
@@ -86,7 +86,7 @@ export function eligibilitySentence(input: RenderInput): string {
   const parts: string[] = [];
   const binding = e.reasons.filter((r) => r.attribute === '约束性').map((r) => r.no);
   if (binding.length) parts.push(`约束性指标第${binding.join('、')}项尚未达标`);
-  if (e.reference.share < e.reference.required) parts.push(`参考性指标达标率${Math.round(e.reference.share * 1000) / 10}%，低于${Math.round(e.reference.required * 100)}%`);
+  if (e.reference.share < e.reference.required) parts.push(`参考性指标达标率${formatShare(e.reference.share)}，低于${formatShare(e.reference.required)}`);
   return `对照申报条件（${rule}），${who}目前尚不满足：${parts.join('，')}。`;
 }
 
@@ -171,14 +171,15 @@ export function unitDuties(project: Project, indicators: readonly PlacedIndicato
 
 /**
  * 1、5、6、7、9 → 1、5—7、9. A zero-width space after each 、 lets a line break inside the list: without it
- * LibreOffice keeps a run of digits and 、 together as one unbreakable word.
+ * LibreOffice keeps a run of digits and 、 together as one unbreakable word. A range is one word: word joiners
+ * (U+2060) around its dash keep 33—35 from breaking into "33—" and "35".
  */
 export function numberList(nos: readonly number[]): string {
   const parts: string[] = [];
   for (let i = 0; i < nos.length; ) {
     let j = i;
     while (j + 1 < nos.length && nos[j + 1] === nos[j]! + 1) j++;
-    parts.push(j - i >= 2 ? `${nos[i]}—${nos[j]}` : nos.slice(i, j + 1).join('、\u200b'));
+    parts.push(j - i >= 2 ? `${nos[i]}\u2060—\u2060${nos[j]}` : nos.slice(i, j + 1).join('、\u200b'));
     i = j + 1;
   }
   return parts.join('、\u200b');
