@@ -113,8 +113,10 @@ describe('site-visit after r1 → r2 → r3', () => {
     const ids = new Map((m3.evidenceItems ?? []).map((e) => [e.title, e.id]));
     let checked = 0;
     let inserted = 0;
+    let no = 0;
     for (let r = 3; r < 400; r++) {
-      const no = Number(sheet.text(`B${r}`));
+      // 指标序号 is merged down its items: written on the first row only
+      if (sheet.text(`B${r}`)) no = Number(sheet.text(`B${r}`));
       const id = ids.get(sheet.text(`D${r}`));
       if (!no || !id || !places.has(`${no}:${id}`)) continue;
       const expected = `第${places.get(`${no}:${id}`)!}页`;
