@@ -171,15 +171,14 @@ export function unitDuties(project: Project, indicators: readonly PlacedIndicato
 
 /**
  * 1、5、6、7、9 → 1、5—7、9. A zero-width space after each 、 lets a line break inside the list: without it
- * LibreOffice keeps a run of digits and 、 together as one unbreakable word. A range is one word: word joiners
- * (U+2060) around its dash keep 33—35 from breaking into "33—" and "35".
+ * LibreOffice keeps a run of digits and 、 together as one unbreakable word.
  */
 export function numberList(nos: readonly number[]): string {
   const parts: string[] = [];
   for (let i = 0; i < nos.length; ) {
     let j = i;
     while (j + 1 < nos.length && nos[j + 1] === nos[j]! + 1) j++;
-    parts.push(j - i >= 2 ? `${nos[i]}\u2060—\u2060${nos[j]}` : nos.slice(i, j + 1).join('、\u200b'));
+    parts.push(j - i >= 2 ? `${nos[i]}—${nos[j]}` : nos.slice(i, j + 1).join('、\u200b'));
     i = j + 1;
   }
   return parts.join('、\u200b');
