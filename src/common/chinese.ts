@@ -71,6 +71,20 @@ export function formatQuantity(n: number, unit: string, decimals?: number): stri
   return u === '' || u === '-' ? number : `${number}${u}`;
 }
 
+/**
+ * A share as every document states it, the one rounding rule for all of them: a percentage with at most one
+ * decimal, rounded half away from zero, trailing zero dropped (11/16 → 68.8%, 12/16 → 75%, 1 → 100%). Never
+ * rounded to whole percent on a slide and kept to one decimal in the report: the same share reads the same.
+ */
+export function formatShare(share: number): string {
+  return `${formatNumber(roundTo(share * 100, 1), 1)}%`;
+}
+
+/** `met` of `total` as a share (0 of 0 → 100%: nothing was required). */
+export function shareOf(met: number, total: number): number {
+  return total === 0 ? 1 : met / total;
+}
+
 /** Text from YAML or a spreadsheet on one line: runs of whitespace become one space. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

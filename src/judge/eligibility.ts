@@ -1,3 +1,4 @@
+import { formatShare } from '../common/index.ts';
 import type { PlacedIndicator } from '../model/index.ts';
 import type { EligibilityRule } from '../model/index.ts';
 import type { Verdict, VerdictKind } from './verdict.ts';
@@ -37,7 +38,8 @@ export const FALLBACK_RULE: EligibilityRule = {
 };
 
 const EPSILON = 1e-9;
-const percent = (share: number) => `${(Math.round(share * 1000) / 10).toString()}%`;
+/** every share in every document: one rounding rule (common/formatShare) */
+const percent = formatShare;
 
 export function assessEligibility(
   indicators: readonly PlacedIndicator[],

@@ -1,4 +1,4 @@
 /** The face of revise/: what other folders use of it. */
 export { applyFeedback, loadFeedback } from './feedback.ts';
 export { reviseBundle, type ReviseOptions, type ReviseResult } from './revise.ts';
-export { roundOf } from './rounds.ts';
+export { revisionState, roundOf } from './rounds.ts';

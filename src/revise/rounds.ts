@@ -55,3 +55,15 @@ export async function applyAnsweredRounds(
   }
   return { data: now, rounds, issues };
 }
+
+/**
+ * The one judged state a revision presents: the project with the rounds the revision answers laid over it,
+ * in order (as a later revision applies them again). What site-visit presents of a bundle, and what every
+ * document of that revision was made from while the project folder has not changed since.
+ */
+export async function revisionState(
+  data: ProjectData, revision: { readonly revision: number; readonly answeredRounds?: readonly number[] | undefined },
+): Promise<{ data: ProjectData; issues: Issue[] }> {
+  const applied = await applyAnsweredRounds(data, path.join(data.dir, 'feedback'), revision.answeredRounds ?? [], revision.revision);
+  return { data: applied.data, issues: applied.issues };
+}

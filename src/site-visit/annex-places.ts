@@ -1,8 +1,7 @@
-import { readFile, readdir } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import {
-  annexSections, DEFAULT_MAX_VOLUME_MB, planAnnexVolumes, readManifest, titlesOf,
+  annexPageText, annexSections, DEFAULT_MAX_VOLUME_MB, placesInAnnex, planAnnexVolumes,
   type Manifest, type RenderInput, type Site,
 } from './shared.ts';
 
@@ -24,14 +23,13 @@ export interface EvidencePlace {
   readonly volumes: number;
   /** pages within the indicator's section (undefined where a PDF could not be counted) */
   readonly rel?: { readonly first: number; readonly last: number };
-  /** page numbers of the annex, from a built bundle's manifest */
-  readonly annex?: { readonly first: number; readonly last: number };
+  /** the labels printed on its annex pages, from the presented bundle's manifest (15-1: an inserted page) */
+  readonly annex?: { readonly first: string; readonly last: string };
 }
 
 export interface AnnexPlaces {
-  /** 'manifest' when the page numbers come from a built bundle (its folder named), else 'plan' */
+  /** 'manifest' when the page numbers come from the presented bundle, else 'plan' */
   readonly source: 'manifest' | 'plan';
-  readonly manifestPath?: string;
   readonly bySite: ReadonlyMap<string, readonly EvidencePlace[]>;
 }
 
@@ -45,44 +43,15 @@ export async function pageCount(file: string, type: string): Promise<number | un
   }
 }
 
-/** The newest bundle of this project in `outDir` (folder `<bundle title>-rN` with a manifest.json), if any. */
-async function findManifest(outDir: string, input: Pick<RenderInput, 'data'>): Promise<{ manifest: Manifest; file: string } | undefined> {
-  const base = titlesOf(input.data.project).bundle;
-  const entries = await readdir(outDir).catch(() => [] as string[]);
-  const candidates = entries
-    .map((name) => ({ name, rev: new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-r(\\d+)$`).exec(name)?.[1] }))
-    .filter((c) => c.rev !== undefined)
-    .sort((a, b) => Number(b.rev) - Number(a.rev));
-  for (const c of candidates) {
-    const dir = path.join(outDir, c.name);
-    try {
-      const manifest = await readManifest(dir);
-      if (manifest.project.code === input.data.project.district.code) return { manifest, file: path.join(dir, 'manifest.json') };
-    } catch {
-      // not a readable bundle: try the next
-    }
-  }
-  return undefined;
-}
-
-export async function annexPlaces(input: Pick<RenderInput, 'data' | 'verdicts'>, sites: readonly Site[], outDir: string): Promise<AnnexPlaces> {
+/**
+ * `manifest`: the bundle presented, whose annex layout gives the labels printed on the pages (15-1 for an
+ * inserted page), the same the annex, 材料清单 and the response documents cite.
+ */
+export async function annexPlaces(input: Pick<RenderInput, 'data' | 'verdicts'>, sites: readonly Site[], manifest: Manifest | undefined): Promise<AnnexPlaces> {
   const sections = annexSections(input);
-  const found = await findManifest(outDir, input);
-  // from the manifest: per (indicator, evidence id) the annex pages and the volume
-  const fromManifest = new Map<string, { volume: number; first: number; last: number }>();
-  let volumesInManifest = 0;
-  if (found) {
-    const annexFiles = found.manifest.files.filter((f) => f.role === 'annex').sort((a, b) => (a.pages?.first ?? 0) - (b.pages?.first ?? 0));
-    volumesInManifest = annexFiles.length;
-    annexFiles.forEach((f, v) => {
-      for (const section of f.contents ?? []) {
-        for (const e of section.evidence) {
-          const first = e.firstPage;
-          fromManifest.set(`${section.indicator}/${e.id}`, { volume: v + 1, first, last: first + e.pages - 1 });
-        }
-      }
-    });
-  }
+  const annexFiles = (manifest?.files ?? []).filter((f) => f.role === 'annex').sort((a, b) => (a.pages?.first ?? 0) - (b.pages?.first ?? 0));
+  const fromManifest = placesInAnnex(annexFiles);
+  const volumesInManifest = annexFiles.length;
   const plan = planAnnexVolumes(input, DEFAULT_MAX_VOLUME_MB);
   const volumeOf = new Map<number, number>();
   for (const v of plan.volumes) for (const no of v.indicators) volumeOf.set(no, v.no);
@@ -112,7 +81,7 @@ export async function annexPlaces(input: Pick<RenderInput, 'data' | 'verdicts'>,
         // printed under each indicator it serves; the card names the first of the site's own
         const indicator = input.data.indicators.find((i) => item.indicators.includes(i.no) && site.indicators.includes(i.no))?.no ?? item.indicators[0]!;
         const key = `${indicator}/${id}`;
-        const m = fromManifest.get(key);
+        const m = fromManifest.get(`${indicator}:${id}`);
         const rel = rels.get(key);
         return [{
           id, title: item.title, indicator,
@@ -124,14 +93,14 @@ export async function annexPlaces(input: Pick<RenderInput, 'data' | 'verdicts'>,
       }),
     );
   }
-  return found ? { source: 'manifest', manifestPath: found.file, bySite } : { source: 'plan', bySite };
+  return manifest ? { source: 'manifest', bySite } : { source: 'plan', bySite };
 }
 
 const span = (r: { first: number; last: number }) => (r.first === r.last ? `${r.first}` : `${r.first}—${r.last}`);
 
-/** 第1册 指标12 第3—4页（汇编第84—85页） */
+/** 第1册 指标12 第3—4页（汇编第84—85页; 汇编第15-1页 for an inserted page, as the annex prints it） */
 export function placeText(p: EvidencePlace): string {
   const volume = p.volumes > 1 ? `第${p.volume}册 ` : '';
   const rel = p.rel ? `指标${p.indicator} 第${span(p.rel)}页` : `指标${p.indicator}部分`;
-  return `${volume}${rel}${p.annex ? `（汇编第${span(p.annex)}页）` : ''}`;
+  return `${volume}${rel}${p.annex ? `（汇编${annexPageText({ volume: p.volume, volumes: 1, ...p.annex })}）` : ''}`;
 }

@@ -85,23 +85,41 @@ export async function renderArchiveCatalog(plan: SiteVisitPlan): Promise<Buffer>
 
 const boxNo = (index: number) => `第${String(index + 1).padStart(2, '0')}盒`;
 
-/** 盒脊: labels for the spines of the 档案盒, 4 cm wide, six to a page. */
+/** A4 landscape: its height, and the margins of the 盒脊 sheet (inches, as the sheet's page setup takes them). */
+const LANDSCAPE_HEIGHT_PT = 595.3;
+export const SPINE_MARGINS = { left: 0.4, right: 0.4, top: 0.4, bottom: 0.4, header: 0.2, footer: 0.2 } as const;
+
+/** The rows of a spine label, top to bottom, in points: together one printed page high with room to spare. */
+export const SPINE_ROWS = [
+  { height: 44, size: 12, font: '黑体' },
+  { height: 24, size: 14, font: '黑体' },
+  { height: 24, size: 14, font: '黑体' },
+  { height: 330, size: 0, font: '黑体', vertical: true },
+  { height: 64, size: 10, font: '宋体' },
+  { height: 22, size: 11, font: '宋体' },
+] as const;
+
+/** Points a page of the 盒脊 sheet holds between its margins: every spine label must fit in it. */
+export const SPINE_PAGE_PT = LANDSCAPE_HEIGHT_PT - (SPINE_MARGINS.top + SPINE_MARGINS.bottom) * 72;
+
+/** 盒脊: labels for the spines of the 档案盒, 4 cm wide, six to a page, each whole on its page. */
 function spineSheet(workbook: ExcelJS.Workbook, plan: SiteVisitPlan, indicators: readonly PlacedIndicator[]): void {
   const { project } = plan.data;
   const sheet = workbook.addWorksheet('盒脊', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { ...SPINE_MARGINS } },
   });
   const PER_PAGE = 6;
   // label columns 20 wide (about 4 cm), 3-wide gaps between them
   sheet.columns = Array.from({ length: PER_PAGE * 2 - 1 }, (_, i) => ({ width: i % 2 ? 3 : 20 }));
-  const rows = [
-    { height: 48, text: () => `${project.district.shortName}生态文明建设示范区创建档案`, size: 12, font: '黑体' },
-    { height: 26, text: (_: PlacedIndicator, i: number) => boxNo(i), size: 14, font: '黑体' },
-    { height: 26, text: (ind: PlacedIndicator) => `指标${ind.no}`, size: 14, font: '黑体' },
-    { height: 360, text: (ind: PlacedIndicator) => ind.name, size: 0, font: '黑体', vertical: true },
-    { height: 70, text: (ind: PlacedIndicator) => `牵头：${ind.units[0]}`, size: 10, font: '宋体' },
-    { height: 24, text: () => `${project.programme.year}年`, size: 11, font: '宋体' },
+  const texts = [
+    () => `${project.district.shortName}生态文明建设示范区创建档案`,
+    (_: PlacedIndicator, i: number) => boxNo(i),
+    (ind: PlacedIndicator) => `指标${ind.no}`,
+    (ind: PlacedIndicator) => ind.name,
+    (ind: PlacedIndicator) => `牵头：${ind.units[0]}`,
+    () => `${project.programme.year}年`,
   ];
+  const rows = SPINE_ROWS.map((row, k) => ({ ...row, text: texts[k]! }));
   let top = 1;
   for (let start = 0; start < indicators.length; start += PER_PAGE) {
     const group = indicators.slice(start, start + PER_PAGE);
@@ -113,15 +131,12 @@ function spineSheet(workbook: ExcelJS.Workbook, plan: SiteVisitPlan, indicators:
         cell.value = spec.text(ind, start + j);
         // vertical names: as large as fits the spine's height (16 pt at most)
         cell.font = { name: spec.font, size: spec.size || Math.min(16, Math.floor((spec.height - 16) / ([...ind.name].length * 1.6))) };
-        cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true, ...(spec.vertical ? { textRotation: 'vertical' as const } : {}) };
+        cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true, ...('vertical' in spec && spec.vertical ? { textRotation: 'vertical' as const } : {}) };
         cell.border = BORDER;
       });
     });
     top += rows.length;
-    if (start + PER_PAGE < indicators.length) {
-      sheet.getRow(top - 1).addPageBreak();
-      sheet.getRow(top).height = 12;
-      top += 1;
-    }
+    // each page six whole labels: the next six start on a new page
+    if (start + PER_PAGE < indicators.length) sheet.getRow(top - 1).addPageBreak();
   }
 }

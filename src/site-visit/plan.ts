@@ -4,7 +4,8 @@ import { coverage, requiredIndicators, uncoveredText, type Coverage } from './co
 import { DEFAULT_TRAVEL, type TravelModel } from './geo.ts';
 import { loadSites, SITES_FILE } from './load-sites.ts';
 import { planRoutes, type RoutePlan } from './route.ts';
-import { checkProject, displayPath, hasErrors, type Issue, type ProjectData, type SiteList, type Verdict } from './shared.ts';
+import { differencesFromBundle, findPresented, type PresentedRevision } from './revision.ts';
+import { checkProject, displayPath, hasErrors, judgeProject, revisionState, type Issue, type ProjectData, type SiteList, type Verdict } from './shared.ts';
 
 /** The field visits start on day 2 of the visit: day 1 is the 座谈会 and the 资料查阅. */
 export const FIRST_FIELD_DAY = 2;
@@ -15,13 +16,18 @@ export interface SiteVisitOptions {
   /** morning departure, minutes since midnight */
   readonly morningStart?: number;
   readonly travel?: TravelModel;
-  /** the output folder (default out/): a built bundle found there gives the annex page numbers */
+  /** the output folder (default out/): the newest bundle of the project found there is the revision presented */
   readonly outDir: string;
+  /** the bundle (folder or zip) to present instead of the newest in `outDir` */
+  readonly from?: string;
 }
 
 /** Everything the five outputs are drawn from: plain data. */
 export interface SiteVisitPlan {
+  /** the judged state presented: the project with the rounds the presented revision answers laid over it */
   readonly data: ProjectData;
+  /** the revision presented (its number and date on the covers); absent: the project as `build` would make it */
+  readonly presented?: PresentedRevision;
   readonly verdicts: readonly Verdict[];
   readonly sites: SiteList;
   readonly routes: RoutePlan;
@@ -43,9 +49,16 @@ export interface Prepared {
 export async function prepareSiteVisit(dir: string, options: SiteVisitOptions): Promise<Prepared> {
   const checked = await checkProject(dir);
   if (!checked.data || hasErrors(checked.issues)) return { issues: checked.issues };
-  const data = checked.data;
+  // one judged state: the revision presented (the rounds it answers laid over the project), or the project
+  const found = await findPresented(checked.data, options.outDir, options.from);
+  if (hasErrors(found.issues)) return { issues: [...checked.issues, ...found.issues] };
+  const presented = found.presented;
+  const state = presented ? await revisionState(checked.data, presented.manifest) : { data: checked.data, issues: [] };
+  if (hasErrors(state.issues)) return { issues: [...checked.issues, ...state.issues] };
+  const data = state.data;
+  const verdicts = presented ? judgeProject(data) : checked.verdicts;
   const loaded = await loadSites(data);
-  const issues = [...checked.issues, ...loaded.issues];
+  const issues = [...checked.issues, ...state.issues, ...(presented ? differencesFromBundle(presented, verdicts) : []), ...loaded.issues];
   if (!loaded.sites) return { issues };
   const sites = loaded.sites;
   const start = data.project.district.startPoint!;
@@ -66,6 +79,6 @@ export async function prepareSiteVisit(dir: string, options: SiteVisitOptions): 
       message: left.reason === 'too-far' ? `点位 ${left.site.id}（${left.site.name}）往返加停留超过半天，无法安排` : `点位 ${left.site.id}（${left.site.name}）在 ${options.days} 天的核查时间内排不下`,
     });
   }
-  const places = await annexPlaces({ data, verdicts: checked.verdicts }, sites.sites, options.outDir);
-  return { plan: { data, verdicts: checked.verdicts, sites, routes, coverage: cov, places, days: options.days }, issues };
+  const places = await annexPlaces({ data, verdicts }, sites.sites, presented?.manifest);
+  return { plan: { data, verdicts, sites, routes, coverage: cov, places, days: options.days, ...(presented ? { presented } : {}) }, issues };
 }

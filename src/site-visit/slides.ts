@@ -4,7 +4,8 @@ import type * as PptxModule from 'pptxgenjs';
 import type { SiteVisitPlan } from './plan.ts';
 import { routeSummary } from './route.ts';
 import { uncoveredText } from './coverage.ts';
-import { chineseDate, GENERATOR, normalizeOfficeZip, type Verdict, type VerdictKind } from './shared.ts';
+import { presentedText } from './revision.ts';
+import { chineseDate, formatShare, GENERATOR, normalizeOfficeZip, resolveUnit, shareOf, type ProjectData, type Verdict, type VerdictKind } from './shared.ts';
 
 export const SLIDES_FILE = '汇报演示.pptx';
 
@@ -28,6 +29,61 @@ export function resultCounts(plan: Pick<SiteVisitPlan, 'data' | 'verdicts'>) {
     return { total: list.length, 达标: count('达标'), 未达标: count('未达标'), 待补充: count('待补充') };
   };
   return { binding: of('约束性'), reference: of('参考性') };
+}
+
+/**
+ * The responsible units (责任单位) of the project, each once under its canonical name: the leading group's
+ * 成员单位 the 基本情况 slide counts (not the members, who are persons).
+ */
+export function responsibleUnits(data: Pick<ProjectData, 'indicators' | 'project'>): string[] {
+  // the units registered in project.yaml, and any an indicator names beside them
+  const names = new Set<string>(data.project.units.map((u) => u.name));
+  for (const ind of data.indicators) {
+    for (const u of ind.units) {
+      const resolved = resolveUnit(u, data.project.units);
+      names.add(resolved.found ? resolved.canonical : u);
+    }
+  }
+  return [...names];
+}
+
+/** The report's 基本情况 (narrative/基本情况.txt, or project.yaml's district.profile) in paragraphs, as the report prints them. */
+export function narrativeParagraphs(data: Pick<ProjectData, 'narrative'>): string[] {
+  const textOf = data.narrative?.['基本情况']?.text ?? '';
+  // a line break inside a paragraph of the .txt is no break in the report; spaces between Chinese characters go
+  return textOf.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, '').replace(/([\u3000-\u9fff\uff00-\uffef])[ \t]+(?=[\u3000-\u9fff\uff00-\uffef])/g, '$1').trim()).filter(Boolean);
+}
+
+const BASIC_FONT_PT = 15;
+/** Text box of the 基本情况 slide: 9 × 4.1 inches; characters of 15 pt on a line, lines in the box (1.2 spacing, room for paragraph gaps). */
+const BASIC_CHARS_PER_LINE = Math.floor((9 * 72 - 14) / BASIC_FONT_PT);
+const BASIC_LINES = Math.floor((4.1 * 72 - 14) / (BASIC_FONT_PT * 1.2 * 1.2)) - 1;
+
+/** Lines a paragraph takes (a Latin letter or digit half a Chinese character), a bullet's indent counted. */
+function linesOf(text: string, indent = 0): number {
+  const width = [...text].reduce((w, c) => w + (/[\x20-\x7e]/.test(c) ? 0.55 : 1), 0);
+  return Math.max(1, Math.ceil(width / (BASIC_CHARS_PER_LINE - indent)));
+}
+
+/**
+ * The 基本情况 slides: the narrative's paragraphs, whole, on as many slides as they need, then the facts as
+ * bullets on the last. Nothing is cut or shrunk past reading: a paragraph longer than a slide gets one of its own.
+ */
+export function basicSlides(paragraphs: readonly string[], facts: readonly string[]): { paragraphs: string[]; facts: string[] }[] {
+  const pages: { paragraphs: string[]; facts: string[]; lines: number }[] = [{ paragraphs: [], facts: [], lines: 0 }];
+  for (const p of paragraphs) {
+    const lines = linesOf(p) + 1;
+    const last = pages.at(-1)!;
+    if (last.lines > 0 && last.lines + lines > BASIC_LINES) pages.push({ paragraphs: [p], facts: [], lines });
+    else {
+      last.paragraphs.push(p);
+      last.lines += lines;
+    }
+  }
+  const factLines = facts.reduce((n, f) => n + linesOf(f, 2), 0);
+  if (pages.at(-1)!.lines > 0 && pages.at(-1)!.lines + factLines > BASIC_LINES) pages.push({ paragraphs: [], facts: [], lines: 0 });
+  pages.at(-1)!.facts.push(...facts);
+  return pages.map(({ paragraphs: p, facts: f }) => ({ paragraphs: p, facts: f }));
 }
 
 const text = (s: string, options: PptxModule.default.TextPropsOptions = {}): PptxModule.default.TextProps => ({ text: s, options });
@@ -64,28 +120,35 @@ export async function renderSlides(plan: SiteVisitPlan): Promise<Buffer> {
   cover.background = { color: DARK };
   cover.addText(`${district.name}\n${programme.title}创建工作汇报`, { x: 0.5, y: 1.3, w: 9, h: 1.8, fontFace: SLIDE_FONTS.heading, fontSize: 34, color: 'FFFFFF', align: 'center', valign: 'middle' });
   cover.addText(`${district.government}\n${chineseDate(project.generatedAt)}`, { x: 0.5, y: 3.4, w: 9, h: 0.9, fontFace: SLIDE_FONTS.body, fontSize: 16, color: 'D9E1F2', align: 'center' });
-  if (mark) cover.addText(mark, { x: 3, y: 4.6, w: 4, h: 0.4, fontFace: SLIDE_FONTS.body, fontSize: 12, color: 'FFC7CE', align: 'center' });
+  cover.addText(presentedText(plan.presented), { x: 0.5, y: 4.25, w: 9, h: 0.35, fontFace: SLIDE_FONTS.body, fontSize: 12, color: 'D9E1F2', align: 'center' });
+  if (mark) cover.addText(mark, { x: 3, y: 4.75, w: 4, h: 0.4, fontFace: SLIDE_FONTS.body, fontSize: 12, color: 'FFC7CE', align: 'center' });
 
-  // 2. 基本情况
+  // 2. 基本情况: the report's own narrative (narrative/基本情况.txt), in whole paragraphs over as many slides as it takes
   const counts = resultCounts(plan);
-  const basic = slide('基本情况');
   const group = project.leadingGroup;
-  basic.addText(
-    [
-      text(district.profile?.replace(/\s+/g, '') ?? `${district.name}（基本情况待补充：project.yaml 的 district.profile）`, { breakLine: true, paraSpaceAfter: 10 }),
-      text(`成立以${group.leader.post}${group.leader.name}为组长的创建工作领导小组，成员单位 ${group.members.length} 个，办公室设在${group.office.location}。`, { bullet: true, breakLine: true }),
-      text(`对照${programme.title}建设指标，我区涉及 ${indicators.length} 项指标：约束性 ${counts.binding.total} 项，参考性 ${counts.reference.total} 项。`, { bullet: true, breakLine: true }),
-      text(`现状年 ${programme.currentYear} 年，基准年 ${programme.baselineYear} 年；申报${programme.batch}。`, { bullet: true }),
-    ],
-    { x: 0.5, y: 1.0, w: 9, h: 4.1, fontFace: SLIDE_FONTS.body, fontSize: 15, color: '262626', valign: 'top', lineSpacingMultiple: 1.2 },
-  );
+  const facts = [
+    `成立以${group.leader.post}${group.leader.name}为组长的创建工作领导小组，成员单位 ${responsibleUnits(plan.data).length} 个，办公室设在${group.office.location}。`,
+    `对照${programme.title}建设指标，我区涉及 ${indicators.length} 项指标：约束性 ${counts.binding.total} 项，参考性 ${counts.reference.total} 项。`,
+    `现状年 ${programme.currentYear} 年，基准年 ${programme.baselineYear} 年；申报${programme.batch}。`,
+  ];
+  const pages = basicSlides(narrativeParagraphs(plan.data), facts);
+  pages.forEach((page, k) => {
+    const basic = slide(k === 0 ? '基本情况' : '基本情况（续）');
+    basic.addText(
+      [
+        ...page.paragraphs.map((p) => text(p, { breakLine: true, paraSpaceAfter: 10 })),
+        ...page.facts.map((f, i) => text(f, { bullet: true, ...(i < page.facts.length - 1 ? { breakLine: true } : {}) })),
+      ],
+      { x: 0.5, y: 1.0, w: 9, h: 4.1, fontFace: SLIDE_FONTS.body, fontSize: BASIC_FONT_PT, color: '262626', valign: 'top', lineSpacingMultiple: 1.2 },
+    );
+  });
 
   // 3. results by attribute
   const results = slide('指标达标情况');
   results.addText(
     [
       text(`约束性达标 ${counts.binding.达标}/${counts.binding.total} 项`, { fontSize: 22, bold: true, color: counts.binding.达标 === counts.binding.total ? COLORS.达标 : COLORS.未达标, breakLine: true }),
-      text(`参考性达标 ${counts.reference.达标}/${counts.reference.total} 项（${Math.round((counts.reference.达标 / Math.max(1, counts.reference.total)) * 100)}%）`, { fontSize: 22, bold: true, color: DARK, breakLine: true }),
+      text(`参考性达标 ${counts.reference.达标}/${counts.reference.total} 项（${formatShare(shareOf(counts.reference.达标, counts.reference.total))}）`, { fontSize: 22, bold: true, color: DARK, breakLine: true }),
       text(`未达标 ${counts.binding.未达标 + counts.reference.未达标} 项，待补充 ${counts.binding.待补充 + counts.reference.待补充} 项（数据或佐证材料尚缺）`, { fontSize: 15, color: '404040' }),
     ],
     { x: 0.3, y: 1.0, w: 4.9, h: 3.8, fontFace: SLIDE_FONTS.body, valign: 'middle', lineSpacingMultiple: 1.4 },

@@ -23,7 +23,7 @@ const SAME_LAYER = new Set([
   'common → model', 'files → common',
   'load → judge', 'load → validate', 'init → load', 'init → validate', 'intake → load', 'intake → validate',
   'status → judge', 'workbook → judge', 'workbook → load', 'workbook → validate',
-  'bundle → package', 'revise → bundle', 'revise → package', 'site-visit → package',
+  'bundle → package', 'revise → bundle', 'revise → package', 'site-visit → package', 'site-visit → revise',
   'cli → serve',
 ]);
 

@@ -82,6 +82,14 @@ describe.runIf(haveTools('soffice', 'pdftotext'))('office files read by LibreOff
     for (const s of ['现场核查会议方案', '座谈会', '2023年9月12日上午08:30', '区政府第一会议室', '王营同志', '石可清', '部门汇报', '专题片', '资料查阅', '现场核查', '反馈会', '任务分工', '市生态环境局兖州区分局（牵头13项指标）']) expect(text).toContain(s);
   });
 
+  it('迎检会议方案.docx: the 落款 and its date never break inside a line', () => {
+    const lines = pdftotext(toPdf(path.join(dirA, '迎检会议方案.docx'), path.join(tmp, 'pdf-sign')), '-layout').split('\n').map((l) => l.replace(/\s+/g, '')).filter(Boolean);
+    const date = lines.findLastIndex((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(l));
+    expect(date, lines.slice(-6).join(' / ')).toBeGreaterThan(1);
+    // the office on two lines, cut after 示范区, each whole
+    expect(lines.slice(date - 2, date)).toEqual(['济宁市兖州区国家生态文明建设示范区', '创建工作领导小组办公室']);
+  });
+
   it('汇报演示.pptx: title, results by attribute and one slide per 领域', () => {
     const pdf = toPdf(path.join(dirA, '汇报演示.pptx'), pdfDir);
     expect(pdfPages(pdf)).toBe(3 + 6 + 2);
@@ -94,5 +102,14 @@ describe.runIf(haveTools('soffice', 'pdftotext'))('office files read by LibreOff
     for (const s of ['现场核查点位清单', 'S01', 'S12', '泗河湿地生物多样性观测点', '116.8120', '35.5720']) expect(list).toContain(s);
     const catalog = pdftotext(toPdf(path.join(dirA, '指标数据档案目录.xlsx'), pdfDir)).replace(/\s+/g, '');
     for (const s of ['卷内目录', '第01盒', '第35盒', '济兖政字〔2021〕46号', '暂无材料']) expect(catalog).toContain(s);
+  });
+
+  it('指标数据档案目录.xlsx: every spine label whole on one page, six to a page', () => {
+    const pdf = toPdf(path.join(dirA, '指标数据档案目录.xlsx'), path.join(tmp, 'pdf-spine'));
+    const perPage = Array.from({ length: pdfPages(pdf) }, (_, k) => pdftotext(pdf, '-f', String(k + 1), '-l', String(k + 1)).replace(/\s+/g, ''))
+      .filter((t) => !t.includes('卷内目录') && (t.includes('创建档案') || t.includes('牵头：')))
+      .map((t) => ({ tops: t.split('创建档案').length - 1, bottoms: t.split('牵头：').length - 1, years: (t.match(/\d{4}年/g) ?? []).length }));
+    expect(perPage.map((p) => p.tops)).toEqual([6, 6, 6, 6, 6, 5]);
+    for (const p of perPage) expect(p).toEqual({ tops: p.tops, bottoms: p.tops, years: p.tops });
   });
 });

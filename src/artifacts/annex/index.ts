@@ -61,8 +61,7 @@ export async function renderAnnex(
 }
 
 export { checkImage, embedImage, type CheckedImage, type PlacedImage } from './evidence-image.ts';
-export { type KeptNumbers } from './page-book.ts';
-
+export { annexPageText, annexPlaces, evidenceRange, type AnnexPlace, type KeptNumbers } from './page-book.ts';
 export { checkImageData } from './evidence-image.ts';
 export { openEvidencePdf } from './evidence-pdf.ts';
 export { problemHint, problemReason } from './problems.ts';

@@ -35,6 +35,40 @@ export function evidenceRange(item: Pick<PlacedPages, 'firstPage'> & { readonly 
 }
 
 /**
+ * Where an item sits in the annex, as every document that points into it cites it (材料清单, the response
+ * documents, the 现场核查手册): the labels printed on its pages, taken from the layout the annex itself used
+ * (an inserted page is 15-1, never the 15 it follows), with the volume once there are several.
+ * 第15-1页, 第15—16页, 第2册第15-1页.
+ */
+export function annexPageText(at: { readonly volume: number; readonly volumes: number; readonly first: string; readonly last?: string }): string {
+  const range = at.last === undefined || at.last === at.first ? at.first : `${at.first}—${at.last}`;
+  return `${at.volumes > 1 ? `第${at.volume}册` : ''}第${range}页`;
+}
+
+/** An item's place as the layout of its volume gives it: the volume and the labels of its first and last page. */
+export interface AnnexPlace {
+  readonly volume: number;
+  readonly volumes: number;
+  readonly first: string;
+  readonly last: string;
+}
+
+/**
+ * Where every evidence item starts in the annex, keyed `指标序号:材料id`, from the contents the volumes
+ * recorded as they were laid out (a bundle's manifest, or the volumes just rendered): `volumes` lists them in
+ * order, each with its contents.
+ */
+export function annexPlaces(volumes: readonly { readonly contents?: readonly { readonly indicator: number; readonly evidence: readonly PlacedPages[] }[] | undefined }[]): Map<string, AnnexPlace> {
+  const places = new Map<string, AnnexPlace>();
+  volumes.forEach((v, k) => {
+    for (const section of v.contents ?? []) {
+      for (const e of section.evidence) places.set(`${section.indicator}:${e.id}`, { volume: k + 1, volumes: volumes.length, ...evidenceRange(e) });
+    }
+  });
+  return places;
+}
+
+/**
  * The numbers a revision keeps for a re-rendered volume: the range each part of it (the contents, each
  * indicator's section) had in the previous revision.
  */

@@ -3,7 +3,7 @@ import type { PlacedIndicator } from '../../model/index.ts';
 import { InternalError } from '../../model/index.ts';
 import type { Project } from '../../model/index.ts';
 import { resolveUnit } from '../../validate/index.ts';
-import { chineseDate } from '../../common/index.ts';
+import { chineseDate, formatShare } from '../../common/index.ts';
 import { titlesOf } from '../../common/index.ts';
 import type { RenderInput } from '../render-input.ts';
 import { figureRange, reportFigures, type ReportFigure } from './figures.ts';
@@ -86,7 +86,7 @@ export function eligibilitySentence(input: RenderInput): string {
   const parts: string[] = [];
   const binding = e.reasons.filter((r) => r.attribute === '约束性').map((r) => r.no);
   if (binding.length) parts.push(`约束性指标第${binding.join('、')}项尚未达标`);
-  if (e.reference.share < e.reference.required) parts.push(`参考性指标达标率${Math.round(e.reference.share * 1000) / 10}%，低于${Math.round(e.reference.required * 100)}%`);
+  if (e.reference.share < e.reference.required) parts.push(`参考性指标达标率${formatShare(e.reference.share)}，低于${formatShare(e.reference.required)}`);
   return `对照申报条件（${rule}），${who}目前尚不满足：${parts.join('，')}。`;
 }
 

@@ -3,7 +3,7 @@ import { SITE_VISIT_STAGE, type FeedbackItem } from '../../model/index.ts';
 import type { Manifest } from '../../model/index.ts';
 import { ARTIFACT_NAMES, type ResponseAnswer, type WrittenFile } from '../artifact.ts';
 import type { RenderInput } from '../render-input.ts';
-import { evidenceRange } from '../annex/page-book.ts';
+import { annexPageText, evidenceRange } from '../annex/index.ts';
 
 /**
  * The answer to a review round, as plain data for templates/response/response.md.hbs: addressed to the
@@ -27,8 +27,8 @@ export function evidencePlaces(written: readonly WrittenFile[]): Map<string, { f
     for (const id of w.artifact.evidence ?? []) if (w.artifact.role === 'evidence') at(id).file = w.artifact.path;
     for (const entry of w.contents ?? []) {
       for (const e of entry.evidence) {
-        const printed = evidenceRange(e);
-        const pages = e.pages > 1 ? `第${printed.first}—${printed.last}页` : `第${printed.first}页`;
+        // the file names the volume: its pages as printed there (an inserted page is 15-1)
+        const pages = annexPageText({ volume: 1, volumes: 1, ...evidenceRange(e) });
         if (!at(e.id).annex) at(e.id).annex = `${w.artifact.path} ${pages}`;
       }
     }

@@ -3,6 +3,7 @@ import { ARTIFACT_NAMES, type ArtifactPlanner, type BuiltInSource, type WrittenF
 import { artifactKind, writeRendered, type Renderer } from '../kind.ts';
 import { commonInputs, planned, type Source } from '../planning.ts';
 import type { EvidenceLocations } from './summary-sheets.ts';
+import { evidenceRange, type AnnexPlace } from '../annex/index.ts';
 
 /** 指标任务分解表.xlsx (附件1) with its status columns and the 材料清单 of where each item is. */
 export const TASK_TABLE: ArtifactPlanner<Source<'task-table'>> = {
@@ -21,14 +22,15 @@ export const TASK_TABLE: ArtifactPlanner<Source<'task-table'>> = {
 /** Where the files produced before put each evidence item: the originals' paths and the annex pages. */
 export function evidenceLocations(produced: readonly WrittenFile[]): EvidenceLocations {
   const paths = new Map<string, string>();
-  const pages = new Map<string, { volume: number; volumes: number; page: number }>();
+  const pages = new Map<string, AnnexPlace>();
   for (const w of produced) {
     const source = w.artifact.source as BuiltInSource;
     if (source.kind === 'evidence') paths.set(source.evidenceId, w.artifact.path);
     if (source.kind !== 'annex-volume') continue;
+    // the labels printed on the pages, as the volume was laid out (an inserted page is 15-1)
     for (const section of w.contents ?? []) {
       for (const e of section.evidence) {
-        pages.set(`${section.indicator}:${e.id}`, { volume: source.volume.no, volumes: source.volume.total, page: e.firstPage });
+        pages.set(`${section.indicator}:${e.id}`, { volume: source.volume.no, volumes: source.volume.total, ...evidenceRange(e) });
       }
     }
   }

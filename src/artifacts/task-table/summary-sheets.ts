@@ -1,6 +1,7 @@
 import type { EvidenceItem } from '../../model/index.ts';
 import type { PlacedIndicator } from '../../model/index.ts';
 import { chineseDate } from '../../common/index.ts';
+import { annexPageText, type AnnexPlace } from '../annex/index.ts';
 import type { Grid, GridMerge, GridValue } from '../../documents/xlsx/index.ts';
 
 /** The second and third sheets: 责任单位汇总 (who leads and who shares what) and 材料清单 (the evidence by indicator). */
@@ -69,13 +70,13 @@ export function unitSheet(title: string, indicators: readonly PlacedIndicator[],
  */
 export interface EvidenceLocations {
   readonly paths: ReadonlyMap<string, string>;
-  readonly pages: ReadonlyMap<string, { readonly volume: number; readonly volumes: number; readonly page: number }>;
+  readonly pages: ReadonlyMap<string, AnnexPlace>;
 }
 
-/** 第45页, or 第2册第312页 when the annex has several volumes. */
-export function annexPlace(at: { readonly volume: number; readonly volumes: number; readonly page: number } | undefined): string {
+/** 第45页, 第15-1页 (an inserted page), or 第2册第312页 when the annex has several volumes: where the item starts. */
+export function annexPlace(at: AnnexPlace | undefined): string {
   if (!at) return '—';
-  return at.volumes > 1 ? `第${at.volume}册第${at.page}页` : `第${at.page}页`;
+  return annexPageText({ volume: at.volume, volumes: at.volumes, first: at.first });
 }
 
 /**

@@ -5,7 +5,7 @@ import { TemplateError } from '../../documents/templates/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 
-const USAGE = 'eco-dossier site-visit [项目目录] [--out 目录] [--days N] [--start HH:MM] [--suggest] [--json]';
+const USAGE = 'eco-dossier site-visit [项目目录] [--out 目录] [--from 材料包] [--days N] [--start HH:MM] [--suggest] [--json]';
 
 /**
  * site-visit: sites.yaml → half-day routes → 点位清单.xlsx, 现场核查手册.pdf, 迎检会议方案.docx, 汇报演示.pptx,
@@ -13,7 +13,7 @@ const USAGE = 'eco-dossier site-visit [项目目录] [--out 目录] [--days N] [
  */
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
-    json: { type: 'boolean' }, out: { type: 'string' }, days: { type: 'string' }, start: { type: 'string' }, suggest: { type: 'boolean' },
+    json: { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' }, days: { type: 'string' }, start: { type: 'string' }, suggest: { type: 'boolean' },
   }, USAGE);
   const days = values.days === undefined ? 1 : Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 7) throw new CliUsageError(`--days 应为 1—7 的整数，实际为“${values.days}”`, USAGE);
@@ -25,7 +25,8 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   if (values.suggest) return suggest(dir, Boolean(values.json), ctx);
 
   const started = performance.now();
-  const prepared = await prepareSiteVisit(dir, { days, outDir, ...(morningStart !== undefined ? { morningStart } : {}) });
+  const from = values.from === undefined ? undefined : path.resolve(ctx.cwd, values.from);
+  const prepared = await prepareSiteVisit(dir, { days, outDir, ...(from !== undefined ? { from } : {}), ...(morningStart !== undefined ? { morningStart } : {}) });
   const { errors, warnings } = splitIssues(prepared.issues);
   const plan = prepared.plan;
   if (!plan || errors.length) {
@@ -63,12 +64,15 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   if (values.json) {
     ctx.stdout(JSON.stringify({
       ok: true, errors: [], warnings: issuesToJson(warnings), travel, routes, leftOut: plan.routes.leftOut.map((l) => ({ id: l.site.id, reason: l.reason })),
-      coverage, annexPages: plan.places.source, outputs: written.map((w) => ({ file: w.file, bytes: w.bytes })), ms,
+      coverage, annexPages: plan.places.source,
+      presented: plan.presented ? { revision: plan.presented.revision, date: plan.presented.date, bundle: plan.presented.manifest.bundle } : null,
+      outputs: written.map((w) => ({ file: w.file, bytes: w.bytes })), ms,
     }, null, 2));
     return EXIT.ok;
   }
   const text = formatIssues(warnings);
   if (text) ctx.stdout(text);
+  ctx.stdout(plan.presented ? `现场核查材料依据第${plan.presented.revision}版申报材料（${plan.presented.manifest.bundle}）。` : '现场核查材料依据项目当前数据（输出目录中没有已生成的申报材料包）。');
   ctx.stdout(`车程按直线距离 × ${travel.roadFactor} ÷ ${travel.speedKmh} 公里/小时估算。`);
   for (const r of plan.routes.routes) {
     if (!r.stops.length) continue;

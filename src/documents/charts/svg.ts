@@ -52,7 +52,8 @@ function echartsOption(spec: ChartSpec, drawing: ChartDrawing): Echarts.EChartsC
   const axis = valueAxis([...spec.values, ...(spec.target ? [spec.target.value] : [])], spec.unit);
   return {
     ...base,
-    grid: { left: 64, right: 96, top, bottom: 36 },
+    // room on the right for the target's label drawn after the line's end: always inside the picture
+    grid: { left: 64, right: Math.max(96, Math.ceil(textWidthPx(spec.target?.label ?? '', LABEL_PX) + MARK_LABEL_GAP + 10)), top, bottom: 36 },
     // each year's point in the middle of its band, not on the value axis where its label would cover the axis labels
     xAxis: { type: 'category', data: [...spec.years], boundaryGap: true, axisLabel: { fontFamily: CHART_FONT } },
     yAxis: {
@@ -71,6 +72,20 @@ function echartsOption(spec: ChartSpec, drawing: ChartDrawing): Echarts.EChartsC
       } : {}),
     }],
   };
+}
+
+/** The size ECharts draws labels at (textStyle.fontSize), and the gap it leaves between a mark line and its label. */
+const LABEL_PX = 13;
+const MARK_LABEL_GAP = 5;
+
+/**
+ * Width of a label at `px` in Noto Sans SC, generously: a Chinese character or full-width sign (≤, ≥ are drawn
+ * full width in it) one em, a Latin letter or digit 0.62 em, a space 0.3 em.
+ */
+export function textWidthPx(text: string, px: number): number {
+  let em = 0;
+  for (const ch of text) em += ch === ' ' ? 0.3 : /[\x21-\x7e]/.test(ch) ? 0.62 : 1;
+  return em * px;
 }
 
 /**

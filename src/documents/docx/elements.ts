@@ -1,5 +1,5 @@
 import { Paragraph, TabStopType, TextRun } from 'docx';
-import { BODY_LINE, chars } from './layout.ts';
+import { BODY_CHARS, BODY_LINE, chars } from './layout.ts';
 
 /**
  * The fixed elements of an official document that need their own layout (GB/T 9704 §7.3):
@@ -21,20 +21,54 @@ export function padName(name: string): string {
   return letters.length === 2 ? `${letters[0]}  ${letters[1]}` : name;
 }
 
+/** Characters a 署名 line may take: the body line less the two it keeps from the right edge, and one of slack for the reader's rounding. */
+const SIGNATURE_CHARS = BODY_CHARS - 3;
+
+/**
+ * A sender too long for one line, cut into lines that each fit, never inside a word of its name: after the
+ * last place, body or office word (区, 县, 会, 组, 室 …) that still fits, else at the width. Lines are kept
+ * as even as the cut allows, the longer first (济宁市兖州区国家生态文明建设示范区 / 创建工作领导小组办公室).
+ */
+export function senderLines(sender: string, width = SIGNATURE_CHARS): string[] {
+  if (textWidth(sender) <= width) return [sender];
+  const letters = [...sender];
+  const widthOf = (from: number, to: number) => textWidth(letters.slice(from, to).join(''));
+  let fits = 0;
+  while (fits < letters.length && widthOf(0, fits + 1) <= width) fits++;
+  // the most even cut after a word that ends a name's part; at the width when there is none
+  let cut = fits;
+  let best = Infinity;
+  for (let k = 1; k <= fits; k++) {
+    if (!SENDER_PART_END.test(letters[k - 1]!)) continue;
+    const uneven = Math.max(widthOf(0, k), widthOf(k, letters.length));
+    if (uneven <= best) {
+      best = uneven;
+      cut = k;
+    }
+  }
+  return [letters.slice(0, cut).join(''), ...senderLines(letters.slice(cut).join(''), width)];
+}
+
+/** Characters that end a part of an organ's name: a place (区, 县), a body (政府, 委员会) or an office (局, 组, 室). */
+const SENDER_PART_END = /[省市区县旗州盟镇乡会府局厅部组室院站队]/;
+
 /**
  * 发文机关署名 and 成文日期 (a document without a seal): the sender two characters in from the right,
  * one line below the text; the date on the next line, its first character two characters right of the
  * sender's first; a date longer than that moves the sender left instead, keeping the date two in from the right.
+ * Neither breaks inside: a sender wider than the line is set on as many lines as it needs (senderLines), each
+ * line a paragraph of its own, and the date is never pushed further right than it fits.
  */
 export function signature(lines: readonly string[]): Paragraph[] {
   if (lines.length === 0) return [];
-  const senders = lines.length > 1 ? lines.slice(0, -1) : lines;
+  const senders = (lines.length > 1 ? lines.slice(0, -1) : lines).flatMap((s) => senderLines(s));
   const date = lines.length > 1 ? lines[lines.length - 1]! : undefined;
   const senderWidth = Math.max(...senders.map(textWidth));
   let senderRight = 2;
   let dateRight = date === undefined ? 2 : senderRight + senderWidth - textWidth(date) - 2;
+  if (date !== undefined) dateRight = Math.min(dateRight, BODY_CHARS - textWidth(date) - 1);
   if (dateRight < 2) {
-    senderRight += 2 - dateRight;
+    senderRight = Math.min(senderRight + 2 - dateRight, BODY_CHARS - senderWidth);
     dateRight = 2;
   }
   const paragraph = (text: string, right: number, first: boolean) =>

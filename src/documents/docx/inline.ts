@@ -24,6 +24,15 @@ export function joinSoftBreaks(text: string): string {
   });
 }
 
+/**
+ * A range of numbers (1—8月, 2021—2035年, 5—9、33～35) never breaks at its dash in justified text: Word and
+ * LibreOffice may break after a dash, leaving "33—" at a line's end and "35" at the next one's start. Word
+ * joiners (U+2060, no width, no break) on both sides of the dash keep the range one word.
+ */
+export function keepRangesWhole(text: string): string {
+  return text.replace(/(\d)\u2060?([—–～〜~])\u2060?(?=\d)/g, '$1\u2060$2\u2060');
+}
+
 export function toInlines(tokens: readonly Token[], line: number, marks: Marks = {}): Inline[] {
   const out: Inline[] = [];
   const text = (t: string) => {

@@ -4,7 +4,8 @@
  * no line starts with closing or pausing punctuation (，。、；：）」』！？ …) and none ends with an opening
  * bracket or quote (（「『 …). A break that would break a rule moves earlier, taking the character before it
  * to the next line; only where that would empty the line does the punctuation hang past the margin.
- * Latin words and numbers (PM2.5, 86.2%, ≥20) are kept whole unless wider than the line.
+ * Latin words and numbers (PM2.5, 86.2%, ≥20) and ranges of numbers (5—9, 2020—2022, 33～35) are kept whole
+ * unless wider than the line.
  */
 
 /** What line breaking needs of a font: pdf-lib's PDFFont has it. */
@@ -21,18 +22,24 @@ export const NO_LINE_END = new Set([...'（「『【〔〈《“‘([{']);
 
 /** Latin letters, digits and the ASCII punctuation that belongs inside a word or number. */
 const WORD = /^[A-Za-z0-9\u00C0-\u024F.,'%+\-_/:@#&=~*<>≥≤±]+$/u;
-const TOKEN = /[A-Za-z0-9\u00C0-\u024F.,'%+\-_/:@#&=~*<>≥≤±]+|[ \t\u3000]+|—+|…+|[\s\S]/gu;
+/** A range of numbers: 5—9, 2020—2022年 is cut after 2022, 33～35, 08:30—12:00. */
+const RANGE = /[0-9][0-9.,:%]*(?:\u2060?(?:—+|–|～|〜|~)\u2060?[0-9][0-9.,:%]*)+/u;
+const PLAIN_TOKEN = /[A-Za-z0-9\u00C0-\u024F.,'%+\-_/:@#&=~*<>≥≤±]+|[ \t\u3000]+|—+|…+|[\s\S]/gu;
+const TOKEN = new RegExp(`${RANGE.source}|[A-Za-z0-9\\u00C0-\\u024F.,'%+\\-_/:@#&=~*<>≥≤±]+|[ \\t\\u3000]+|—+|…+|[\\s\\S]`, 'gu');
 
 function isSpace(unit: string): boolean {
   return /^[ \t\u3000]+$/.test(unit);
 }
 
-function tokenize(paragraph: string, measure: (s: string) => number, maxWidth: number): string[] {
+function tokenize(paragraph: string, measure: (s: string) => number, maxWidth: number, tokens: RegExp = TOKEN): string[] {
   const units: string[] = [];
-  for (const match of paragraph.matchAll(TOKEN)) {
+  for (const match of paragraph.matchAll(tokens)) {
     const unit = match[0];
+    // a range of numbers is one word while it takes at most half the line (with a bracket or a word beside it
+    // it must still fit); a longer one breaks at its dash like any text
+    if (RANGE.test(unit) && !WORD.test(unit) && measure(unit) > maxWidth / 2) units.push(...tokenize(unit, measure, maxWidth, PLAIN_TOKEN));
     // a word wider than the line is broken between its characters
-    if (WORD.test(unit) && unit.length > 1 && measure(unit) > maxWidth) for (const ch of unit) units.push(ch);
+    else if (WORD.test(unit) && unit.length > 1 && measure(unit) > maxWidth) for (const ch of unit) units.push(ch);
     else units.push(unit);
   }
   return units;

@@ -1,4 +1,4 @@
-import { chineseDate } from '../../common/index.ts';
+import { chineseDate, formatShare } from '../../common/index.ts';
 import { explainIssue, formatPlace } from '../../model/index.ts';
 import { verdictCounts } from '../../artifacts/report/index.ts';
 import { chartSvgCached as chartSvg } from '../chart-cache.ts';
@@ -7,10 +7,8 @@ import { html, raw, type Html } from '../html.ts';
 
 /** 总览 and 责任单位: shared by the live pages and the printable snapshot (`status --html`). */
 
-/** 75%, 87.5%: as the judge's 申报条件 line writes shares. */
-function percent(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`;
-}
+/** 75%, 87.5%: the one rounding rule of every document (common/formatShare). */
+const percent = formatShare;
 
 export function daysText(days: number): string {
   return days > 0 ? `还剩 ${days} 天` : days === 0 ? '就是今天' : `已过 ${-days} 天`;

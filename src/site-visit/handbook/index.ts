@@ -3,6 +3,7 @@ import { clock } from '../geo.ts';
 import { FIRST_FIELD_DAY, type SiteVisitPlan } from '../plan.ts';
 import { slotLabel, type PlannedRoute } from '../route.ts';
 import { uncoveredText } from '../coverage.ts';
+import { presentedText } from '../revision.ts';
 import { chineseDate, embedFonts, GENERATOR, installLibraryPatches, resolveUnit, setFixedMetadata, type Site } from '../shared.ts';
 import { drawSiteCard } from './card.ts';
 import { drawRouteMap, projection } from './map.ts';
@@ -85,6 +86,7 @@ function drawCover(page: PDFPage, plan: SiteVisitPlan, s: HandbookStyles, title:
   const planned = routes.reduce((n, r) => n + r.stops.length, 0);
   const cov = plan.coverage;
   const lines = [
+    `${presentedText(plan.presented)}`,
     `核查日期：${dayText(plan, 1)}座谈会，现场核查 ${plan.days} 天（${dayText(plan, FIRST_FIELD_DAY)}起）${plan.sites.visit.date ? '' : '，日期待定'}`,
     `出发点：${plan.routes.start.name}`,
     `迎检点位 ${plan.sites.sites.length} 个，排入路线 ${planned} 个，路线 ${routes.length} 条（每半天一条）`,
@@ -106,7 +108,7 @@ function drawCover(page: PDFPage, plan: SiteVisitPlan, s: HandbookStyles, title:
   const notes = [
     `车程按两点间球面直线距离 × 道路系数 ${t.roadFactor} ÷ 平均车速 ${t.speedKmh} 公里/小时估算，按整分钟向上取整；路线图为示意图，直线只表示先后顺序，不代表实际道路。`,
     plan.places.source === 'manifest'
-      ? `佐证材料位置：页码取自已生成的申报材料包清单（${plan.places.manifestPath}）。`
+      ? `佐证材料位置：汇编页码取自第${plan.presented!.revision}版申报材料包，与汇编各页所印页码一致（插页如 15-1）。`
       : '佐证材料位置：按汇编分册规划推算，“指标N 第k页”即汇编中该指标佐证材料页眉所标的页次；生成申报材料包后再运行本命令，可同时给出汇编页码。',
     '点位卡上的二维码为点位坐标（geo 格式，WGS-84），可用手机扫码在地图中查看。',
   ];

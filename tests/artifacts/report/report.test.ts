@@ -22,8 +22,8 @@ beforeAll(async () => {
   doc = parts['word/document.xml']!;
 });
 
-/** Paragraph texts without the zero-width spaces that let number lists break (see numberList). */
-const paragraphs = () => bodyParagraphs(doc).map((p) => ({ style: styleOf(p), text: textOf(p).replace(/\u200b/g, '') }));
+/** Paragraph texts without the zero-width spaces and word joiners that shape how number lists break (see numberList). */
+const paragraphs = () => bodyParagraphs(doc).map((p) => ({ style: styleOf(p), text: textOf(p).replace(/[\u200b\u2060]/g, '') }));
 
 describe('renderReport (sample project)', () => {
   it('starts with the title, the sample notice and the recipient', () => {

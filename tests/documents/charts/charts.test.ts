@@ -64,3 +64,28 @@ describe('chart drawings', () => {
     expect(Buffer.compare(a, b)).toBe(0);
   });
 });
+
+/**
+ * The right edge of every text outline in an outlined SVG: its transform (translates, then `scale(s -s)`) and the
+ * glyphs' x coordinates. Only texts without rotation (all but the value axis name, which is not rotated either).
+ */
+function textRightEdges(svg: string): number[] {
+  return [...svg.matchAll(/<path transform="([^"]*)"[^>]*\sd="([^"]*)"/g)].map((m) => {
+    const dx = [...m[1]!.matchAll(/translate\(([-\d.]+)[ ,]/g)].reduce((x, t) => x + Number(t[1]), 0);
+    const scale = Number(/scale\(([-\d.]+)/.exec(m[1]!)?.[1] ?? 1);
+    const numbers = (m[2]!.match(/-?[\d.]+(?:e-?\d+)?/g) ?? []).map(Number);
+    const xs = numbers.filter((_, i) => i % 2 === 0);
+    return dx + scale * Math.max(...xs);
+  });
+}
+
+describe('labels inside the picture', () => {
+  it.each(['目标 ≤11.5', '上级目标 ≤11.5', '上级目标 ≥66.6', '目标 ≥4.5'])('the target label %s ends inside the chart', (label) => {
+    const spec: TrendChart = { ...trend, unit: '微克/立方米', values: [12.4, 11.9, 11.2], target: { op: '≤', value: 11.5, label } };
+    const size = { width: 540, height: 240 };
+    const edges = textRightEdges(outlineText(chartSvg(spec, size, { title: false })));
+    expect(edges.length).toBeGreaterThan(5);
+    // a glyph's outline, not its advance: a label ending at the edge (≤11.5 cut) has its last digit past it
+    expect(Math.max(...edges)).toBeLessThanOrEqual(size.width - 4);
+  });
+});

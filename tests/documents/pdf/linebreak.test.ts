@@ -13,6 +13,15 @@ function checkRules(result: string[]) {
 }
 
 describe('breakLines (CJK line breaking with 禁则)', () => {
+  it('never breaks a number or a range of numbers: 33—35 stays on one line', () => {
+    for (const width of [10, 11, 12, 13, 14, 17]) {
+      const result = lines('负责第1、5—9、12、14、22、23、33—35项指标，2020—2022年数据，现状值86.25%', width);
+      for (const [a, b] of result.slice(0, -1).map((line, i) => [line, result[i + 1]!] as const)) {
+        expect(/[\d—～]$/.test(a) && /^[\d—～%]/.test(b), `${a} / ${b}`).toBe(false);
+      }
+    }
+  });
+
   it('fills lines to the width and breaks between any two Chinese characters', () => {
     expect(lines('一二三四五六七八九十甲乙丙')).toEqual(['一二三四五六七八九十', '甲乙丙']);
     expect(lines('短句')).toEqual(['短句']);

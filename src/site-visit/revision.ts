@@ -1,0 +1,87 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chineseDate, displayPath, readManifest, titlesOf, type Issue, type Manifest, type ProjectData, type Verdict } from './shared.ts';
+
+/**
+ * Which revision the 现场核查 pack presents: the bundle given (`--from`), else the newest bundle of this
+ * project in the output folder, else none (the project as `build` would make it). The pack is made from
+ * that revision's judged state (revise/revisionState), so its slides and handbook say what the bundle the
+ * reviewers hold says.
+ */
+export interface PresentedRevision {
+  readonly manifest: Manifest;
+  /** the bundle folder or zip */
+  readonly location: string;
+  readonly revision: number;
+  /** the revision's date, as its documents carry it */
+  readonly date: string;
+}
+
+/** 第3版申报材料（2023年9月20日）, or the project's own data when no bundle was found. */
+export function presentedText(presented: PresentedRevision | undefined): string {
+  return presented
+    ? `依据第${presented.revision}版申报材料（${chineseDate(presented.date)}）`
+    : '依据项目当前数据（尚未生成申报材料包）';
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The newest readable bundle of this project in `outDir` (folders `<bundle title>-rN` with a manifest.json). */
+async function newestIn(outDir: string, data: ProjectData): Promise<PresentedRevision | undefined> {
+  const pattern = new RegExp(`^${escape(titlesOf(data.project).bundle)}-r(\\d+)$`);
+  const candidates = (await readdir(outDir).catch(() => [] as string[]))
+    .map((name) => ({ name, rev: Number(pattern.exec(name)?.[1] ?? NaN) }))
+    .filter((c) => Number.isInteger(c.rev))
+    .sort((a, b) => b.rev - a.rev);
+  for (const c of candidates) {
+    const location = path.join(outDir, c.name);
+    try {
+      const manifest = await readManifest(location);
+      if (manifest.project.code === data.project.district.code) return { manifest, location, revision: manifest.revision, date: manifest.generatedAt };
+    } catch {
+      // not a readable bundle: try the next
+    }
+  }
+  return undefined;
+}
+
+/** The revision to present, with located errors for a `--from` that is not a bundle of this project. */
+export async function findPresented(data: ProjectData, outDir: string, from?: string): Promise<{ presented?: PresentedRevision; issues: Issue[] }> {
+  if (from === undefined) {
+    const presented = await newestIn(outDir, data);
+    return presented ? { presented, issues: [] } : { issues: [] };
+  }
+  let manifest: Manifest;
+  try {
+    manifest = await readManifest(from);
+  } catch {
+    return { issues: [{ code: 'site-bundle-unreadable', severity: 'error', file: displayPath(from), path: [], message: `--from 给出的 ${path.basename(from)} 不是可读的申报材料包（找不到或读不出其中的 manifest.json）` }] };
+  }
+  if (manifest.project.code !== data.project.district.code) {
+    return {
+      issues: [{
+        code: 'site-bundle-other-project', severity: 'error', file: displayPath(from), path: [],
+        message: `--from 给出的材料包属于${manifest.project.district}（行政区划代码 ${manifest.project.code}），不是本项目的${data.project.district.name}（${data.project.district.code}）`,
+      }],
+    };
+  }
+  return { presented: { manifest, location: from, revision: manifest.revision, date: manifest.generatedAt }, issues: [] };
+}
+
+/**
+ * Indicators whose verdict or current value in the state differ from what the bundle recorded (the project
+ * folder changed after the bundle was made): a warning naming them, so nobody presents figures the reviewers'
+ * bundle does not carry without knowing it.
+ */
+export function differencesFromBundle(presented: PresentedRevision, verdicts: readonly Verdict[]): Issue[] {
+  const recorded = new Map(presented.manifest.indicators.map((i) => [i.no, i]));
+  const differing = verdicts.filter((v) => {
+    const r = recorded.get(v.no);
+    return !r || r.verdict !== v.verdict || r.current !== v.currentText;
+  });
+  if (differing.length === 0) return [];
+  return [{
+    code: 'site-bundle-differs', severity: 'warning', file: displayPath(presented.location), path: [],
+    message: `第${presented.revision}版材料包生成后项目数据有改动：指标${differing.map((v) => v.no).join('、')}的现状值或达标情况与该版不同，现场核查材料按当前数据写`,
+  }];
+}
