@@ -1,5 +1,5 @@
 import type { Catalog, Indicator, SubIndicator } from '../model/index.ts';
-import { TERRAIN_CLASSES, catalogueEntries, type Applies, type CatalogueFile, type CatalogueIndicator } from '../model/index.ts';
+import { catalogueEntries, type Applies, type CatalogueFile, type CatalogueIndicator } from '../model/index.ts';
 
 /**
  * Which catalogue entries a district applies: by coastal position, terrain and level, minus the ones it leaves
@@ -26,11 +26,7 @@ export interface Selected {
   readonly relevant: readonly number[];
 }
 
-/** `平原` or `平原地区` → `平原地区`; undefined when not a terrain class. */
-export function terrainClass(text: string): string | undefined {
-  const t = text.trim();
-  return TERRAIN_CLASSES.find((c) => c === t || c.replace(/地区$/, '') === t || c === `${t}地区`);
-}
+export { terrainClass } from '../model/index.ts';
 
 function appliesHere(applies: Applies, sel: Selection): { ok: boolean; why: string } {
   if (applies === 'all' || applies === 'relevant') return { ok: true, why: '' };
