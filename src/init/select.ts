@@ -46,6 +46,10 @@ function toIndicator(entry: CatalogueIndicator, no: number, sel: Selection): Ind
     ...(s.better ? { better: s.better } : {}),
     ...(s.measure ? { measure: s.measure } : {}),
     ...(s.when ? { when: s.when } : {}),
+    ...(s.yearValue ? { yearValue: s.yearValue } : {}),
+    ...(s.valueUnit ? { valueUnit: s.valueUnit } : {}),
+    // a terrain or coastal line keeps its mark: project.yaml's district selects the line judged
+    ...(typeof s.applies === 'object' || s.applies === 'coastal' ? { applies: s.applies } : {}),
   }));
   // a cell that lists one value per line (林草覆盖率 by terrain) shows only the lines that apply
   const narrowed = kept.length < entry.subIndicators.length && kept.length > 0 && kept.every((s) => s.target);
@@ -65,6 +69,8 @@ function toIndicator(entry: CatalogueIndicator, no: number, sel: Selection): Ind
     notes: notes.join('；'),
     ...(entry.better ? { better: entry.better } : {}),
     ...(entry.measure ? { measure: entry.measure } : {}),
+    ...(entry.yearValue ? { yearValue: entry.yearValue } : {}),
+    ...(entry.valueUnit ? { valueUnit: entry.valueUnit } : {}),
     subIndicators: subs,
   };
 }

@@ -34,7 +34,7 @@ export type CatalogueSubIndicator = z.infer<typeof CatalogueSubIndicator>;
  * An indicator as indicators.yaml has it, less what a district decides (序号, 责任单位, 备注), plus the
  * catalogue's own number, where it applies, its 数据来源 and what could not be confirmed.
  */
-export const CatalogueIndicator = Indicator.pick({ name: true, unit: true, target: true, attribute: true, better: true, measure: true, yearValue: true }).extend({
+export const CatalogueIndicator = Indicator.pick({ name: true, unit: true, target: true, attribute: true, better: true, measure: true, yearValue: true, valueUnit: true }).extend({
   /** 序号 in the published table */
   catalogueNo: z.number().int().min(1).max(99),
   applies: Applies,
