@@ -9,8 +9,12 @@ export interface Selection {
   readonly coastal: boolean;
   /** one of TERRAIN_CLASSES, or undefined: every terrain line is kept and the office deletes the others */
   readonly terrain?: string;
-  readonly exclude: readonly number[];
+  /** catalogue numbers the district marks 不涉及, with the reason where given */
+  readonly exclude: readonly { readonly no: number; readonly reason?: string }[];
 }
+
+/** What init writes as the reason of an indicator excluded without one: validate warns until it is replaced. */
+export const REASON_PLACEHOLDER = '待填写：本区不涉及的原因';
 
 export interface LeftOut {
   readonly catalogueNo: number;
@@ -24,6 +28,8 @@ export interface Selected {
   readonly leftOut: readonly LeftOut[];
   /** indicators that apply only where relevant (`*`): kept, the office confirms or excludes them */
   readonly relevant: readonly number[];
+  /** indicators marked 不涉及 by --exclude (kept in indicators.yaml with notApplicable), by the district's number */
+  readonly notApplicable: readonly { readonly no: number; readonly catalogueNo: number; readonly name: string; readonly attribute: string; readonly reason: string }[];
 }
 
 export { terrainClass } from '../model/index.ts';
@@ -81,7 +87,7 @@ export class SelectionError extends Error {}
 export function selectIndicators(catalogue: CatalogueFile, sel: Selection): Selected {
   const entries = catalogueEntries(catalogue);
   const known = new Map(entries.map((e) => [e.indicator.catalogueNo, e.indicator]));
-  for (const no of sel.exclude) {
+  for (const { no } of sel.exclude) {
     const entry = known.get(no);
     if (!entry) throw new SelectionError(`--exclude 中的第 ${no} 项不在目录 ${catalogue.id} 中（目录序号 ${[...known.keys()].sort((a, b) => a - b).join('、')}）`);
     const here = appliesHere(entry.applies, sel);
@@ -89,6 +95,7 @@ export function selectIndicators(catalogue: CatalogueFile, sel: Selection): Sele
   }
   const leftOut: LeftOut[] = [];
   const relevant: number[] = [];
+  const notApplicable: Selected['notApplicable'][number][] = [];
   let next = 1;
   const domains = catalogue.domains
     .map((d) => ({
@@ -103,11 +110,14 @@ export function selectIndicators(catalogue: CatalogueFile, sel: Selection): Sele
               leftOut.push({ catalogueNo: entry.catalogueNo, name: entry.name, why: here.why });
               return [];
             }
-            if (sel.exclude.includes(entry.catalogueNo)) {
-              leftOut.push({ catalogueNo: entry.catalogueNo, name: entry.name, why: '按 --exclude 排除（请在使用说明中写明原因）' });
-              return [];
-            }
+            const excluded = sel.exclude.find((x) => x.no === entry.catalogueNo);
             const indicator = toIndicator(entry, next++, sel);
+            if (excluded) {
+              // 不涉及 stays in 附件1 with its reason; it is not judged and not counted
+              const reason = excluded.reason ?? REASON_PLACEHOLDER;
+              notApplicable.push({ no: indicator.no, catalogueNo: entry.catalogueNo, name: entry.name, attribute: entry.attribute, reason });
+              return [{ ...indicator, notApplicable: reason }];
+            }
             if (entry.applies === 'relevant') relevant.push(indicator.no);
             return [indicator];
           }),
@@ -115,5 +125,5 @@ export function selectIndicators(catalogue: CatalogueFile, sel: Selection): Sele
         .filter((t) => t.indicators.length > 0),
     }))
     .filter((d) => d.tasks.length > 0);
-  return { catalog: { domains }, leftOut, relevant };
+  return { catalog: { domains }, leftOut, relevant, notApplicable };
 }

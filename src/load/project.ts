@@ -57,7 +57,7 @@ export async function loadProject(dir: string): Promise<LoadOutcome> {
 
   const sources = [project.source, catalog.source, results.source, evidence.source].filter((s) => s !== undefined);
   if (!project.value.sample) for (const s of sources) issues.push(...checkSampleText(s));
-  for (const s of [project.source, evidence.source]) if (s) issues.push(...checkPlaceholders(s));
+  for (const s of [project.source, catalog.source, evidence.source]) if (s) issues.push(...checkPlaceholders(s));
   const rule = await readCatalogue(project.value.catalog ?? DEFAULT_CATALOGUE);
   if (!rule.catalogue && project.value.catalog !== undefined) {
     issues.push(...rule.issues.map((i) => ({ ...i, ...project.source!.locate(['catalog']), path: ['catalog'] })));
