@@ -36,7 +36,8 @@ export function judge(input: JudgeInput): Verdict[] {
   });
 }
 
-export type { VerdictKind, SubVerdict, Verdict, Years } from './verdict.ts';
+export type { VerdictKind, SubVerdict, Verdict, Years, SubVerdictRecord } from './verdict.ts';
+export { subVerdictRecords } from './verdict.ts';
 export { judgeIndicator, rollUp, type DistrictPlace, type EvidenceCounts } from './indicator.ts';
 export { inputsNeeded, inputsNeededFor, type InputsNeeded } from './needs.ts';
 export { checkTargets, type TargetProblem } from './check.ts';

@@ -39,3 +39,19 @@ export interface Years {
 
 /** Placeholder for a value a table cell cannot show. */
 export const MISSING_TEXT = '—';
+
+/** One sub-indicator's verdict as --json and manifest.json carry it under its indicator. */
+export interface SubVerdictRecord {
+  readonly no: number;
+  /** ①②③ */
+  readonly mark: string;
+  readonly name: string;
+  readonly applies: boolean;
+  readonly verdict: SubVerdict['verdict'];
+  readonly reason: string;
+}
+
+/** The sub-indicator verdicts of an indicator for machine output (validate --json, build --json, manifest.json). */
+export function subVerdictRecords(verdict: Pick<Verdict, 'subs'>): SubVerdictRecord[] {
+  return verdict.subs.map((s) => ({ no: s.no, mark: String.fromCodePoint(0x2460 + s.no - 1), name: s.name, applies: s.applies, verdict: s.verdict, reason: s.reason }));
+}

@@ -142,3 +142,31 @@ export function listIndicators(catalog: Catalog): PlacedIndicator[] {
     ),
   );
 }
+
+/**
+ * What 附件1's 备注 says of parts that do not apply: 不涉及：reason for the indicator, ②不涉及：reason for a
+ * sub-indicator, after the office's own notes.
+ */
+export function remarksOf(indicator: Pick<Indicator, 'notes' | 'notApplicable' | 'subIndicators'>): string[] {
+  return [
+    ...(indicator.notes ? [indicator.notes] : []),
+    ...(indicator.notApplicable ? [`不涉及：${indicator.notApplicable}`] : []),
+    ...(indicator.notApplicable ? [] : indicator.subIndicators.filter((s) => s.notApplicable).map((s) => `${String.fromCodePoint(0x2460 + s.no - 1)}不涉及：${s.notApplicable}`)),
+  ];
+}
+
+/**
+ * What one year's value of a row is, as the fill-in workbook labels it: the quantity's name and unit, and whether
+ * it is a level (the judge computes any change itself) or a change the table defines. 提高幅度/下降幅度 rows are
+ * defined by a level: 水质达到或优于Ⅲ类比例提高幅度 → 水质达到或优于Ⅲ类比例. A terrain line measures its indicator.
+ */
+export function yearQuantity(
+  indicator: Pick<Indicator, 'name' | 'unit' | 'valueUnit' | 'yearValue'>,
+  sub?: Pick<SubIndicator, 'name' | 'unit' | 'valueUnit' | 'yearValue' | 'applies' | 'when'>,
+): { readonly name: string; readonly unit: string; readonly kind: YearValue } {
+  const kind = sub?.yearValue ?? indicator.yearValue ?? 'level';
+  const own = sub && typeof sub.applies !== 'object' && sub.when === undefined ? sub.name : indicator.name;
+  const name = kind === 'level' ? own.replace(/(提高|下降)幅度$/, '') : own;
+  const unit = sub?.valueUnit ?? (sub?.unit === undefined ? indicator.valueUnit : undefined) ?? sub?.unit ?? indicator.unit;
+  return { name, unit, kind };
+}
