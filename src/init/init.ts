@@ -24,7 +24,7 @@ export interface InitOptions {
   readonly coastal: boolean;
   readonly terrain?: string;
   /** catalogue numbers marked 不涉及, with the reason where given (else a placeholder validate warns about) */
-  readonly exclude: readonly { readonly no: number; readonly reason?: string }[];
+  readonly exclude: readonly { readonly no: number; readonly sub?: number; readonly reason?: string }[];
   readonly batch?: string;
   /** the year of the application; default the year of `today` */
   readonly year?: number;

@@ -10,7 +10,7 @@ export interface Selection {
   /** one of TERRAIN_CLASSES, or undefined: every terrain line is kept and the office deletes the others */
   readonly terrain?: string;
   /** catalogue numbers the district marks 不涉及, with the reason where given */
-  readonly exclude: readonly { readonly no: number; readonly reason?: string }[];
+  readonly exclude: readonly { readonly no: number; readonly sub?: number; readonly reason?: string }[];
 }
 
 /** What init writes as the reason of an indicator excluded without one: validate warns until it is replaced. */
@@ -87,8 +87,11 @@ export class SelectionError extends Error {}
 export function selectIndicators(catalogue: CatalogueFile, sel: Selection): Selected {
   const entries = catalogueEntries(catalogue);
   const known = new Map(entries.map((e) => [e.indicator.catalogueNo, e.indicator]));
-  for (const { no } of sel.exclude) {
+  for (const { no, sub } of sel.exclude) {
     const entry = known.get(no);
+    if (entry && sub !== undefined && !entry.subIndicators.some((s, k) => k + 1 === sub)) {
+      throw new SelectionError(`--exclude 中的第 ${no} 项“${entry.name}”没有第 ${sub} 个分项（共 ${entry.subIndicators.length} 个）`);
+    }
     if (!entry) throw new SelectionError(`--exclude 中的第 ${no} 项不在目录 ${catalogue.id} 中（目录序号 ${[...known.keys()].sort((a, b) => a - b).join('、')}）`);
     const here = appliesHere(entry.applies, sel);
     if (!here.ok) throw new SelectionError(`--exclude 中的第 ${no} 项“${entry.name}”本来就不适用于本区（${here.why}），不必排除`);
@@ -110,8 +113,17 @@ export function selectIndicators(catalogue: CatalogueFile, sel: Selection): Sele
               leftOut.push({ catalogueNo: entry.catalogueNo, name: entry.name, why: here.why });
               return [];
             }
-            const excluded = sel.exclude.find((x) => x.no === entry.catalogueNo);
-            const indicator = toIndicator(entry, next++, sel);
+            const excluded = sel.exclude.find((x) => x.no === entry.catalogueNo && x.sub === undefined);
+            // a sub-indicator excluded (8③=理由): marked 不涉及 in place, by its position in the catalogue
+            const subsOut = sel.exclude.filter((x) => x.no === entry.catalogueNo && x.sub !== undefined);
+            const made = toIndicator(entry, next++, sel);
+            const indicator = subsOut.length === 0 ? made : {
+              ...made,
+              subIndicators: made.subIndicators.map((s) => {
+                const out = subsOut.find((x) => entry.subIndicators[x.sub! - 1]?.name === s.name);
+                return out ? { ...s, notApplicable: out.reason ?? REASON_PLACEHOLDER } : s;
+              }),
+            };
             if (excluded) {
               // 不涉及 stays in 附件1 with its reason; it is not judged and not counted
               const reason = excluded.reason ?? REASON_PLACEHOLDER;

@@ -75,6 +75,18 @@ describe('init', () => {
     expect(JSON.parse(checked.stdout).warnings.map((w: { code: string }) => w.code)).toContain('binding-not-applicable');
   });
 
+  it('--exclude 8③=理由 marks a sub-indicator 不涉及 in place', async () => {
+    const dir = path.join(root, 'exclude-sub');
+    const r = await run('init', dir, '--catalog', '2021-county', '--district', '某市某县', '--terrain', '干旱半干旱', '--exclude', '8③=本县无城市建成区黑臭水体', '--json');
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, indicators: 35 });
+    const made = listIndicators(Catalog.parse(parse(await readFile(path.join(dir, 'indicators.yaml'), 'utf8'))));
+    const water = made.find((i) => i.name === '水环境质量')!;
+    expect(water.notApplicable).toBeUndefined();
+    expect(water.subIndicators.map((s) => s.notApplicable)).toEqual([undefined, undefined, '本县无城市建成区黑臭水体']);
+    // the terrain line kept is the district's, marked with its class
+    expect(made.find((i) => i.name === '林草覆盖率')!.subIndicators).toEqual([{ no: 1, name: '干旱半干旱地区', target: '≥35', applies: { terrain: ['干旱半干旱地区'] } }]);
+  });
+
   it('--coastal adds the coastal indicators', () => {
     const s = selectIndicators(catalogue, { coastal: true, terrain: '平原地区', exclude: [] });
     const names = listIndicators(s.catalog).map((i) => i.name);

@@ -12,19 +12,27 @@ function todayInChina(): string {
 }
 
 /** `6,36` or, with reasons, `6=本区无…；36=…` (entries separated by ；). */
-function parseExclude(text: string | undefined): { no: number; reason?: string }[] {
+/** `8③` or `8.3` → { no: 8, sub: 3 }; `8` → { no: 8 }. */
+function excludeKey(key: string): { no: number; sub?: number } {
+  const m = /^(\d+)(?:[.．](\d+)|([①-⑳]))?$/u.exec(key.trim());
+  if (!m) return { no: NaN };
+  const sub = m[2] ? Number(m[2]) : m[3] ? m[3].codePointAt(0)! - 0x2460 + 1 : undefined;
+  return { no: Number(m[1]), ...(sub !== undefined ? { sub } : {}) };
+}
+
+function parseExclude(text: string | undefined): { no: number; sub?: number; reason?: string }[] {
   if (!text) return [];
   if (/[=:：]/.test(text)) {
     return text.split(/[;；]/).map((p) => p.trim()).filter(Boolean).map((p) => {
-      const m = /^(\d+)\s*(?:[=:：]\s*(.*))?$/s.exec(p);
-      if (!m) throw new CliUsageError(`--exclude 带理由时写成“目录序号=理由”，多项用；分隔（如 6=本区不涉及…；36=…），实际有“${p}”`, USAGE);
-      return { no: Number(m[1]), ...(m[2]?.trim() ? { reason: m[2].trim() } : {}) };
+      const m = /^(\d+(?:[.．]\d+|[①-⑳])?)\s*(?:[=:：]\s*(.*))?$/su.exec(p);
+      if (!m) throw new CliUsageError(`--exclude 带理由时写成“目录序号=理由”（分项写 8③=理由），多项用；分隔（如 6=本区不涉及…；36=…），实际有“${p}”`, USAGE);
+      return { ...excludeKey(m[1]!), ...(m[2]?.trim() ? { reason: m[2].trim() } : {}) };
     });
   }
   const parts = text.split(/[,，、\s]+/).filter(Boolean);
-  const bad = parts.find((p) => !/^\d+$/.test(p));
+  const bad = parts.find((p) => Number.isNaN(excludeKey(p).no));
   if (bad !== undefined) throw new CliUsageError(`--exclude 应为目录序号，用逗号分隔（如 9,13,18），实际有“${bad}”`, USAGE);
-  return parts.map((p) => ({ no: Number(p) }));
+  return parts.map(excludeKey);
 }
 
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
