@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessEligibility, judge, judgeIndicator, resolveSuperior } from '../../src/judge/index.ts';
+import { assessEligibility, judge, judgeIndicator, parseTarget, resolveSuperior } from '../../src/judge/index.ts';
 import type { PlacedIndicator, SubIndicator } from '../../src/model/catalog.ts';
 import { EvidenceItem } from '../../src/model/evidence.ts';
 import type { Result } from '../../src/model/results.ts';
@@ -158,5 +158,31 @@ describe('terrain lines as the national table lists them', () => {
   it('without the district terrain nothing is judged, and the reason says what to write', () => {
     const v = judgeIndicator(forest, [r(10, { sub: 4, values: { 2022: 36.2 } })], 1, years, { coastal: false });
     expect(v).toMatchObject({ verdict: '待补充', reason: 'project.yaml 未写本区地形类别（district.terrain），无法确定判定哪一行' });
+  });
+});
+
+describe('every wording offices write for a superior target', () => {
+  it.each([
+    ['完成上级下达的目标任务', 'superior'],
+    ['完成市级下达的目标任务', 'superior'],
+    ['完成上级规定的考核任务', 'superior'],
+    ['完成上级下达任务', 'superior'],
+    ['完成省级下达的考核目标', 'superior'],
+    ['完成上级下达的目标任务，且保持稳定或持续改善', 'allOf'],
+    ['完成上级下达的目标任务或保持稳定或持续改善', 'anyOf'],
+    ['完成上级规定的考核任务，且≤25或持续下降', 'allOf'],
+  ] as const)('%s → %s', (text, kind) => {
+    const parsed = parseTarget(text, '%');
+    expect(parsed.ok && parsed.target.kind).toBe(kind);
+  });
+
+  it('an unknown wording is refused with the nearest known form', () => {
+    const parsed = parseTarget('完成上极规定的目标任务', '%');
+    expect(parsed).toMatchObject({ ok: false, message: expect.stringMatching(/^无法识别“完成上极规定的目标任务”，最接近的写法是“完成上级规定的目标任务”；/) });
+  });
+
+  it('完成上级下达的目标任务或保持稳定或持续改善: met by either (by hand: no superior target; 0.5 → 0.46, lower is better → 达标)', () => {
+    const v = judgeIndicator(indicator(17, '能耗', '吨标准煤/万元', '完成上级下达的目标任务或保持稳定或持续改善', { better: 'lower' }), [r(17, { values: { 2020: 0.5, 2022: 0.46 } })], 1, { baselineYear: 2020, currentYear: 2022 });
+    expect(v.verdict).toBe('达标');
   });
 });
