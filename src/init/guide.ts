@@ -22,7 +22,7 @@ export function guideText(g: GuideInput): string {
     '',
     `本文件夹由 eco-dossier init 生成。指标目录：${g.catalogue.title}（${g.catalogue.docNo}，目录编号 ${g.catalogue.id}）。`,
     `本区适用 ${g.indicators.length} 项指标：约束性 ${binding} 项，参考性 ${g.indicators.length - binding} 项`
-      + `（${g.coastal ? '沿海地区' : '非沿海地区'}${g.terrain ? `，${g.terrain}` : '，未指定地形：林草覆盖率保留了全部地形行，请删去不适用的行'}）。`,
+      + `（${g.coastal ? '沿海地区' : '非沿海地区'}${g.terrain ? `，${g.terrain}` : '，未指定地形：林草覆盖率保留了全部地形行，请在 project.yaml 的 district 下写 terrain（本区的地形类别），工具只判定相应的一行'}）。`,
     '',
     '接下来：',
     '1. 打开 project.yaml，把所有写着“待填写”的地方换成本区的实际内容（行政区划代码、批次、领导小组、联系科室、联系人和电话、时间节点，'
@@ -41,7 +41,10 @@ export function guideText(g: GuideInput): string {
   if (g.selected.leftOut.length) {
     lines.push('', '目录中不适用于本区、未列入 indicators.yaml 的指标：');
     for (const l of g.selected.leftOut) lines.push(`  目录第 ${l.catalogueNo} 项 ${l.name}：${l.why}`);
-    if (g.selected.leftOut.some((l) => l.why.startsWith('按 --exclude'))) lines.push('  （用 --exclude 排除的指标，请在申报报告中写明不适用的理由。）');
+  }
+  if (g.selected.notApplicable.length) {
+    lines.push('', '标为“不涉及”的指标（仍列在附件1 中，不参加判定，申报条件按不含这些项计算；原因写在 indicators.yaml 的 notApplicable）：');
+    for (const n of g.selected.notApplicable) lines.push(`  第 ${n.no} 项 ${n.name}（${n.attribute}）：${n.reason}`);
   }
   if (g.selected.relevant.length) {
     lines.push('', `带*的指标（仅在涉及的地区考核）：第 ${g.selected.relevant.join('、')} 项。本区不涉及的，请删除并写明原因。`);

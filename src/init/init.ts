@@ -24,7 +24,8 @@ export interface InitOptions {
   readonly code?: string;
   readonly coastal: boolean;
   readonly terrain?: string;
-  readonly exclude: readonly number[];
+  /** catalogue numbers marked 不涉及, with the reason where given (else a placeholder validate warns about) */
+  readonly exclude: readonly { readonly no: number; readonly sub?: number; readonly reason?: string }[];
   readonly batch?: string;
   /** the year of the application; default the year of `today` */
   readonly year?: number;
@@ -41,6 +42,7 @@ export interface InitResult {
   readonly reference: number;
   readonly leftOut: readonly LeftOut[];
   readonly relevant: readonly number[];
+  readonly notApplicable: Selected['notApplicable'];
   readonly evidenceFolders: readonly string[];
 }
 
@@ -68,6 +70,8 @@ district:
   shortName: ${q(o.shortName ?? shortNameOf(o.district))}
   code: ${q(o.code ?? PLACEHOLDER_CODE)}   # 行政区划代码，6 位数字${o.code ? '' : `（${PLACEHOLDER}）`}
   government: ${q(`${o.district}人民政府`)}
+${o.terrain ? `  terrain: ${q(o.terrain)}             # 地形类别：选定按地形分行的指标（林草覆盖率）判定哪一行` : `  # terrain: 平原地区             # 地形类别（山区、丘陵地区、平原地区、干旱半干旱地区、青藏高原地区）`}
+  coastal: ${o.coastal ? 'true' : 'false'}                  # 沿海地区
   # profile: 基本情况，几句话介绍本区，写进申报报告
 programme:
   title: ${q(programmeTitle)}
@@ -104,7 +108,8 @@ function indicatorsYaml(o: InitOptions, selected: Selected): string {
     `# 依据：${o.catalogue.title}（${o.catalogue.docNo}）`,
     '# no 为本区序号（1…N，按目录顺序）；catalogueNo 为目录中的序号。',
     '# units：责任单位，第一个为牵头单位；单位名须先登记在 project.yaml 的 units 中。',
-    '# better / measure / when 是本工具判定用的补充字段，不是目录原文。',
+    '# better / measure / when / yearValue / valueUnit / applies 是本工具判定用的补充字段，不是目录原文。',
+    '# notApplicable：本区不涉及的指标（或分项）写明原因；该项仍列在附件1 中，标“不涉及”，不参加判定和申报条件计数。',
     '',
   ];
   return header.join('\n') + stringify(selected.catalog, { lineWidth: 0 });
@@ -162,6 +167,7 @@ export async function initProject(o: InitOptions): Promise<InitResult> {
   const base = {
     dir, indicators: indicators.length, binding: indicators.filter((i) => i.attribute === '约束性').length,
     reference: indicators.filter((i) => i.attribute === '参考性').length, leftOut: selected.leftOut, relevant: selected.relevant,
+    notApplicable: selected.notApplicable,
   };
   const state = await isEmptyOrAbsent(dir);
   if (state === 'not-empty') {
@@ -191,7 +197,12 @@ export async function initProject(o: InitOptions): Promise<InitResult> {
     await rm(staging, { recursive: true, force: true });
     throw e;
   }
-  return { ...base, ok: true, issues: [], evidenceFolders: folders };
+  const warnings: Issue[] = selected.notApplicable.filter((n) => n.attribute === '约束性').map((n) => ({
+    code: 'binding-not-applicable', severity: 'warning', file: displayPath(path.join(dir, PROJECT_FILES.indicators)), path: [],
+    message: `约束性指标${n.no}“${n.name}”（目录第 ${n.catalogueNo} 项）按 --exclude 标为不涉及：${n.reason}`,
+    hint: '约束性指标一般须全部达标；确认本区确实不涉及，并在申报报告中写明理由',
+  }));
+  return { ...base, ok: true, issues: warnings, evidenceFolders: folders };
 }
 
 /** The catalogue by id for init, or the issues why not. */

@@ -1,5 +1,5 @@
 import type { Catalog, Indicator, SubIndicator } from '../model/index.ts';
-import { TERRAIN_CLASSES, catalogueEntries, type Applies, type CatalogueFile, type CatalogueIndicator } from '../model/index.ts';
+import { catalogueEntries, type Applies, type CatalogueFile, type CatalogueIndicator } from '../model/index.ts';
 
 /**
  * Which catalogue entries a district applies: by coastal position, terrain and level, minus the ones it leaves
@@ -9,8 +9,12 @@ export interface Selection {
   readonly coastal: boolean;
   /** one of TERRAIN_CLASSES, or undefined: every terrain line is kept and the office deletes the others */
   readonly terrain?: string;
-  readonly exclude: readonly number[];
+  /** catalogue numbers the district marks 不涉及, with the reason where given */
+  readonly exclude: readonly { readonly no: number; readonly sub?: number; readonly reason?: string }[];
 }
+
+/** What init writes as the reason of an indicator excluded without one: validate warns until it is replaced. */
+export const REASON_PLACEHOLDER = '待填写：本区不涉及的原因';
 
 export interface LeftOut {
   readonly catalogueNo: number;
@@ -24,13 +28,11 @@ export interface Selected {
   readonly leftOut: readonly LeftOut[];
   /** indicators that apply only where relevant (`*`): kept, the office confirms or excludes them */
   readonly relevant: readonly number[];
+  /** indicators marked 不涉及 by --exclude (kept in indicators.yaml with notApplicable), by the district's number */
+  readonly notApplicable: readonly { readonly no: number; readonly catalogueNo: number; readonly name: string; readonly attribute: string; readonly reason: string }[];
 }
 
-/** `平原` or `平原地区` → `平原地区`; undefined when not a terrain class. */
-export function terrainClass(text: string): string | undefined {
-  const t = text.trim();
-  return TERRAIN_CLASSES.find((c) => c === t || c.replace(/地区$/, '') === t || c === `${t}地区`);
-}
+export { terrainClass } from '../model/index.ts';
 
 function appliesHere(applies: Applies, sel: Selection): { ok: boolean; why: string } {
   if (applies === 'all' || applies === 'relevant') return { ok: true, why: '' };
@@ -50,6 +52,10 @@ function toIndicator(entry: CatalogueIndicator, no: number, sel: Selection): Ind
     ...(s.better ? { better: s.better } : {}),
     ...(s.measure ? { measure: s.measure } : {}),
     ...(s.when ? { when: s.when } : {}),
+    ...(s.yearValue ? { yearValue: s.yearValue } : {}),
+    ...(s.valueUnit ? { valueUnit: s.valueUnit } : {}),
+    // a terrain or coastal line keeps its mark: project.yaml's district selects the line judged
+    ...(typeof s.applies === 'object' || s.applies === 'coastal' ? { applies: s.applies } : {}),
   }));
   // a cell that lists one value per line (林草覆盖率 by terrain) shows only the lines that apply
   const narrowed = kept.length < entry.subIndicators.length && kept.length > 0 && kept.every((s) => s.target);
@@ -69,6 +75,8 @@ function toIndicator(entry: CatalogueIndicator, no: number, sel: Selection): Ind
     notes: notes.join('；'),
     ...(entry.better ? { better: entry.better } : {}),
     ...(entry.measure ? { measure: entry.measure } : {}),
+    ...(entry.yearValue ? { yearValue: entry.yearValue } : {}),
+    ...(entry.valueUnit ? { valueUnit: entry.valueUnit } : {}),
     subIndicators: subs,
   };
 }
@@ -79,14 +87,18 @@ export class SelectionError extends Error {}
 export function selectIndicators(catalogue: CatalogueFile, sel: Selection): Selected {
   const entries = catalogueEntries(catalogue);
   const known = new Map(entries.map((e) => [e.indicator.catalogueNo, e.indicator]));
-  for (const no of sel.exclude) {
+  for (const { no, sub } of sel.exclude) {
     const entry = known.get(no);
+    if (entry && sub !== undefined && !entry.subIndicators.some((s, k) => k + 1 === sub)) {
+      throw new SelectionError(`--exclude 中的第 ${no} 项“${entry.name}”没有第 ${sub} 个分项（共 ${entry.subIndicators.length} 个）`);
+    }
     if (!entry) throw new SelectionError(`--exclude 中的第 ${no} 项不在目录 ${catalogue.id} 中（目录序号 ${[...known.keys()].sort((a, b) => a - b).join('、')}）`);
     const here = appliesHere(entry.applies, sel);
     if (!here.ok) throw new SelectionError(`--exclude 中的第 ${no} 项“${entry.name}”本来就不适用于本区（${here.why}），不必排除`);
   }
   const leftOut: LeftOut[] = [];
   const relevant: number[] = [];
+  const notApplicable: Selected['notApplicable'][number][] = [];
   let next = 1;
   const domains = catalogue.domains
     .map((d) => ({
@@ -101,11 +113,23 @@ export function selectIndicators(catalogue: CatalogueFile, sel: Selection): Sele
               leftOut.push({ catalogueNo: entry.catalogueNo, name: entry.name, why: here.why });
               return [];
             }
-            if (sel.exclude.includes(entry.catalogueNo)) {
-              leftOut.push({ catalogueNo: entry.catalogueNo, name: entry.name, why: '按 --exclude 排除（请在使用说明中写明原因）' });
-              return [];
+            const excluded = sel.exclude.find((x) => x.no === entry.catalogueNo && x.sub === undefined);
+            // a sub-indicator excluded (8③=理由): marked 不涉及 in place, by its position in the catalogue
+            const subsOut = sel.exclude.filter((x) => x.no === entry.catalogueNo && x.sub !== undefined);
+            const made = toIndicator(entry, next++, sel);
+            const indicator = subsOut.length === 0 ? made : {
+              ...made,
+              subIndicators: made.subIndicators.map((s) => {
+                const out = subsOut.find((x) => entry.subIndicators[x.sub! - 1]?.name === s.name);
+                return out ? { ...s, notApplicable: out.reason ?? REASON_PLACEHOLDER } : s;
+              }),
+            };
+            if (excluded) {
+              // 不涉及 stays in 附件1 with its reason; it is not judged and not counted
+              const reason = excluded.reason ?? REASON_PLACEHOLDER;
+              notApplicable.push({ no: indicator.no, catalogueNo: entry.catalogueNo, name: entry.name, attribute: entry.attribute, reason });
+              return [{ ...indicator, notApplicable: reason }];
             }
-            const indicator = toIndicator(entry, next++, sel);
             if (entry.applies === 'relevant') relevant.push(indicator.no);
             return [indicator];
           }),
@@ -113,5 +137,5 @@ export function selectIndicators(catalogue: CatalogueFile, sel: Selection): Sele
         .filter((t) => t.indicators.length > 0),
     }))
     .filter((d) => d.tasks.length > 0);
-  return { catalog: { domains }, leftOut, relevant };
+  return { catalog: { domains }, leftOut, relevant, notApplicable };
 }

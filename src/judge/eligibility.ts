@@ -23,6 +23,8 @@ export interface Eligibility {
   readonly reference: { readonly met: number; readonly total: number; readonly share: number; readonly required: number };
   /** the indicators that block, by number */
   readonly reasons: readonly EligibilityReason[];
+  /** indicators marked 不涉及: left out of both counts, named in the line */
+  readonly notApplicable: readonly { readonly no: number; readonly name: string; readonly attribute: '约束性' | '参考性' }[];
   readonly rule: { readonly text: string; readonly source: string; readonly confirmed: boolean };
   /** one line for people: whether the application can be submitted, and why not */
   readonly line: string;
@@ -47,7 +49,10 @@ export function assessEligibility(
   rule: EligibilityRule = FALLBACK_RULE,
 ): Eligibility {
   const verdictOf = new Map(verdicts.map((v) => [v.no, v.verdict]));
-  const judged = indicators.map((i) => ({ i, verdict: verdictOf.get(i.no) ?? ('待补充' as VerdictKind) }));
+  const all = indicators.map((i) => ({ i, verdict: verdictOf.get(i.no) ?? ('待补充' as VerdictKind) }));
+  // 不涉及: not judged, counted neither as met nor as required
+  const excluded = all.filter((j) => j.verdict === '不涉及');
+  const judged = all.filter((j) => j.verdict !== '不涉及');
   const binding = judged.filter((j) => j.i.attribute === '约束性');
   const reference = judged.filter((j) => j.i.attribute === '参考性');
   const bindingMet = binding.filter((j) => j.verdict === '达标').length;
@@ -74,7 +79,8 @@ export function assessEligibility(
   reasons.sort((a, b) => a.no - b.no);
   const eligible = bindingOk && referenceOk;
   const unconfirmed = rule.confirmed ? '' : '（申报条件按通行说法，尚未与管理规程原文核对）';
-  const counts = `约束性指标达标 ${bindingMet}/${binding.length} 项，参考性指标达标 ${referenceMet}/${reference.length} 项（${percent(share)}，要求不低于 ${percent(required)}）`;
+  const without = excluded.length ? `（不含不涉及的第 ${excluded.map((j) => j.i.no).join('、')} 项）` : '';
+  const counts = `约束性指标达标 ${bindingMet}/${binding.length} 项，参考性指标达标 ${referenceMet}/${reference.length} 项（${percent(share)}，要求不低于 ${percent(required)}）${without}`;
   let line: string;
   if (eligible) {
     line = `申报条件：满足，可以申报。${counts}${unconfirmed}。`;
@@ -83,13 +89,14 @@ export function assessEligibility(
     const blockingBinding = reasons.filter((r) => r.attribute === '约束性').map((r) => r.no);
     if (blockingBinding.length) why.push(`约束性指标达标 ${bindingMet}/${binding.length} 项，第 ${blockingBinding.join('、')} 项尚未达标`);
     if (!referenceOk) why.push(`参考性指标达标 ${referenceMet}/${reference.length} 项（${percent(share)}），低于 ${percent(required)}，还需 ${needed - referenceMet} 项达标`);
-    line = `申报条件：不满足，暂不能申报：${why.join('；')}${unconfirmed}。`;
+    line = `申报条件：不满足，暂不能申报：${why.join('；')}${without}${unconfirmed}。`;
   }
   return {
     eligible,
     binding: { met: bindingMet, total: binding.length },
     reference: { met: referenceMet, total: reference.length, share: Math.round(share * 10000) / 10000, required },
     reasons,
+    notApplicable: excluded.map((j) => ({ no: j.i.no, name: j.i.name, attribute: j.i.attribute })),
     rule: { text: rule.text, source: rule.source, confirmed: rule.confirmed },
     line,
   };

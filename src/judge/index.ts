@@ -1,6 +1,7 @@
-import type { PlacedIndicator } from '../model/index.ts';
+import type { PlacedIndicator, SubRef } from '../model/index.ts';
 import type { Result } from '../model/index.ts';
-import { judgeIndicator } from './indicator.ts';
+import { servesWhole } from '../model/index.ts';
+import { judgeIndicator, type DistrictPlace, type EvidenceCounts } from './indicator.ts';
 import type { Verdict } from './verdict.ts';
 
 /**
@@ -10,24 +11,37 @@ import type { Verdict } from './verdict.ts';
 export interface JudgeInput {
   readonly indicators: readonly PlacedIndicator[];
   readonly results: readonly Result[];
-  readonly evidence: readonly { readonly indicators: readonly number[] }[];
+  /** `subs`: the sub-indicators an item names ('11②'); it then proves those and not their siblings */
+  readonly evidence: readonly { readonly indicators: readonly number[]; readonly subs?: readonly SubRef[] }[];
   readonly baselineYear: number;
   readonly currentYear: number;
+  /** the district's terrain class and coastal position (project.yaml): which terrain/coastal lines are judged */
+  readonly district?: DistrictPlace;
+}
+
+function evidenceCounts(evidence: JudgeInput['evidence'], no: number): EvidenceCounts {
+  const serving = evidence.filter((e) => e.indicators.includes(no));
+  const bySub = new Map<number, number>();
+  for (const e of serving) {
+    for (const sub of new Set((e.subs ?? []).filter((s) => s.indicator === no).map((s) => s.sub))) bySub.set(sub, (bySub.get(sub) ?? 0) + 1);
+  }
+  return { all: serving.length, whole: serving.filter((e) => servesWhole(e, no)).length, bySub };
 }
 
 /** One verdict per indicator, in input order. */
 export function judge(input: JudgeInput): Verdict[] {
   const years = { baselineYear: input.baselineYear, currentYear: input.currentYear };
   return input.indicators.map((indicator) => {
-    const evidenceCount = input.evidence.filter((e) => e.indicators.includes(indicator.no)).length;
-    return judgeIndicator(indicator, input.results, evidenceCount, years);
+    return judgeIndicator(indicator, input.results, evidenceCounts(input.evidence, indicator.no), years, input.district);
   });
 }
 
-export type { VerdictKind, SubVerdict, Verdict, Years } from './verdict.ts';
-export { judgeIndicator, rollUp } from './indicator.ts';
+export type { VerdictKind, SubVerdict, Verdict, Years, SubVerdictRecord } from './verdict.ts';
+export { subVerdictRecords } from './verdict.ts';
+export { judgeIndicator, rollUp, type DistrictPlace, type EvidenceCounts } from './indicator.ts';
 export { inputsNeeded, inputsNeededFor, type InputsNeeded } from './needs.ts';
 export { checkTargets, type TargetProblem } from './check.ts';
-export { parseTarget, parseComparison, QUALITATIVE_PHRASES, TREND_PHRASES, EXPECTED_TARGET_FORMS } from './target.ts';
+export { parseTarget, parseComparison, QUALITATIVE_PHRASES, TREND_PHRASES, EXPECTED_TARGET_FORMS, nearestKnownForm } from './target.ts';
+export { resolveSuperior, readChangeWords, speaksOfChange, type ResolvedSuperior, type SuperiorRead } from './superior.ts';
 export type { Target, TargetParse, ThresholdTarget, DeltaTarget, SuperiorTargetForm, TrendTarget, QualitativeTarget, EitherTarget } from './target.ts';
 export { assessEligibility, FALLBACK_RULE, type Eligibility, type EligibilityReason } from './eligibility.ts';

@@ -1,6 +1,7 @@
 import type { Better, Measure } from '../model/index.ts';
 import type { Comparison, Result } from '../model/index.ts';
-import { difference, formatNumber, formatQuantity, oneLine } from '../common/index.ts';
+import { difference, formatNumber, formatQuantity, oneLine, roundTo } from '../common/index.ts';
+import { resolveSuperior, type ResolvedSuperior } from './superior.ts';
 import type { AllOfTarget, AnyOfTarget, DeltaTarget, EitherTarget, QualitativeTarget, RelevantTarget, SuperiorTargetForm, Target, ThresholdTarget, TrendTarget } from './target.ts';
 import { MISSING_TEXT, type VerdictKind, type Years } from './verdict.ts';
 
@@ -131,15 +132,47 @@ export function judgeDelta(target: DeltaTarget, ctx: RuleContext): RuleOutcome {
 /** 完成上级规定的…: the measured value against Result.superiorTarget; without it the verdict waits for it. */
 export function judgeSuperior(_target: SuperiorTargetForm, ctx: RuleContext): RuleOutcome {
   const superior = ctx.result?.superiorTarget;
-  const m = measured(ctx);
-  if (!superior || typeof m === 'string') {
-    const missing = [superior ? '' : '缺少上级规定的目标值（请在结果中填写 superiorTarget）', typeof m === 'string' ? m : ''];
-    return pending(missing.filter(Boolean).join('；'), ctx);
+  if (!superior) {
+    const m = measured(ctx);
+    return pending(['缺少上级规定的目标值（请在结果中填写 superiorTarget）', typeof m === 'string' ? m : ''].filter(Boolean).join('；'), ctx);
   }
-  const met = compare(m.value, superior.op, superior.value);
+  const resolved = resolveSuperior(superior, ctx.unit, ctx.years.baselineYear);
+  if (!resolved.ok) return pending(resolved.message, ctx);
+  const target = resolved.target;
   const source = superior.text ? `（${oneLine(superior.text)}）` : '';
-  const reason = `${m.label} ${shownSign(m.value, superior.op, superior.value)} 上级目标 ${m.targetText(superior.value)}${source}`;
+  if (target.measure !== 'level') return judgeSuperiorChange(target, source, ctx);
+  const m = measured(ctx);
+  if (typeof m === 'string') return pending(m, ctx);
+  const met = compare(m.value, target.op, target.value);
+  const reason = `${m.label} ${shownSign(m.value, target.op, target.value)} 上级目标 ${m.targetText(target.value)}${source}`;
   return decided(met, reason, ctx, m.cell);
+}
+
+/**
+ * 较2022年累计降低2.5%: the change (or rate of change) from the target's base year to the current year, in the
+ * target's direction, against the target's size. The sentence names both: 较2022年累计降低2.8%，完成上级下达的降低2.5%目标.
+ */
+function judgeSuperiorChange(target: Extract<ResolvedSuperior, { measure: 'change' | 'rate' }>, source: string, ctx: RuleContext): RuleOutcome {
+  const { currentYear } = ctx.years;
+  const base = valueIn(ctx.result, target.baseYear);
+  const current = valueIn(ctx.result, currentYear);
+  const missing = [base === undefined ? `${target.baseYear}年数值（上级目标的基准）` : '', current === undefined ? `${currentYear}年现状值` : ''].filter(Boolean);
+  if (missing.length) return pending(`缺少${missing.join('、')}`, ctx);
+  if (target.measure === 'rate' && base === 0) return pending(`${target.baseYear}年数值为 0，无法计算变化率`, ctx);
+  const sign = target.direction === '降低' ? -1 : 1;
+  const raw = target.measure === 'rate' ? ((current! - base!) / base!) * 100 * sign : difference(current!, base!) * sign;
+  const size = roundTo(raw, 2);
+  const points = ctx.unit === '%' && target.measure === 'change';
+  const amount = (n: number) => (target.measure === 'rate' ? `${formatNumber(n)}%` : points ? `${formatNumber(n)}个百分点` : formatQuantity(n, ctx.unit));
+  const other = target.direction === '降低' ? '上升' : '下降';
+  const span = currentYear - target.baseYear > 1 ? '累计' : '';
+  const achieved = size >= 0 ? `较${target.baseYear}年${span}${target.direction}${amount(size)}` : `较${target.baseYear}年${span}${other}${amount(-size)}`;
+  const met = compare(size, target.op, target.value);
+  const opWords = target.op === '≥' || target.op === '>' ? '' : `（${target.op}）`;
+  const goal = `上级下达的${target.direction}${opWords}${amount(target.value)}目标`;
+  const levels = `${target.baseYear}年 ${formatQuantity(base!, ctx.unit)} → ${currentYear}年 ${formatQuantity(current!, ctx.unit)}`;
+  const reason = `${achieved}，${met ? '完成' : '未完成'}${goal}（${levels}）${source}`;
+  return decided(met, reason, ctx, `${formatQuantity(current!, ctx.unit)}（${achieved}）`);
 }
 
 /** The comparison of current with baseline each trend phrase asks for. */

@@ -53,6 +53,8 @@ export const QUALITATIVE_PHRASES = [
   // 2024 lists
   '有效保障',
   '生态功能不降低、性质不改变',
+  // 2019/2021 (市): 应当实施强制性清洁生产企业通过审核的比例
+  '完成年度审核计划',
 ] as const;
 export type QualitativePhrase = (typeof QUALITATIVE_PHRASES)[number];
 
@@ -99,13 +101,24 @@ export type TargetParse = { readonly ok: true; readonly target: Target } | { rea
 
 /** What a person should write instead, for messages. */
 export const EXPECTED_TARGET_FORMS =
-  '数值阈值（如 ≥20、≥4.5、100）、变化量（如 ΔEQI≥-1）、上级目标（完成上级规定的目标任务/改善目标/考核任务、完成上级管控目标）、' +
+  '数值阈值（如 ≥20、≥4.5、100）、变化量（如 ΔEQI≥-1）、上级目标（完成上级规定的目标任务/改善目标/考核任务、完成上级管控目标，' +
+  '也可写 完成上级下达的目标任务、完成市级下达的目标任务、完成上级下达任务）、' +
   `趋势（${TREND_PHRASES.join('、')}）、定性要求（${QUALITATIVE_PHRASES.join('、')}），` +
   '“完成上级规定的…；保持稳定或持续改善”，以及用“或”连接的几种选择（如 ≥90或持续提高）、用“且”连接的几项要求' +
   '（如 完成上级规定的考核任务，且≤25或持续下降），末尾的 * 表示仅在相关地区适用';
 
 const OPS: readonly Comparison[] = ['≥', '≤', '>', '<', '='];
-const SUPERIOR = /^完成上级(?:规定的)?(?:目标任务|改善目标|考核任务|管控目标)$/;
+/**
+ * 完成上级规定的目标任务 and the wordings offices write for it: 上级/市级/省级/市/省, 规定/下达/分解下达/确定, with or
+ * without 的, 目标任务/改善目标/考核任务/管控目标/考核目标/目标/任务.
+ */
+const SUPERIOR = /^完成(?:上级|市级|省级|省|市|国家)(?:规定|下达|分解下达|确定|分解)?的?(?:年度)?(?:目标任务|改善目标|考核任务|管控目标|考核目标|控制目标|目标|任务)$/;
+/** The wordings named when a text is not understood: the canonical ones of the tables. */
+const KNOWN_FORMS = [
+  '完成上级规定的目标任务', '完成上级规定的改善目标', '完成上级规定的考核任务', '完成上级管控目标', '完成上级下达的目标任务',
+  '完成市级下达的目标任务', '完成上级规定的目标任务；保持稳定或持续改善', '完成上级规定的考核任务，且≥90或持续提高',
+  'ΔEQI≥-1', '≥20',
+];
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
 /** Full-width and look-alike symbols to one spelling, whitespace and newlines removed. */
@@ -176,12 +189,62 @@ function parseAtom(s: string, text: string, unit: string | undefined): TargetPar
   if (trend) return { ok: true, target: { kind: 'trend', phrase: trend, text } };
   const qualitative = QUALITATIVE_BY_NORMAL.get(s);
   if (qualitative) return { ok: true, target: { kind: 'qualitative', phrase: qualitative, text } };
-  return fail(`无法识别“${oneLine(text)}”，可用的写法：${EXPECTED_TARGET_FORMS}`);
+  return fail(`无法识别“${oneLine(text)}”，最接近的写法是“${nearestKnownForm(text)}”；可用的写法：${EXPECTED_TARGET_FORMS}`);
+}
+
+/** Edit distance of two strings, by code point. */
+function distance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[y.length]!;
+}
+
+/** The known wording closest to a text that was not understood, for the message that refuses it. */
+export function nearestKnownForm(text: string): string {
+  const s = normalizeTargetText(text);
+  const known = [...KNOWN_FORMS, ...TREND_PHRASES, ...QUALITATIVE_PHRASES];
+  let best = known[0]!;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = distance(s, normalizeTargetText(k));
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
 }
 
 /** The phrases that contain 或 or a comma themselves and must not be split. */
 function isWholePhrase(s: string): boolean {
   return TREND_PHRASES.some((p) => p === s) || QUALITATIVE_BY_NORMAL.has(s);
+}
+
+/** Splits at `sep` except inside a whole phrase that contains it (保持稳定或持续改善). */
+function splitOutside(s: string, sep: string): string[] {
+  const whole = [...TREND_PHRASES, ...QUALITATIVE_PHRASES].map(normalizeTargetText).filter((p) => p.includes(sep));
+  const pieces: string[] = [];
+  let piece = '';
+  let i = 0;
+  while (i < s.length) {
+    const phrase = whole.find((p) => s.startsWith(p, i));
+    if (phrase) {
+      piece += phrase;
+      i += phrase.length;
+    } else if (s[i] === sep) {
+      pieces.push(piece);
+      piece = '';
+      i += 1;
+    } else {
+      piece += s[i];
+      i += 1;
+    }
+  }
+  pieces.push(piece);
+  return pieces;
 }
 
 /** One target (no `；`): `*` mark, then 且 (loosest), then 或, then a superior target followed by a trend, then one form. */
@@ -194,7 +257,7 @@ function parseSingle(s: string, text: string, unit: string | undefined): TargetP
   }
   if (isWholePhrase(s)) return parseAtom(s, text, unit);
   if (s.includes('且')) {
-    const pieces = s.split('且').map((p) => p.replace(/^,+|,+$/g, ''));
+    const pieces = splitOutside(s, '且').map((p) => p.replace(/^,+|,+$/g, ''));
     if (pieces.some((p) => p === '')) return fail(`“且”的前后都应写出要求，实际是“${oneLine(text)}”`);
     const parts: Target[] = [];
     for (const p of pieces) {
@@ -212,8 +275,8 @@ function parseSingle(s: string, text: string, unit: string | undefined): TargetP
       return { ok: true, target: { kind: 'either', superior: first.target, otherwise: second.target, text } };
     }
   }
-  if (s.includes('或')) {
-    const pieces = s.split('或');
+  if (splitOutside(s, '或').length > 1) {
+    const pieces = splitOutside(s, '或');
     if (pieces.some((p) => p === '')) return fail(`“或”的前后都应写出一种选择，实际是“${oneLine(text)}”`);
     const options: Target[] = [];
     for (const p of pieces) {

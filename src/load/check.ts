@@ -1,4 +1,5 @@
-import { assessEligibility, judge, type Eligibility, type Verdict } from '../judge/index.ts';
+import { assessEligibility, judge, type DistrictPlace, type Eligibility, type Verdict } from '../judge/index.ts';
+import { terrainClass } from '../model/index.ts';
 import { loadProject } from './project.ts';
 import type { Issue } from '../model/index.ts';
 import type { ProjectData } from '../model/index.ts';
@@ -32,5 +33,13 @@ export function judgeProject(data: ProjectData): Verdict[] {
     evidence: data.evidence,
     baselineYear: data.project.programme.baselineYear,
     currentYear: data.project.programme.currentYear,
+    district: placeOf(data),
   });
+}
+
+/** The district's terrain class (normalised: 平原 → 平原地区) and coastal position, from project.yaml. */
+export function placeOf(data: ProjectData): DistrictPlace {
+  const { terrain, coastal } = data.project.district;
+  const cls = terrain === undefined ? undefined : terrainClass(terrain);
+  return { ...(cls ? { terrain: cls } : {}), coastal };
 }

@@ -13,6 +13,7 @@ import { checkPlaceholders, checkSampleText, checkUnassigned } from '../validate
 import { DEFAULT_CATALOGUE, readCatalogue } from './catalogues.ts';
 import { checkEvidenceFiles, listUnlistedFiles } from './evidence-files.ts';
 import { loadNarrative } from './narrative.ts';
+import { checkApplicability, checkResultKinds } from './judging-checks.ts';
 import { readSchemaFile } from './schema-file.ts';
 
 export const PROJECT_FILES = {
@@ -56,13 +57,14 @@ export async function loadProject(dir: string): Promise<LoadOutcome> {
 
   const sources = [project.source, catalog.source, results.source, evidence.source].filter((s) => s !== undefined);
   if (!project.value.sample) for (const s of sources) issues.push(...checkSampleText(s));
-  for (const s of [project.source, evidence.source]) if (s) issues.push(...checkPlaceholders(s));
+  for (const s of [project.source, catalog.source, evidence.source]) if (s) issues.push(...checkPlaceholders(s));
   const rule = await readCatalogue(project.value.catalog ?? DEFAULT_CATALOGUE);
   if (!rule.catalogue && project.value.catalog !== undefined) {
     issues.push(...rule.issues.map((i) => ({ ...i, ...project.source!.locate(['catalog']), path: ['catalog'] })));
   }
   const catalogValue = canonicalUnits(catalog.value, project.value);
   issues.push(...checkCatalog(catalog.value, project.value, catalog.source!));
+  issues.push(...checkApplicability(catalog.value, project.value, catalog.source!, project.source!));
   const indicators = listIndicators(catalogValue);
   issues.push(...checkUnassigned(indicators, catalog.source!.file));
   for (const bad of checkTargets(indicators)) {
@@ -74,7 +76,10 @@ export async function loadProject(dir: string): Promise<LoadOutcome> {
     });
   }
   const resultList = results.value?.results ?? [];
-  if (results.source && results.value) issues.push(...checkResults(resultList, indicators, results.source));
+  if (results.source && results.value) {
+    issues.push(...checkResults(resultList, indicators, results.source));
+    issues.push(...checkResultKinds(resultList, indicators, results.source, project.value.programme.baselineYear));
+  }
   const items = evidence.value?.evidence ?? [];
   const evidenceDir = at(PROJECT_FILES.evidenceDir);
   let files: ProjectData['evidence'] = [];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Indicator, SubIndicator } from './catalog.ts';
+export { TERRAIN_CLASSES } from './catalog.ts';
 
 /**
  * A versioned indicator catalogue (建设指标) as the Ministry publishes it, shipped as data in catalogs/<id>.yaml:
@@ -7,8 +8,6 @@ import { Indicator, SubIndicator } from './catalog.ts';
  * which is one district's indicators.yaml.
  */
 
-/** The terrain classes (地形) 林草覆盖率 distinguishes. */
-export const TERRAIN_CLASSES = ['山区', '丘陵地区', '平原地区', '干旱半干旱地区', '青藏高原地区'] as const;
 
 /**
  * Where an entry applies (适用范围): everywhere; coastal districts only; a terrain class; only where relevant
@@ -24,7 +23,7 @@ export type Applies = z.infer<typeof Applies>;
 const Unconfirmed = z.array(z.string().min(1)).default([]);
 
 /** A sub-indicator as indicators.yaml has it, with where it applies and what could not be confirmed. */
-export const CatalogueSubIndicator = SubIndicator.extend({
+export const CatalogueSubIndicator = SubIndicator.omit({ notApplicable: true }).extend({
   applies: Applies.default('all'),
   appliesNote: z.string().optional(),
   unconfirmed: Unconfirmed,
@@ -35,7 +34,7 @@ export type CatalogueSubIndicator = z.infer<typeof CatalogueSubIndicator>;
  * An indicator as indicators.yaml has it, less what a district decides (序号, 责任单位, 备注), plus the
  * catalogue's own number, where it applies, its 数据来源 and what could not be confirmed.
  */
-export const CatalogueIndicator = Indicator.pick({ name: true, unit: true, target: true, attribute: true, better: true, measure: true }).extend({
+export const CatalogueIndicator = Indicator.pick({ name: true, unit: true, target: true, attribute: true, better: true, measure: true, yearValue: true, valueUnit: true }).extend({
   /** 序号 in the published table */
   catalogueNo: z.number().int().min(1).max(99),
   applies: Applies,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './common.ts';
-import { EvidenceItem } from './evidence.ts';
+import { EvidenceItemFields } from './evidence.ts';
 
 /** A corrected value in the district's response: replaces the value for that year in results.yaml. */
 export const CorrectedValue = z.strictObject({
@@ -14,7 +14,7 @@ export const CorrectedValue = z.strictObject({
 export type CorrectedValue = z.infer<typeof CorrectedValue>;
 
 /** New evidence in a response: an evidence item (file under evidence/), optionally replacing an earlier one. */
-export const AddedEvidence = EvidenceItem.extend({
+export const AddedEvidence = EvidenceItemFields.extend({
   /** served indicators; default: the feedback item's indicator */
   indicators: z.array(z.number().int().min(1)).min(1).optional(),
   /** id of the evidence item this one replaces */

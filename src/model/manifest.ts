@@ -86,6 +86,14 @@ export const Manifest = z.strictObject({
       current: z.string(),
       reason: z.string(),
       evidence: z.array(z.string()),
+      /** each sub-indicator's verdict and reason (absent in older manifests and for indicators without any) */
+      subs: z
+        .array(z.strictObject({
+          no: z.number().int(), mark: z.string(), name: z.string(), applies: z.boolean(), verdict: z.string(), reason: z.string(),
+          /** evidence items that name this sub-indicator ('11②') */
+          evidence: z.array(z.string()),
+        }))
+        .optional(),
     }),
   ),
   /** every evidence item with its title, so diff and a reader can name it (absent in older manifests) */

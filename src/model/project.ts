@@ -107,6 +107,13 @@ export const Project = z.strictObject({
     government: z.string().min(1),
     /** 基本情况: a few sentences about the district for the report */
     profile: z.string().optional(),
+    /**
+     * 地形类别 as the national table distinguishes them (山区、丘陵地区、平原地区、干旱半干旱地区、青藏高原地区):
+     * selects the terrain line of 林草覆盖率 that is judged; the other lines read 不适用
+     */
+    terrain: z.string().min(1).optional(),
+    /** 沿海地区: sub-indicators marked coastal are judged only then */
+    coastal: z.boolean().default(false),
     /** the district's bounding area (WGS-84 degrees): sites (sites.yaml) must lie inside it */
     bounds: GeoBounds.optional(),
     /** where the 现场核查 routes start and end each half-day (the office, the government seat …) */

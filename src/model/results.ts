@@ -7,10 +7,32 @@ export type QualitativeStatus = z.infer<typeof QualitativeStatus>;
 export const Comparison = z.enum(['≥', '≤', '>', '<', '=']);
 export type Comparison = z.infer<typeof Comparison>;
 
-/** The superior authority's target where 附件1 says 完成上级规定…: e.g. ≥ 66.5 (%). */
+/**
+ * What a superior target measures: the current level itself, a change against a base year (in the indicator's unit,
+ * or 个百分点 for a share), or a rate of change against a base year in % (较2022年累计降低2.5%).
+ */
+export const SuperiorMeasure = z.enum(['level', 'change', 'rate']);
+export type SuperiorMeasure = z.infer<typeof SuperiorMeasure>;
+
+/** Which way a change or rate target runs: 降低 (也写 下降、减少) or 提高 (也写 上升、增加、增长). */
+export const ChangeDirection = z.enum(['降低', '提高']);
+export type ChangeDirection = z.infer<typeof ChangeDirection>;
+
+/**
+ * The superior authority's target where 附件1 says 完成上级规定…: e.g. ≥ 66.5 (%), or 较2022年累计降低2.5%.
+ * `text` may carry the whole target (较2022年累计降低2.5%, 较2020年提高2个百分点): it is read, and where it speaks of
+ * a change the fields must agree with it (src/judge/superior.ts).
+ */
 export const SuperiorTarget = z.strictObject({
   op: Comparison.default('≥'),
-  value: z.number(),
+  /** the target number: a level, or the size of the change/rate; may be left out when `text` states it */
+  value: z.number().optional(),
+  /** level (default), change or rate; may be left out when `text` states it */
+  measure: SuperiorMeasure.optional(),
+  /** for change and rate: 降低 or 提高 */
+  direction: ChangeDirection.optional(),
+  /** for change and rate: the year compared with (default: the text's year, else programme.baselineYear) */
+  baseYear: z.number().int().min(1990).max(2100).optional(),
   /** who set it and where, e.g. 济宁市下达2022年度目标（济环委〔2022〕3号） */
   text: z.string().optional(),
 });

@@ -2,6 +2,7 @@ import { CHECKSUM_FILE, MANIFEST_FILE, type FileChange, type Manifest, type Mani
 import type { BundlePlan, WrittenFile } from '../artifacts/index.ts';
 import type { RenderInput } from '../artifacts/index.ts';
 import { GENERATOR } from '../common/index.ts';
+import { subVerdictRecords } from '../judge/index.ts';
 
 
 /** manifest.json content: generator, project, revision, every file with role, hash, size, indicators and inputs. */
@@ -48,6 +49,13 @@ export function buildManifest(
       current: v.currentText,
       reason: v.reason,
       evidence: evidenceOf(v.no),
+      ...(v.subs.length
+        ? {
+            subs: subVerdictRecords(v).map((s) => ({
+              ...s, evidence: render.data.evidence.filter((e) => (e.subs ?? []).some((r) => r.indicator === v.no && r.sub === s.no)).map((e) => e.id),
+            })),
+          }
+        : {}),
     })),
     evidenceItems: render.data.evidence.map((e) => ({ id: e.id, title: e.title })),
     files,

@@ -16,15 +16,16 @@ export const SLIDES_FILE = '汇报演示.pptx';
  */
 export const SLIDE_FONTS = { heading: '黑体', body: '微软雅黑' } as const;
 
-const COLORS: Record<VerdictKind, string> = { 达标: '2E7D32', 未达标: 'C62828', 待补充: 'EF6C00' };
-const KINDS: readonly VerdictKind[] = ['达标', '未达标', '待补充'];
+const COLORS: Record<VerdictKind, string> = { 达标: '2E7D32', 未达标: 'C62828', 待补充: 'EF6C00', 不涉及: '7F7F7F' };
+const KINDS = ['达标', '未达标', '待补充'] as const;
 const DARK = '1F3864';
 
 /** Counts of verdicts by attribute: 约束性 met x of 19, 参考性 met y of 16. */
 export function resultCounts(plan: Pick<SiteVisitPlan, 'data' | 'verdicts'>) {
   const verdicts = new Map(plan.verdicts.map((v) => [v.no, v]));
   const of = (attribute: '约束性' | '参考性') => {
-    const list = plan.data.indicators.filter((i) => i.attribute === attribute);
+    // an indicator marked 不涉及 is not counted (as in the 申报条件)
+    const list = plan.data.indicators.filter((i) => i.attribute === attribute && verdicts.get(i.no)?.verdict !== '不涉及');
     const count = (k: VerdictKind) => list.filter((i) => verdicts.get(i.no)?.verdict === k).length;
     return { total: list.length, 达标: count('达标'), 未达标: count('未达标'), 待补充: count('待补充') };
   };

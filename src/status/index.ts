@@ -1,2 +1,2 @@
 /** The face of status/: what other folders use of it. */
-export { formatReadiness, readiness, type Readiness } from './readiness.ts';
+export { formatReadiness, missingOf, readiness, type Readiness } from './readiness.ts';

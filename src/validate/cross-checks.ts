@@ -110,6 +110,7 @@ export function checkResults(results: readonly Result[], indicators: readonly Pl
 export function checkEvidenceItems(items: readonly EvidenceItem[], indicators: readonly PlacedIndicator[], at: Locator): Issue[] {
   const issues: Issue[] = [];
   const known = new Set(indicators.map((i) => i.no));
+  const byNo = new Map(indicators.map((i) => [i.no, i]));
   const ids = new Set<string>();
   items.forEach((item, index) => {
     const base: DataPath = ['evidence', index];
@@ -131,6 +132,15 @@ export function checkEvidenceItems(items: readonly EvidenceItem[], indicators: r
         });
       }
     });
+    for (const ref of item.subs ?? []) {
+      const ind = byNo.get(ref.indicator);
+      if (!ind || ind.subIndicators.some((s) => s.no === ref.sub)) continue;
+      issues.push({
+        code: 'evidence-unknown-sub', severity: 'error', path: [...base, 'indicators'], ...at.locate([...base, 'indicators']),
+        message: `佐证材料 ${item.id} 引用的分项 ${ref.indicator}${circled(ref.sub)} 不存在：指标${ind.no}“${ind.name}”${ind.subIndicators.length ? `只有分项 ${ind.subIndicators.map((s) => circled(s.no)).join('')}` : '没有分项'}`,
+        actual: `${ref.indicator}${circled(ref.sub)}`,
+      });
+    }
   });
   return issues;
 }

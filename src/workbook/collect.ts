@@ -5,9 +5,10 @@ import { rowHeight, wrappedLines } from '../documents/xlsx/index.ts';
 import { stampWorkbook, workbookBytes } from '../documents/xlsx/index.ts';
 import { titlesOf } from '../common/index.ts';
 import { writeGuideSheet } from './guide.ts';
+import { districtTerrain } from './layout.ts';
 import {
   FIRST_DATA_ROW, HEADER_ROW, INPUT_SHEET, OP_OPTIONS, STAMP_LABELS, STAMP_SHEET, STATUS_OPTIONS, TITLE_ROW,
-  fillColumns, fillRows, stampOf, takesInput, unitsWithIndicators, workbookFileName, type Column, type FillRow,
+  fillColumns, fillRows, stampOf, valueLabel, valuePrompt, takesInput, unitsWithIndicators, workbookFileName, type Column, type FillRow,
 } from './layout.ts';
 
 /**
@@ -69,10 +70,14 @@ export function displayOp(op: string): string {
 function validation(row: FillRow, column: Column): ExcelJS.DataValidation | undefined {
   const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: '填写有误' } as const;
   switch (column.field.kind) {
-    case 'value':
+    case 'value': {
+      // the cell says exactly what it wants when selected: 2022年水质达到或优于Ⅲ类比例（%），当年的水平值
+      const year = column.field.year;
+      const prompt = { showInputMessage: true, promptTitle: `${year}年数值`, prompt: valuePrompt(row, year) };
       return row.bounds
-        ? { ...common, type: 'decimal', operator: 'between', formulae: [row.bounds.min, row.bounds.max], error: `请填写 ${row.bounds.min}–${row.bounds.max} 之间的数字（百分比只填数字，不带 %）` }
-        : { ...common, type: 'decimal', operator: 'between', formulae: [-1e12, 1e12], error: '请填写数字，不带单位和文字' };
+        ? { ...common, ...prompt, type: 'decimal', operator: 'between', formulae: [row.bounds.min, row.bounds.max], error: `${valueLabel(row, year)}：请填写 ${row.bounds.min}–${row.bounds.max} 之间的数字（百分比只填数字，不带 %）` }
+        : { ...common, ...prompt, type: 'decimal', operator: 'between', formulae: [-1e12, 1e12], error: `${valueLabel(row, year)}：请填写数字，不带单位和文字` };
+    }
     case 'superiorValue':
       return { ...common, type: 'decimal', operator: 'between', formulae: [-1e12, 1e12], error: '请填写数字，不带单位和文字' };
     case 'superiorOp':
@@ -157,7 +162,7 @@ async function writeStampSheet(workbook: ExcelJS.Workbook, data: ProjectData, un
 
 /** The workbook of one unit. */
 export async function collectWorkbook(data: ProjectData, unit: string): Promise<CollectedWorkbook> {
-  const rows = fillRows(data.indicators, unit);
+  const rows = fillRows(data.indicators, unit, districtTerrain(data));
   const workbook = new ExcelJS.Workbook();
   stampWorkbook(workbook, data.project.generatedAt, `${titlesOf(data.project).taskTable}（${unit}填报表）`);
   await writeInputSheet(workbook, data, unit, rows);

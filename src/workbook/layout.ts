@@ -1,8 +1,9 @@
 import { circled } from '../common/index.ts';
 import { inputsNeededFor, type InputsNeeded } from '../judge/index.ts';
 import type { PlacedIndicator } from '../model/index.ts';
-import path from 'node:path';
+import { terrainClass, yearQuantity } from '../model/index.ts';
 import type { Project, ResponsibleUnit } from '../model/index.ts';
+import path from 'node:path';
 import { columnLetter } from '../documents/xlsx/index.ts';
 import { shareBounds } from '../validate/index.ts';
 
@@ -123,6 +124,21 @@ export interface FillRow {
   readonly needs: Needs;
   /** values of a share (比例, 率 in %) must lie within these bounds */
   readonly bounds?: { readonly min: number; readonly max: number };
+  /** what one year's value is: 水质达到或优于Ⅲ类比例（%）, a level unless the table defines a change */
+  readonly quantity: { readonly name: string; readonly unit: string; readonly kind: 'level' | 'change' };
+}
+
+/** A value cell's label: 2022年水质达到或优于Ⅲ类比例（%）. */
+export function valueLabel(row: Pick<FillRow, 'quantity'>, year: number): string {
+  const u = row.quantity.unit.trim();
+  return `${year}年${row.quantity.name}${u && u !== '-' ? `（${u}）` : ''}`;
+}
+
+/** What a value cell asks for, in full: the label and whether it is the year's level or a change. */
+export function valuePrompt(row: Pick<FillRow, 'quantity'>, year: number): string {
+  return row.quantity.kind === 'level'
+    ? `${valueLabel(row, year)}：填当年的数值（水平值），不填变化量；提高或下降的幅度由工具按基准年计算`
+    : `${valueLabel(row, year)}：本指标按变化量（下降率/增长率）定义，填当年的该比率`;
 }
 
 export function rowKey(indicator: number, sub?: number): string {
@@ -142,33 +158,46 @@ export function parseRowKey(text: string): { indicator: number; sub?: number } |
  * sub-indicators are alternatives by condition (22: 综合利用率≤60% / ＞60%) is one row, as its result is
  * one; otherwise each sub-indicator has its own row.
  */
-export function fillRows(indicators: readonly PlacedIndicator[], unit: string): FillRow[] {
+export function fillRows(indicators: readonly PlacedIndicator[], unit: string, terrain?: string): FillRow[] {
   const rows: FillRow[] = [];
   for (const ind of indicators) {
     const at = ind.units.indexOf(unit);
-    if (at < 0) continue;
+    // 不涉及: nothing to report
+    if (at < 0 || ind.notApplicable) continue;
     const role = at === 0 ? '牵头' : '配合';
-    const conditional = ind.subIndicators.filter((s) => s.when !== undefined);
-    const separate = ind.subIndicators.filter((s) => s.when === undefined);
+    // a terrain line of another class, and a sub-indicator marked 不涉及, take no data
+    const judged = ind.subIndicators.filter((s) => !s.notApplicable && !(terrain && typeof s.applies === 'object' && !s.applies.terrain.some((t) => terrainClass(t) === terrain)));
+    if (ind.subIndicators.length > 0 && judged.length === 0) continue;
+    const conditional = judged.filter((s) => s.when !== undefined);
+    const separate = judged.filter((s) => s.when === undefined);
     if (ind.subIndicators.length === 0 || conditional.length > 0) {
       const targets = conditional.length
         ? conditional.map((s) => ({ text: s.target ?? ind.target, unit: s.unit ?? ind.unit }))
         : [{ text: ind.target, unit: ind.unit }];
       const name = conditional.length ? [ind.name, ...conditional.map((s) => `${circled(s.no)}${s.name}`)].join('\n') : ind.name;
-      const bounds = shareBounds(ind.name, ind.unit);
-      rows.push({ indicator: ind.no, key: rowKey(ind.no), name, unit: ind.unit, target: ind.target, role, needs: inputsNeededFor(targets), ...(bounds ? { bounds } : {}) });
+      const quantity = yearQuantity(ind);
+      // a level row defined by its change (提高幅度) is a share again: 一般工业固体废物综合利用率 lies in 0–100
+      const bounds = quantity.kind === 'level' ? shareBounds(quantity.name, quantity.unit) : shareBounds(ind.name, ind.unit);
+      rows.push({ indicator: ind.no, key: rowKey(ind.no), name, unit: quantity.unit, target: ind.target, role, needs: inputsNeededFor(targets), quantity, ...(bounds ? { bounds } : {}) });
     }
     for (const sub of separate) {
       const unitText = sub.unit ?? ind.unit;
       const target = sub.target ?? ind.target;
-      const bounds = shareBounds(`${ind.name}${sub.name}`, unitText);
+      const quantity = yearQuantity(ind, sub);
+      const bounds = quantity.kind === 'level' ? shareBounds(quantity.name, quantity.unit) : shareBounds(`${ind.name}${sub.name}`, unitText);
       rows.push({
         indicator: ind.no, sub: sub.no, key: rowKey(ind.no, sub.no), name: `${ind.name}\n${circled(sub.no)}${sub.name}`,
-        unit: unitText, target, role, needs: inputsNeededFor([{ text: target, unit: unitText }]), ...(bounds ? { bounds } : {}),
+        unit: quantity.unit, target, role, needs: inputsNeededFor([{ text: target, unit: unitText }]), quantity, ...(bounds ? { bounds } : {}),
       });
     }
   }
   return rows;
+}
+
+/** The district's terrain class (project.yaml), which selects the terrain line a unit reports. */
+export function districtTerrain(data: { readonly project: Project }): string | undefined {
+  const t = data.project.district.terrain;
+  return t === undefined ? undefined : terrainClass(t);
 }
 
 /** Whether a row takes input in a column. */

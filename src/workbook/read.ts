@@ -1,12 +1,13 @@
 import type { IssueCode } from '../model/index.ts';
 import ExcelJS from 'exceljs';
+import { readChangeWords } from '../judge/index.ts';
 import type { Issue, SourcePlace } from '../model/index.ts';
 import type { ProjectData } from '../model/index.ts';
 import type { Comparison, QualitativeStatus } from '../model/index.ts';
 import { cellContent, readComparison, readNumber, readStatus, readText, type CellContent, type Read } from './cells.ts';
 import {
   FIRST_DATA_ROW, FORMAT_VERSION, HEADER_ROW, INPUT_SHEET, STAMP_LABELS, STAMP_SHEET, TOOL_NAME,
-  columnLetter, describeStamp, fillColumns, fillRows, parseRowKey, stampOf, takesInput, type Column, type Field, type FillRow, type Stamp,
+  columnLetter, describeStamp, districtTerrain, fillColumns, fillRows, parseRowKey, stampOf, takesInput, type Column, type Field, type FillRow, type Stamp,
 } from './layout.ts';
 
 /**
@@ -138,7 +139,7 @@ function resultField(column: Column): ResultField | undefined {
 
 function readRows(sheet: ExcelJS.Worksheet, data: ProjectData, unit: string, file: string): { entries: CellEntry[]; issues: Issue[] } {
   const columns = fillColumns(data.project.programme);
-  const expected = new Map(fillRows(data.indicators, unit).map((r) => [r.key, r]));
+  const expected = new Map(fillRows(data.indicators, unit, districtTerrain(data)).map((r) => [r.key, r]));
   const entries: CellEntry[] = [];
   const issues: Issue[] = [];
   const seen = new Map<string, string>();
@@ -192,12 +193,14 @@ function codeOf(column: Column): IssueCode {
   }
 }
 
-/** A superior target needs its value: a sign or a text alone cannot be judged. */
+/** A superior target needs its value: a sign or a text alone cannot be judged, unless the text states it (较2020年下降5%). */
 function checkSuperior(row: FillRow, entries: readonly CellEntry[], data: ProjectData, columns: readonly Column[], r: number, file: string): Issue[] {
   const own = entries.filter((e) => e.indicator === row.indicator && e.sub === row.sub);
   const has = (kind: ResultField['kind']) => own.some((e) => e.field.kind === kind);
   const existing = data.results.find((x) => x.indicator === row.indicator && x.sub === row.sub)?.superiorTarget;
-  if ((has('superiorOp') || has('superiorText')) && !has('superiorValue') && !existing) {
+  const text = own.find((e) => e.field.kind === 'superiorText')?.value;
+  const stated = typeof text === 'string' && readChangeWords(text, row.unit) !== undefined;
+  if ((has('superiorOp') || has('superiorText')) && !has('superiorValue') && !existing && !stated) {
     const col = columns.find((c) => c.field.kind === 'superiorValue')!;
     return [issue('workbook-superior-incomplete', 'error', { file, sheet: INPUT_SHEET, cell: `${col.letter}${r}` }, '填写了上级目标，但缺少上级目标数值')];
   }

@@ -78,15 +78,36 @@ describe('init', () => {
     expect(placeholders).toEqual(expect.arrayContaining(['contact.person', 'contact.phone', 'application.docNo', 'application.signer']));
   });
 
-  it('--exclude leaves out the named catalogue numbers and the rest are renumbered', async () => {
+  it('--exclude marks the named catalogue numbers 不涉及 with their reason; they stay in indicators.yaml, numbered', async () => {
     const dir = path.join(root, 'exclude');
-    const r = await run('init', dir, '--catalog', '2021-county', '--district', '某市某县', '--terrain', '平原', '--exclude', '6,36', '--json');
+    const r = await run('init', dir, '--catalog', '2021-county', '--district', '某市某县', '--terrain', '平原', '--exclude', '6=本区无规划环评任务（示例理由）；36', '--json');
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ ok: true, indicators: 33, binding: 19, reference: 14 });
-    expect(out.leftOut.filter((l: { why: string }) => l.why.startsWith('按 --exclude'))).toHaveLength(2);
+    expect(out).toMatchObject({ ok: true, indicators: 35, binding: 19, reference: 16 });
+    expect(out.notApplicable).toEqual([
+      { no: 6, catalogueNo: 6, name: '依法开展规划环境影响评价', attribute: '参考性', reason: '本区无规划环评任务（示例理由）' },
+      expect.objectContaining({ catalogueNo: 36, reason: '待填写：本区不涉及的原因' }),
+    ]);
     const made = listIndicators(Catalog.parse(parse(await readFile(path.join(dir, 'indicators.yaml'), 'utf8'))));
-    expect(made.map((i) => i.no)).toEqual(Array.from({ length: 33 }, (_, k) => k + 1));
-    expect(made.some((i) => i.name === '依法开展规划环境影响评价')).toBe(false);
+    expect(made.map((i) => i.no)).toEqual(Array.from({ length: 35 }, (_, k) => k + 1));
+    expect(made.find((i) => i.name === '依法开展规划环境影响评价')!.notApplicable).toBe('本区无规划环评任务（示例理由）');
+    expect(await readFile(path.join(dir, 'project.yaml'), 'utf8')).toMatch(/^  terrain: 平原地区/m);
+    // a 约束性 indicator excluded is a warning, at init and at every check after
+    const binding = await run('init', path.join(root, 'exclude-binding'), '--catalog', '2021-county', '--district', '某市某县', '--terrain', '平原', '--exclude', '5=本区不涉及（示例理由）', '--json');
+    expect(JSON.parse(binding.stdout).warnings.map((w: { code: string }) => w.code)).toEqual(['binding-not-applicable']);
+    const checked = await run('validate', path.join(root, 'exclude-binding'), '--json');
+    expect(JSON.parse(checked.stdout).warnings.map((w: { code: string }) => w.code)).toContain('binding-not-applicable');
+  });
+
+  it('--exclude 8③=理由 marks a sub-indicator 不涉及 in place', async () => {
+    const dir = path.join(root, 'exclude-sub');
+    const r = await run('init', dir, '--catalog', '2021-county', '--district', '某市某县', '--terrain', '干旱半干旱', '--exclude', '8③=本县无城市建成区黑臭水体', '--json');
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, indicators: 35 });
+    const made = listIndicators(Catalog.parse(parse(await readFile(path.join(dir, 'indicators.yaml'), 'utf8'))));
+    const water = made.find((i) => i.name === '水环境质量')!;
+    expect(water.notApplicable).toBeUndefined();
+    expect(water.subIndicators.map((s) => s.notApplicable)).toEqual([undefined, undefined, '本县无城市建成区黑臭水体']);
+    // the terrain line kept is the district's, marked with its class
+    expect(made.find((i) => i.name === '林草覆盖率')!.subIndicators).toEqual([{ no: 1, name: '干旱半干旱地区', target: '≥35', applies: { terrain: ['干旱半干旱地区'] } }]);
   });
 
   it('--coastal adds the coastal indicators', () => {

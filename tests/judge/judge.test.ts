@@ -51,7 +51,7 @@ describe('judgeIndicator', () => {
       expect(v.currentText).toBe('58%，提高 2.4 个百分点');
       expect(v.subs).toEqual([
         { no: 1, name: '综合利用率≤60%的地区', applies: true, verdict: '达标', reason: v.reason, current: 58, baseline: 55.6 },
-        { no: 2, name: '综合利用率＞60%的地区', applies: false, verdict: '待补充', reason: '不适用：现状综合利用率 58%，不满足“＞60”' },
+        { no: 2, name: '综合利用率＞60%的地区', applies: false, verdict: '不适用', reason: '不适用：现状综合利用率 58%，不满足“＞60”' },
       ]);
       const short = judgeIndicator(ind, [r(22, { values: { 2020: 57, 2022: 58 } })], 1, years);
       expect(short).toMatchObject({ verdict: '未达标', reason: '现状综合利用率 58% ≤ 60%，提高 1 个百分点 < 2' });

@@ -92,7 +92,7 @@ describe('bad new forms, with their exact messages', () => {
     ['≥90或', '“或”的前后都应写出一种选择，实际是“≥90或”'],
     ['完成上级规定的考核任务，且', '“且”的前后都应写出要求，实际是“完成上级规定的考核任务，且”'],
     ['*', '“*”只标明“仅在相关地区适用”，前面还应写出指标值'],
-    ['≥90或大幅提高', expect.stringMatching(/^无法识别“大幅提高”，可用的写法：/)],
+    ['≥90或大幅提高', expect.stringMatching(/^无法识别“大幅提高”，最接近的写法是“持续提高”；可用的写法：/)],
     ['＞', '“>”后缺少数值'],
   ])('%s', (text, message) => {
     expect(parseTarget(text)).toEqual({ ok: false, message });

@@ -108,7 +108,7 @@ describe('parseTarget', () => {
   });
 
   it('refuses nonsense with a plain message, never throws', () => {
-    expect(refused('大约八十')).toMatch(/^无法识别“大约八十”，可用的写法：数值阈值/);
+    expect(refused('大约八十')).toMatch(/^无法识别“大约八十”，最接近的写法是“[^”]+”；可用的写法：数值阈值/);
     expect(refused('≥')).toBe('“≥”后缺少数值');
     expect(refused('≥abc')).toBe('“≥”后应为数值，实际是“abc”');
     expect(refused('')).toBe('指标值为空');

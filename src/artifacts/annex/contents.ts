@@ -3,7 +3,7 @@ import type { FlowBlock } from '../../documents/pdf/index.ts';
 import { drawLine, lineHeightOf, wrap, type TextStyle } from '../../documents/pdf/index.ts';
 import { CONTENT_WIDTH, MARGIN, RULE, type AnnexStyles } from './layout.ts';
 import type { PageBook } from './page-book.ts';
-import type { AnnexSection } from './plan.ts';
+import { subMarks, type AnnexSection } from './plan.ts';
 
 /**
  * The table of contents (目录) of a volume: domain headings, every indicator with the page of its divider,
@@ -74,10 +74,12 @@ export function contentsBlocks(options: ContentsOptions): FlowBlock[] {
       blocks.push(entryBlock(ind.domain, 0, styles.subheading, 10, () => book.label(book.divider(ind.no).first), true));
     }
     const indicatorStyle: TextStyle = { ...styles.label, size: 11, lineHeight: 19 };
-    blocks.push(entryBlock(`指标${ind.no}　${ind.name}`, 12, indicatorStyle, 4, () => book.label(book.divider(ind.no).first), section.entries.length > 0));
+    const notApplicable = section.verdict?.verdict === '不涉及' ? `（${section.verdict.reason}）` : '';
+    blocks.push(entryBlock(`指标${ind.no}　${ind.name}${notApplicable}`, 12, indicatorStyle, 4, () => book.label(book.divider(ind.no).first), section.entries.length > 0));
     section.entries.forEach((entry, i) => {
       const id = entry.evidence.id;
-      const text = `${i + 1}. ${entry.evidence.title}`;
+      // an item that proves one sub-indicator carries its mark: 1. ②外来入侵物种普查报告
+      const text = `${i + 1}. ${subMarks(entry.evidence, ind.no)}${entry.evidence.title}`;
       // a reference shows the page of the printed copy when that copy is in this volume
       const under = entry.kind === 'placed' ? ind.no : entry.placedUnder;
       const page = () => {

@@ -4,7 +4,7 @@ import { drawLine, fitSize, lineHeightOf, wrap, wrapFields, type TextStyle } fro
 import { chineseDate, chineseNumeral, circled } from '../../common/index.ts';
 import { CONTENT_WIDTH, MARGIN, RED, RULE, type AnnexStyles } from './layout.ts';
 import type { PageBook } from './page-book.ts';
-import type { AnnexSection } from './plan.ts';
+import { subMarks, type AnnexSection } from './plan.ts';
 import { problemReason, type EvidenceProblem } from './problems.ts';
 
 /**
@@ -97,7 +97,7 @@ export function dividerBlocks(options: DividerOptions): FlowBlock[] {
     ['指标值', targetText(section)],
     ['现状值', v?.currentText ?? '—'],
     ['指标属性', ind.attribute],
-    ['达标情况', v ? `${v.verdict}：${v.reason}` : '待补充'],
+    ['达标情况', v ? (v.verdict === '不涉及' ? v.reason : `${v.verdict}：${v.reason}`) : '待补充'],
     ['责任单位', unitsText(section)],
   ];
   rows.forEach(([label, value], i) => {
@@ -105,11 +105,11 @@ export function dividerBlocks(options: DividerOptions): FlowBlock[] {
     blocks.push(i === 0 ? { ...block, spaceBefore: 18 } : block);
   });
   blocks.push(textBlock(`佐证材料（共${section.entries.length}项）`, s.subheading, 0, 20, section.entries.length > 0));
-  if (section.entries.length === 0) blocks.push(textBlock('暂无佐证材料。', s.body, 0, 4));
+  if (section.entries.length === 0) blocks.push(textBlock(v?.verdict === '不涉及' ? '本区不涉及，无需佐证材料。' : '暂无佐证材料。', s.body, 0, 4));
   section.entries.forEach((entry, i) => {
     const e = entry.evidence;
     const problem = options.problems.get(e.id);
-    blocks.push({ ...textBlock(`${i + 1}. ${e.title}`, s.body, 0, 0, true), spaceBefore: 8 });
+    blocks.push({ ...textBlock(`${i + 1}. ${subMarks(e, ind.no)}${e.title}`, s.body, 0, 0, true), spaceBefore: 8 });
     const meta = [`出具单位：${e.issuer}`, `日期：${chineseDate(e.date)}`, e.docNo ? `文号：${e.docNo}` : '', `类型：${e.kind}`];
     blocks.push(textBlock(meta, s.small, 16, 0, true));
     if (problem) blocks.push(textBlock(`材料无法读取（${problemReason(problem, e.type)}），汇编中以说明页代替`, { ...s.small, color: RED }, 16, 0, true));

@@ -172,3 +172,11 @@ export const ANNEX_FILE_TITLE = '佐证材料汇编';
 export function annexFileName(title: string, volume: Pick<AnnexVolumePlan, 'no' | 'total'>): string {
   return volume.total > 1 ? `${title}-第${volume.no}册.pdf` : `${title}.pdf`;
 }
+
+/** The marks of the sub-indicators an evidence item names under an indicator ('11②' → ②), '' when it names the whole. */
+export function subMarks(evidence: Pick<EvidenceFile, 'subs'>, indicatorNo: number): string {
+  return (evidence.subs ?? [])
+    .filter((r) => r.indicator === indicatorNo)
+    .map((r) => String.fromCodePoint(0x2460 + r.sub - 1))
+    .join('');
+}

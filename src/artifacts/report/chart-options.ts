@@ -1,5 +1,5 @@
 import type { Verdict, VerdictKind } from '../../judge/index.ts';
-import { parseTarget } from '../../judge/index.ts';
+import { parseTarget, speaksOfChange } from '../../judge/index.ts';
 import type { PlacedIndicator } from '../../model/index.ts';
 import type { Result } from '../../model/index.ts';
 import type { StackedBarChart, TrendChart } from '../../documents/charts/index.ts';
@@ -10,7 +10,7 @@ import type { StackedBarChart, TrendChart } from '../../documents/charts/index.t
  */
 
 export const VERDICT_ORDER: readonly VerdictKind[] = ['达标', '未达标', '待补充'];
-export const VERDICT_COLOURS: Readonly<Record<VerdictKind, string>> = { 达标: '#2e7d32', 未达标: '#c62828', 待补充: '#9e9e9e' };
+export const VERDICT_COLOURS: Readonly<Record<VerdictKind, string>> = { 达标: '#2e7d32', 未达标: '#c62828', 待补充: '#9e9e9e', 不涉及: '#d9d9d9' };
 
 
 /** Verdicts counted by 领域 (`by: 'domain'`) or by 指标属性 (`by: 'attribute'`). */
@@ -21,13 +21,15 @@ export function verdictCounts(indicators: readonly PlacedIndicator[], verdicts: 
     const g = by === 'domain' ? ind.domain : ind.attribute;
     if (!groups.includes(g)) groups.push(g);
   }
-  const counts = Object.fromEntries(VERDICT_ORDER.map((k) => [k, groups.map(() => 0)])) as Record<VerdictKind, number[]>;
+  // 不涉及 gets a series of its own only where some indicator is marked so
+  const order: readonly VerdictKind[] = verdicts.some((v) => v.verdict === '不涉及') ? [...VERDICT_ORDER, '不涉及'] : VERDICT_ORDER;
+  const counts = Object.fromEntries(order.map((k) => [k, groups.map(() => 0)])) as Record<VerdictKind, number[]>;
   for (const ind of indicators) {
     const g = groups.indexOf(by === 'domain' ? ind.domain : ind.attribute);
     counts[byNo.get(ind.no) ?? '待补充'][g]!++;
   }
   const title = by === 'domain' ? '各领域指标达标情况' : '约束性与参考性指标达标情况';
-  return { kind: 'stacked-bars', title, groups, series: VERDICT_ORDER.map((k) => ({ name: k, colour: VERDICT_COLOURS[k], values: counts[k] })) };
+  return { kind: 'stacked-bars', title, groups, series: order.map((k) => ({ name: k, colour: VERDICT_COLOURS[k], values: counts[k] })) };
 }
 
 /** The indicator-level result's values by year (sub-indicators are not drawn). */
@@ -43,7 +45,8 @@ export function trendChart(indicator: PlacedIndicator, result: Result | undefine
   let target: TrendChart['target'];
   if (parsed.ok && parsed.target.kind === 'threshold' && indicator.measure !== 'change') {
     target = { op: parsed.target.op, value: parsed.target.value, label: `目标 ${indicator.target}` };
-  } else if (result?.superiorTarget) {
+  } else if (result?.superiorTarget?.value !== undefined && (result.superiorTarget.measure ?? 'level') === 'level' && !speaksOfChange(result.superiorTarget.text ?? '')) {
+    // a change target (较2022年降低2.5%) is no line on a chart of levels
     target = { op: result.superiorTarget.op, value: result.superiorTarget.value, label: `上级目标 ${result.superiorTarget.op}${result.superiorTarget.value}` };
   }
   const unit = indicator.unit === '-' ? '' : indicator.unit;

@@ -46,7 +46,7 @@ export function reportContext(input: RenderInput, narrativeParts: readonly strin
     /** 申报条件 in one sentence for 指标达标情况 */
     eligibility: eligibilitySentence(input),
     problems: input.verdicts
-      .filter((v) => v.verdict !== '达标')
+      .filter((v) => v.verdict !== '达标' && v.verdict !== '不涉及')
       .map((v) => {
         const indicator = indicatorOf(v);
         return { no: v.no, name: indicator.name, attribute: indicator.attribute, verdict: v.verdict, reason: sentence(v.reason), units: indicator.units.join('、') };
@@ -123,8 +123,10 @@ interface Judged {
 
 /** Counts by attribute and verdict, and the overview sentence 35项指标中，19项约束性指标达标17项，16项参考性指标达标14项. */
 export function summarize(judged: readonly Judged[]) {
+  // 不涉及: not judged, not counted; the overview names them with their reason
+  const notApplicable = judged.filter((j) => j.verdict.verdict === '不涉及');
   const of = (attribute: '约束性' | '参考性') => {
-    const all = judged.filter((j) => j.indicator.attribute === attribute);
+    const all = judged.filter((j) => j.indicator.attribute === attribute && j.verdict.verdict !== '不涉及');
     return { total: all.length, met: all.filter((j) => j.verdict.verdict === '达标').length };
   };
   const binding = of('约束性');
@@ -137,7 +139,13 @@ export function summarize(judged: readonly Judged[]) {
     met: count('达标'),
     unmet: count('未达标'),
     pending: count('待补充'),
-    overview: `${judged.length}项指标中，${binding.total}项约束性指标达标${binding.met}项，${reference.total}项参考性指标达标${reference.met}项`,
+    notApplicable: notApplicable.length,
+    overview:
+      `${judged.length}项指标中，` +
+      (notApplicable.length
+        ? `${notApplicable.map((j) => `第${j.indicator.no}项${j.indicator.name}${j.verdict.reason.replace(/^不涉及：/, '不涉及（')}）`).join('，')}，不参加判定；其余`
+        : '') +
+      `${binding.total}项约束性指标达标${binding.met}项，${reference.total}项参考性指标达标${reference.met}项`,
   };
 }
 

@@ -2,7 +2,7 @@ import { chineseNumeral } from '../../common/index.ts';
 import type { TableRowSpec, TableSpec } from '../../documents/docx/index.ts';
 import type { PlacedIndicator } from '../../model/index.ts';
 import type { Verdict } from '../../judge/index.ts';
-import { InternalError } from '../../model/index.ts';
+import { InternalError, remarksOf } from '../../model/index.ts';
 import { nameLines, targetLines, unitLines, unitsText } from './indicator-cells.ts';
 
 /**
@@ -79,7 +79,7 @@ export function taskBreakdownTable(indicators: readonly PlacedIndicator[]): Tabl
         { lines: targetLines(indicator, { subLines: 'transcript' }) },
         { lines: [indicator.attribute] },
         { lines: [unitsText(indicator)] },
-        { lines: indicator.notes ? [indicator.notes] : [] },
+        { lines: remarksOf(indicator) },
       ],
     };
   });

@@ -1,5 +1,6 @@
 import type { Verdict } from '../../judge/index.ts';
 import type { PlacedIndicator } from '../../model/index.ts';
+import { remarksOf } from '../../model/index.ts';
 import { chineseNumeral, circled } from '../../common/index.ts';
 import { breakLines, fitWidth, wrappedLines } from '../../documents/xlsx/index.ts';
 import { FONT_SIZE, type Grid, type GridColumn, type GridMerge, type GridValue } from '../../documents/xlsx/index.ts';
@@ -144,7 +145,7 @@ function columnSpecs(input: TaskSheetInput): ColumnSpec[] {
       { header: '佐证材料', width: 10, align: 'center', cell: (_i, v) => v?.evidenceCount ?? 0 },
     );
   }
-  specs.push({ header: '备注', width: 8, align: 'center', cell: (i) => i.notes });
+  specs.push({ header: '备注', width: 8, align: 'center', cell: (i) => remarksOf(i).join('\n') });
   return specs;
 }
 

@@ -31,7 +31,8 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
       ctx.stdout(JSON.stringify({
         ok: result.ok, bundleDir: result.bundleDir ?? null, zip: result.zip ?? null, revision: result.manifest?.revision ?? null,
         unchanged: result.unchanged ?? false, previousDraft: result.previousDraft ?? null, errors: issuesToJson(errors), warnings: issuesToJson(warnings),
-        files: result.manifest?.files.length ?? 0, eligibility: result.eligibility ?? null, timings: result.timings,
+        files: result.manifest?.files.length ?? 0, eligibility: result.eligibility ?? null,
+        indicators: result.manifest?.indicators.map(({ evidence: _e, ...i }) => i) ?? [], timings: result.timings,
       }, null, 2));
     } else {
       const text = formatIssues(result.issues);

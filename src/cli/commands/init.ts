@@ -5,18 +5,34 @@ import { CliUsageError, EXIT, parseCommandArgs, type CommandContext } from '../c
 import { formatIssues, issuesToJson } from '../report-issues.ts';
 
 const USAGE =
-  'eco-dossier init 目录 --catalog 目录编号 --district 区县全称 [--short 简称] [--code 行政区划代码] [--coastal] [--terrain 地形] [--exclude 序号,序号…] [--batch 批次] [--year 年份] [--json]';
+  'eco-dossier init 目录 --catalog 目录编号 --district 区县全称 [--short 简称] [--code 行政区划代码] [--coastal] [--terrain 地形] [--exclude 序号,序号… 或 序号=理由；序号=理由] [--batch 批次] [--year 年份] [--json]';
 
 function todayInChina(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-function parseExclude(text: string | undefined): number[] {
+/** `6,36` or, with reasons, `6=本区无…；36=…` (entries separated by ；). */
+/** `8③` or `8.3` → { no: 8, sub: 3 }; `8` → { no: 8 }. */
+function excludeKey(key: string): { no: number; sub?: number } {
+  const m = /^(\d+)(?:[.．](\d+)|([①-⑳]))?$/u.exec(key.trim());
+  if (!m) return { no: NaN };
+  const sub = m[2] ? Number(m[2]) : m[3] ? m[3].codePointAt(0)! - 0x2460 + 1 : undefined;
+  return { no: Number(m[1]), ...(sub !== undefined ? { sub } : {}) };
+}
+
+function parseExclude(text: string | undefined): { no: number; sub?: number; reason?: string }[] {
   if (!text) return [];
+  if (/[=:：]/.test(text)) {
+    return text.split(/[;；]/).map((p) => p.trim()).filter(Boolean).map((p) => {
+      const m = /^(\d+(?:[.．]\d+|[①-⑳])?)\s*(?:[=:：]\s*(.*))?$/su.exec(p);
+      if (!m) throw new CliUsageError(`--exclude 带理由时写成“目录序号=理由”（分项写 8③=理由），多项用；分隔（如 6=本区不涉及…；36=…），实际有“${p}”`, USAGE);
+      return { ...excludeKey(m[1]!), ...(m[2]?.trim() ? { reason: m[2].trim() } : {}) };
+    });
+  }
   const parts = text.split(/[,，、\s]+/).filter(Boolean);
-  const bad = parts.find((p) => !/^\d+$/.test(p));
+  const bad = parts.find((p) => Number.isNaN(excludeKey(p).no));
   if (bad !== undefined) throw new CliUsageError(`--exclude 应为目录序号，用逗号分隔（如 9,13,18），实际有“${bad}”`, USAGE);
-  return parts.map(Number);
+  return parts.map(excludeKey);
 }
 
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
@@ -60,9 +76,10 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   }
   if (values.json) {
     ctx.stdout(JSON.stringify({
-      ok: result.ok, errors: issuesToJson(result.issues), dir: result.dir, catalog: read.catalogue.id,
+      ok: result.ok, errors: issuesToJson(result.issues.filter((i) => i.severity === 'error')),
+      warnings: issuesToJson(result.issues.filter((i) => i.severity === 'warning')), dir: result.dir, catalog: read.catalogue.id,
       indicators: result.indicators, binding: result.binding, reference: result.reference,
-      leftOut: result.leftOut, relevant: result.relevant, evidenceFolders: result.evidenceFolders,
+      leftOut: result.leftOut, relevant: result.relevant, notApplicable: result.notApplicable, evidenceFolders: result.evidenceFolders,
     }, null, 2));
   } else if (!result.ok) {
     ctx.stdout(formatIssues(result.issues));
@@ -71,7 +88,9 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
       `已新建项目：${result.dir}`,
       `指标目录 ${read.catalogue.id}：本区适用 ${result.indicators} 项（约束性 ${result.binding} 项，参考性 ${result.reference} 项）`,
       ...result.leftOut.map((l) => `  未列入：目录第 ${l.catalogueNo} 项 ${l.name}（${l.why}）`),
-      ...(terrain ? [] : ['  未指定 --terrain：林草覆盖率保留了全部地形行，请在 indicators.yaml 中删去不适用的行']),
+      ...result.notApplicable.map((n) => `  不涉及：第 ${n.no} 项 ${n.name}（${n.attribute}）：${n.reason}`),
+      ...(terrain ? [] : ['  未指定 --terrain：林草覆盖率保留了全部地形行，请在 project.yaml 的 district 下写 terrain（本区的地形类别）']),
+      ...(result.issues.length ? [formatIssues(result.issues)] : []),
       '下一步：打开 使用说明.txt，先填写 project.yaml 中“待填写”的地方，再为各指标分配责任单位。',
     ].join('\n'));
   }

@@ -1,4 +1,5 @@
 import { checkProject } from '../../load/index.ts';
+import { subVerdictRecords } from '../../judge/index.ts';
 import { missingNarrative } from '../../artifacts/report/index.ts';
 import { EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
@@ -17,7 +18,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     return {
       no: v.no, ...(ind.catalogueNo !== undefined ? { catalogueNo: ind.catalogueNo } : {}), name: ind.name, domain: ind.domain, task: ind.taskName, attribute: ind.attribute, target: ind.target,
       unit: ind.unit, current: v.currentText, verdict: v.verdict, reason: v.reason, evidenceCount: v.evidenceCount,
-      units: ind.units,
+      units: ind.units, ...(ind.notApplicable ? { notApplicable: ind.notApplicable } : {}), subs: subVerdictRecords(v),
     };
   });
   const count = (pred: (i: (typeof indicators)[number]) => boolean) => indicators.filter(pred).length;
@@ -25,7 +26,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     total: indicators.length,
     binding: count((i) => i.attribute === '约束性'),
     reference: count((i) => i.attribute === '参考性'),
-    verdicts: { 达标: count((i) => i.verdict === '达标'), 未达标: count((i) => i.verdict === '未达标'), 待补充: count((i) => i.verdict === '待补充') },
+    verdicts: { 达标: count((i) => i.verdict === '达标'), 未达标: count((i) => i.verdict === '未达标'), 待补充: count((i) => i.verdict === '待补充'), 不涉及: count((i) => i.verdict === '不涉及') },
   };
   const ok = errors.length === 0;
   const eligibility = checked.eligibility ?? null;
@@ -40,7 +41,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
         [
           `${p.district.name} · ${p.programme.title}（${p.programme.batch}）${p.sample ? ' · 示例数据' : ''}`,
           `指标 ${summary.total} 项：约束性 ${summary.binding} 项，参考性 ${summary.reference} 项`,
-          `达标 ${summary.verdicts.达标} 项，未达标 ${summary.verdicts.未达标} 项，待补充 ${summary.verdicts.待补充} 项`,
+          `达标 ${summary.verdicts.达标} 项，未达标 ${summary.verdicts.未达标} 项，待补充 ${summary.verdicts.待补充} 项${summary.verdicts.不涉及 ? `，不涉及 ${summary.verdicts.不涉及} 项` : ''}`,
           ...indicators.filter((i) => i.verdict !== '达标').map((i) => `  ${String(i.no).padStart(2)} ${i.name}：${i.verdict}（${i.reason}）`),
         ].join('\n'),
       );

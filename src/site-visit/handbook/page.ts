@@ -16,6 +16,7 @@ const VERDICT_COLOR: Record<VerdictKind, ReturnType<typeof rgb>> = {
   达标: rgb(0.05, 0.5, 0.2),
   未达标: RED,
   待补充: rgb(0.8, 0.45, 0),
+  不涉及: GREY,
 };
 export const verdictColor = (v: VerdictKind) => VERDICT_COLOR[v];
 
