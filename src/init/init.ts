@@ -3,7 +3,8 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { displayPath } from '../common/index.ts';
 import { safeSegment } from '../common/index.ts';
-import { listIndicators } from '../model/index.ts';
+import { districtKindOf, listIndicators } from '../model/index.ts';
+import { districtWords } from '../common/index.ts';
 import type { CatalogueFile } from '../model/index.ts';
 import type { Issue } from '../model/index.ts';
 import { readCatalogue } from '../load/index.ts';
@@ -58,21 +59,27 @@ const q = (v: unknown) => stringify(v, { lineWidth: 0 }).trimEnd();
 
 function projectYaml(o: InitOptions, programmeTitle: string, year: number): string {
   const ph = (what: string) => `${PLACEHOLDER}：${what}`;
+  const kind = districtKindOf(o.district);
+  const words = districtWords(kind);
+  const shortName = o.shortName ?? shortNameOf(o.district);
+  // a 县, 旗 or 县级市 signs with its own name (沂南县人民政府); a 市辖区 with the city's first (济宁市兖州区人民政府)
+  const government = `${kind === '区' ? o.district : shortName}人民政府`;
   return `# ${o.district} · ${programmeTitle} 项目设置（由 eco-dossier init 生成，指标目录 ${o.catalogue.id}）
-# 写着“${PLACEHOLDER}”的地方请换成本区的实际内容；换完之前 eco-dossier validate 会逐条给出警告。
+# 写着“${PLACEHOLDER}”的地方请换成${words.own}的实际内容；换完之前 eco-dossier validate 会逐条给出警告。
 sample: false
 catalog: ${q(o.catalogue.id)}
 district:
   name: ${q(o.district)}
-  shortName: ${q(o.shortName ?? shortNameOf(o.district))}
+  shortName: ${q(shortName)}
+  kind: ${q(kind)}                       # 县、区、市或旗：文件中写作“${words.we}”“${words.departments}”
   code: ${q(o.code ?? PLACEHOLDER_CODE)}   # 行政区划代码，6 位数字${o.code ? '' : `（${PLACEHOLDER}）`}
-  government: ${q(`${o.district}人民政府`)}
-  # profile: 基本情况，几句话介绍本区，写进申报报告
+  government: ${q(government)}
+  # profile: 基本情况，几句话介绍${words.own}，写进申报报告
 programme:
   title: ${q(programmeTitle)}
   batch: ${q(o.batch ?? ph('批次，如 第八批'))}
   year: ${year}
-  recipient: 生态环境部
+  # recipient: 主送机关；不写时为省级生态环境厅（按行政区划代码前两位），由省厅预审后报生态环境部
   basis: []                       # 本次申报依据的通知文号，如 [环办生态函〔2023〕209号]
   baselineYear: ${year - 3}       # 基准年
   currentYear: ${year - 1}        # 现状年
@@ -97,7 +104,7 @@ function indicatorsYaml(o: InitOptions, selected: Selected): string {
   const header = [
     `# ${o.district} 建设指标（由 eco-dossier init 从指标目录 ${o.catalogue.id} 生成）`,
     `# 依据：${o.catalogue.title}（${o.catalogue.docNo}）`,
-    '# no 为本区序号（1…N，按目录顺序）；catalogueNo 为目录中的序号。',
+    `# no 为${districtWords(districtKindOf(o.district)).own}序号（1…N，按目录顺序）；catalogueNo 为目录中的序号。`,
     '# units：责任单位，第一个为牵头单位；单位名须先登记在 project.yaml 的 units 中。',
     '# better / measure / when 是本工具判定用的补充字段，不是目录原文。',
     '',

@@ -5,6 +5,7 @@ import type { SiteVisitPlan } from './plan.ts';
 import { routeSummary } from './route.ts';
 import { uncoveredText } from './coverage.ts';
 import { chineseDate, GENERATOR, normalizeOfficeZip, type Verdict, type VerdictKind } from './shared.ts';
+import { wordsOf } from '../common/index.ts';
 
 export const SLIDES_FILE = '汇报演示.pptx';
 
@@ -74,7 +75,7 @@ export async function renderSlides(plan: SiteVisitPlan): Promise<Buffer> {
     [
       text(district.profile?.replace(/\s+/g, '') ?? `${district.name}（基本情况待补充：project.yaml 的 district.profile）`, { breakLine: true, paraSpaceAfter: 10 }),
       text(`成立以${group.leader.post}${group.leader.name}为组长的创建工作领导小组，成员单位 ${group.members.length} 个，办公室设在${group.office.location}。`, { bullet: true, breakLine: true }),
-      text(`对照${programme.title}建设指标，我区涉及 ${indicators.length} 项指标：约束性 ${counts.binding.total} 项，参考性 ${counts.reference.total} 项。`, { bullet: true, breakLine: true }),
+      text(`对照${programme.title}建设指标，${wordsOf(district).we}涉及 ${indicators.length} 项指标：约束性 ${counts.binding.total} 项，参考性 ${counts.reference.total} 项。`, { bullet: true, breakLine: true }),
       text(`现状年 ${programme.currentYear} 年，基准年 ${programme.baselineYear} 年；申报${programme.batch}。`, { bullet: true }),
     ],
     { x: 0.5, y: 1.0, w: 9, h: 4.1, fontFace: SLIDE_FONTS.body, fontSize: 15, color: '262626', valign: 'top', lineSpacingMultiple: 1.2 },

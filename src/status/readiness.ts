@@ -1,4 +1,4 @@
-import { assessEligibility, type Eligibility, type Verdict, type VerdictKind } from '../judge/index.ts';
+import { assessEligibility, clerkHints, type Eligibility, type Verdict, type VerdictKind } from '../judge/index.ts';
 import type { ProjectData } from '../model/index.ts';
 import { chineseDate } from '../common/index.ts';
 
@@ -59,6 +59,7 @@ export function readiness(data: ProjectData, verdicts: readonly Verdict[], today
           if (!resultKeys.has(ind.no)) missing.push('未填报结果');
           if ((v?.evidenceCount ?? 0) === 0) missing.push('缺少佐证材料');
           if (verdict === '待补充' && v && !missing.some((m) => v.reason.includes(m))) missing.push(v.reason);
+          if (v) missing.push(...clerkHints(v));
           return {
             no: ind.no, name: ind.name, role: ind.units[0] === u.name ? '牵头' : '配合',
             valuesGiven: resultKeys.has(ind.no), evidenceCount: v?.evidenceCount ?? 0, verdict, missing,

@@ -61,3 +61,4 @@ function locateInTemplate(set: TemplateSet, error: MarkdownError): TemplateError
 
 export { trendChart, valuesOf, verdictCounts } from './chart-options.ts';
 export { missingNarrative, reportNarrativeUses } from './narrative.ts';
+export { bundleRecipient } from './context.ts';
