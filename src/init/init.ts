@@ -87,14 +87,14 @@ deadlines:
   - { id: materials, name: ${q(`各部门（单位）提供全部基础资料（日期${PLACEHOLDER}）`)}, date: ${year}-06-30 }
   - { id: submission, name: ${q(`完成申报（日期${PLACEHOLDER}）`)}, date: ${year}-07-25 }
 leadingGroup:                     # 创建工作领导小组
-  leader: { name: ${q(ph('组长姓名'))}, post: ${q(ph('职务，如 区长'))} }
+  leader: { name: ${q(ph('组长姓名'))}, post: ${q(ph(`职务，如 ${kind}长`))} }
   deputyLeaders:
     - { name: ${q(ph('副组长姓名'))}, post: ${q(ph('职务'))} }
   members: []                     # - { name: 姓名, post: 职务 }
   office: { location: ${q(ph('领导小组办公室所在单位'))}, head: ${q(ph('办公室主任'))} }
 contact: { office: ${q(ph('联系科室'))} }   # 还可写 person、phone、email、address
 # 责任单位名单：indicators.yaml 中每项指标的 units 只能写这里列出的单位（或其别名）。
-# 例：- { name: 区水务局, fullName: 区水务局, aliases: [水务局] }
+# 例：- { name: ${kind}水务局, fullName: ${o.district}水务局, aliases: [水务局] }
 units: []
 generatedAt: ${o.today}           # 写进所有生成文件的日期（成文日期）
 `;
@@ -114,7 +114,7 @@ function indicatorsYaml(o: InitOptions, selected: Selected): string {
 
 const RESULTS_YAML = `# 各指标（分项）的现状值、上级目标和完成状态。可用 eco-dossier collect 生成各单位填报表，
 # 再用 eco-dossier import 读回；也可直接在这里填写，例如：
-# - { indicator: 3, values: { "2022": 22.5 }, source: 区委组织部 }
+# - { indicator: 3, values: { "2022": 22.5 }, source: 组织部门 }
 results: []
 `;
 
