@@ -141,6 +141,8 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
   issues.push(...applied.issues);
   if (hasErrors(applied.issues)) return failed(issues, applied.failedFile ? { feedbackFile: applied.failedFile } : {});
   let data = applied.data;
+  // never dated before a round it carries the answer to
+  if (applied.latestDate && applied.latestDate > data.project.generatedAt) data = { ...data, project: { ...data.project, generatedAt: applied.latestDate } };
   const answered = applied.rounds;
   issues.push(...(await unusedRounds(feedbackDir, [...answered, ...(currentRound !== undefined ? [currentRound] : [])], previousManifest.revision)));
   let feedback: LoadedFeedback | undefined;
