@@ -17,11 +17,6 @@ export function handbookTitle(plan: SiteVisitPlan): string {
 }
 
 /** 2023年9月12日 for day 1 of a visit with a date, 第1天 otherwise. */
-/** The bundle a manifest belongs to, by its folder's name (never a path of this machine). */
-function bundleNameOf(manifestPath: string | undefined): string {
-  return manifestPath?.split(/[\\/]/).filter(Boolean).at(-2) ?? '申报材料包';
-}
-
 export function dayText(plan: SiteVisitPlan, day: number): string {
   const date = plan.sites.visit.date;
   if (!date) return `第${day}天`;
@@ -110,7 +105,7 @@ function drawCover(page: PDFPage, plan: SiteVisitPlan, s: HandbookStyles, title:
   const notes = [
     `车程按两点间球面直线距离 × 道路系数 ${t.roadFactor} ÷ 平均车速 ${t.speedKmh} 公里/小时估算，按整分钟向上取整；路线图为示意图，直线只表示先后顺序，不代表实际道路。`,
     plan.places.source === 'manifest'
-      ? `佐证材料位置：页码取自已生成的申报材料包《${bundleNameOf(plan.places.manifestPath)}》的清单。`
+      ? `佐证材料位置：页码取自已生成的申报材料包清单（${plan.places.manifestPath}）。`
       : '佐证材料位置：按汇编分册规划推算，“指标N 第k页”即汇编中该指标佐证材料页眉所标的页次；生成申报材料包后再运行本命令，可同时给出汇编页码。',
     '点位卡上的二维码为点位坐标（geo 格式，WGS-84），可用手机扫码在地图中查看。',
   ];
