@@ -22,7 +22,7 @@ export interface ArtifactSource {
 /** The sources of the artifacts eco-dossier itself plans. */
 export type BuiltInSource =
   /** the 申报文件 (请示): it names the annex, in how many volumes */
-  | { readonly kind: 'request'; readonly volumes: number }
+  | { readonly kind: 'request'; readonly volumes: number; readonly round?: number }
   | { readonly kind: 'report' }
   | { readonly kind: 'task-table' }
   | { readonly kind: 'annex-volume'; readonly volume: VolumeRef }
@@ -91,6 +91,8 @@ export interface ResponseAnswer {
   readonly valueChanges: readonly ValueChange[];
   /** the report's narrative parts the answers amended */
   readonly narrativeChanges: readonly NarrativeChange[];
+  /** the 请示 reissued with this revision: its new 发文字号 and 成文日期, and the one it replaces */
+  readonly reissue?: { readonly docNo: string; readonly date: string; readonly previousDocNo: string };
 }
 
 export interface PlanInput {

@@ -1,6 +1,6 @@
-import { GENERATOR } from '../common/index.ts';
+import { GENERATOR, recipientOf } from '../common/index.ts';
 import { hashOf } from '../files/index.ts';
-import type { EvidenceFile } from '../model/index.ts';
+import type { EvidenceFile, Project } from '../model/index.ts';
 import type { BuiltInSource, PlanInput, PlannedArtifact } from './artifact.ts';
 
 /** What the planners of eco-dossier's own kinds share: a planned artifact with its input hash, and the hashes most are made from. */
@@ -17,12 +17,21 @@ export function evidenceMeta(e: EvidenceFile, hashes: ReadonlyMap<string, string
   return { ...meta, sha256: hashes.get(e.id) ?? '' };
 }
 
+/**
+ * The project as the documents other than the 请示 print it: without the 请示's own 发文字号, 签发人 and dates
+ * (a reissued 请示 changes nothing else), with the recipient every document names.
+ */
+function projectSeenByDocuments(project: Project) {
+  const { application: _application, ...rest } = project;
+  return { ...rest, bundleRecipient: recipientOf(project) ?? '' };
+}
+
 /** Hashes of what most artifacts are made from. */
 export function commonInputs(input: PlanInput) {
   const { data, verdicts } = input.render;
   return {
     generator: hashOf(GENERATOR),
-    project: hashOf(data.project),
+    project: hashOf(projectSeenByDocuments(data.project)),
     catalog: hashOf(data.catalog),
     verdicts: hashOf(verdicts),
     evidence: hashOf(data.evidence.map((e) => evidenceMeta(e, input.evidenceHashes))),

@@ -6,7 +6,8 @@ import { loadProject } from '../load/index.ts';
 import { eligibilityOf } from '../load/index.ts';
 import type { ProjectData } from '../model/index.ts';
 import type { WrittenFile } from '../artifacts/index.ts';
-import { ARTIFACT_KINDS } from '../artifacts/index.ts';
+import { ARTIFACT_KINDS, ARTIFACT_NAMES } from '../artifacts/index.ts';
+import { asBuildError, checkOfficialText, evidenceAfterDocument } from './refusals.ts';
 import { abortStaging, createStaging, type Staging } from '../files/index.ts';
 import { removeStaleQpdfTemp } from '../documents/pdf/index.ts';
 import { saveProblemIssue, spaceNeeded } from './save-problems.ts';
@@ -54,6 +55,10 @@ export async function assembleBundle(
   timings: Record<string, number> = {},
 ): Promise<BuildResult> {
   const time = stageTimer(timings);
+  // what validate warns about, build refuses: 待填写 left in the project files, evidence dates still to be
+  // checked, evidence dated after this revision's documents
+  earlierIssues = [...earlierIssues.map(asBuildError), ...evidenceAfterDocument(data)];
+  if (hasErrors(earlierIssues)) return fail(earlierIssues, timings);
   // the report's narrative parts: a part without text is an error unless a draft without it is allowed
   const narrative = missingNarrative(data, options.allowMissingNarrative ? 'warning' : 'error');
   if (hasErrors(narrative)) return fail([...earlierIssues, ...narrative], timings);
@@ -76,6 +81,12 @@ export async function assembleBundle(
   const megabytes = prepared.totalBytes / MB;
   const eligibility = eligibilityOf(data, render.verdicts);
   if (!eligibility.eligible) issues.push({ code: 'not-eligible', severity: 'warning', file: data.dir, path: [], message: eligibility.line });
+  if (!eligibility.eligible && data.project.application) {
+    issues.push({
+      code: 'request-draft', severity: 'warning', file: data.dir, path: [],
+      message: `${ARTIFACT_NAMES.request}（请示）已标注“草稿”：尚有 ${eligibility.reasons.length} 项指标未达到申报条件（第 ${eligibility.reasons.map((r) => r.no).join('、')} 项），请示中列出了这些指标、不提出申请；全部达到后重新生成即为正式请示`,
+    });
+  }
 
   await removeStaleQpdfTemp();
   let staging: Staging | undefined;
@@ -111,6 +122,8 @@ export async function assembleBundle(
       return fail([...issues, noChange(options.previous.manifest.bundle, options.previous.manifest.revision, plan.revision)], timings);
     }
     await ahead.stop();
+    const unofficial = await checkOfficialText(data, render.verdicts, staging.bundleDir, written);
+    if (unofficial.length) return fail([...issues, ...unofficial], timings);
     // publish consumes the staging folder (committed or removed); on a throw, finally removes what is left
     const published = await publishBundle(staging, prepared, written, settled, options, time);
     staging = undefined;

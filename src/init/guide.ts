@@ -1,6 +1,8 @@
 import type { PlacedIndicator } from '../model/index.ts';
 import type { CatalogueFile } from '../model/index.ts';
 import type { Selected } from './select.ts';
+import { districtWords } from '../common/index.ts';
+import { districtKindOf } from '../model/index.ts';
 
 export interface GuideInput {
   readonly district: string;
@@ -17,15 +19,16 @@ export interface GuideInput {
 export function guideText(g: GuideInput): string {
   const binding = g.indicators.filter((i) => i.attribute === '约束性').length;
   const rule = g.catalogue.eligibility;
+  const own = districtWords(districtKindOf(g.district)).own;
   const lines = [
     `${g.district}${g.programmeTitle}申报材料 · 使用说明`,
     '',
     `本文件夹由 eco-dossier init 生成。指标目录：${g.catalogue.title}（${g.catalogue.docNo}，目录编号 ${g.catalogue.id}）。`,
-    `本区适用 ${g.indicators.length} 项指标：约束性 ${binding} 项，参考性 ${g.indicators.length - binding} 项`
-      + `（${g.coastal ? '沿海地区' : '非沿海地区'}${g.terrain ? `，${g.terrain}` : '，未指定地形：林草覆盖率保留了全部地形行，请在 project.yaml 的 district 下写 terrain（本区的地形类别），工具只判定相应的一行'}）。`,
+    `${own}适用 ${g.indicators.length} 项指标：约束性 ${binding} 项，参考性 ${g.indicators.length - binding} 项`
+      + `（${g.coastal ? '沿海地区' : '非沿海地区'}${g.terrain ? `，${g.terrain}` : `，未指定地形：林草覆盖率保留了全部地形行，请在 project.yaml 的 district 下写 terrain（${own}的地形类别），工具只判定相应的一行`}）。`,
     '',
     '接下来：',
-    '1. 打开 project.yaml，把所有写着“待填写”的地方换成本区的实际内容（行政区划代码、批次、领导小组、联系科室、联系人和电话、时间节点，'
+    `1. 打开 project.yaml，把所有写着“待填写”的地方换成${own}的实际内容（行政区划代码、批次、领导小组、联系科室、联系人和电话、时间节点，`
       + '以及 application 中申报文件的发文字号和签发人；删去 application 一段，材料包中就没有申报文件）。',
     '2. 在 project.yaml 的 units 中登记责任单位，再在 indicators.yaml 中为每项指标写上 units（第一个为牵头单位）。',
     '3. 打开 narrative 文件夹中的 4 个 .txt 文件，按每个文件开头 // 行的说明写申报报告的文字（以 // 开头的行不会写进报告）。',
@@ -39,7 +42,7 @@ export function guideText(g: GuideInput): string {
     `申报条件：${rule.text}${rule.confirmed ? '' : '（尚未与管理规程原文核对）'}。依据：${rule.source}。`,
   ];
   if (g.selected.leftOut.length) {
-    lines.push('', '目录中不适用于本区、未列入 indicators.yaml 的指标：');
+    lines.push('', `目录中不适用于${own}、未列入 indicators.yaml 的指标：`);
     for (const l of g.selected.leftOut) lines.push(`  目录第 ${l.catalogueNo} 项 ${l.name}：${l.why}`);
   }
   if (g.selected.notApplicable.length) {
@@ -47,7 +50,7 @@ export function guideText(g: GuideInput): string {
     for (const n of g.selected.notApplicable) lines.push(`  第 ${n.no} 项 ${n.name}（${n.attribute}）：${n.reason}`);
   }
   if (g.selected.relevant.length) {
-    lines.push('', `带*的指标（仅在涉及的地区考核）：第 ${g.selected.relevant.join('、')} 项。本区不涉及的，请删除并写明原因。`);
+    lines.push('', `带*的指标（仅在涉及的地区考核）：第 ${g.selected.relevant.join('、')} 项。${own}不涉及的，请删除并写明原因。`);
   }
   lines.push('', '佐证材料文件夹：', ...g.folders.map((f) => `  evidence/${f}/`), '');
   return lines.join('\r\n');

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { displayPath } from '../common/index.ts';
 import { safeSegment } from '../common/index.ts';
-import { listIndicators } from '../model/index.ts';
+import { districtKindOf, listIndicators } from '../model/index.ts';
+import { districtWords } from '../common/index.ts';
 import type { CatalogueFile } from '../model/index.ts';
 import type { Issue } from '../model/index.ts';
 import { NARRATIVE_COMMENT, NARRATIVE_FOLDER, narrativeFile, STANDARD_PARTS } from '../model/index.ts';
@@ -61,23 +62,29 @@ const q = (v: unknown) => stringify(v, { lineWidth: 0 }).trimEnd();
 
 function projectYaml(o: InitOptions, programmeTitle: string, year: number): string {
   const ph = (what: string) => `${PLACEHOLDER}：${what}`;
+  const kind = districtKindOf(o.district);
+  const words = districtWords(kind);
+  const shortName = o.shortName ?? shortNameOf(o.district);
+  // a 县, 旗 or 县级市 signs with its own name (沂南县人民政府); a 市辖区 with the city's first (济宁市兖州区人民政府)
+  const government = `${kind === '区' ? o.district : shortName}人民政府`;
   return `# ${o.district} · ${programmeTitle} 项目设置（由 eco-dossier init 生成，指标目录 ${o.catalogue.id}）
-# 写着“${PLACEHOLDER}”的地方请换成本区的实际内容；换完之前 eco-dossier validate 会逐条给出警告。
+# 写着“${PLACEHOLDER}”的地方请换成${words.own}的实际内容；换完之前 eco-dossier validate 会逐条给出警告。
 sample: false
 catalog: ${q(o.catalogue.id)}
 district:
   name: ${q(o.district)}
-  shortName: ${q(o.shortName ?? shortNameOf(o.district))}
+  shortName: ${q(shortName)}
+  kind: ${q(kind)}                       # 县、区、市或旗：文件中写作“${words.we}”“${words.departments}”
   code: ${q(o.code ?? PLACEHOLDER_CODE)}   # 行政区划代码，6 位数字${o.code ? '' : `（${PLACEHOLDER}）`}
-  government: ${q(`${o.district}人民政府`)}
+  government: ${q(government)}
 ${o.terrain ? `  terrain: ${q(o.terrain)}             # 地形类别：选定按地形分行的指标（林草覆盖率）判定哪一行` : `  # terrain: 平原地区             # 地形类别（山区、丘陵地区、平原地区、干旱半干旱地区、青藏高原地区）`}
   coastal: ${o.coastal ? 'true' : 'false'}                  # 沿海地区
-  # profile: 基本情况，几句话介绍本区，写进申报报告
+  # profile: 基本情况，几句话介绍${words.own}，写进申报报告
 programme:
   title: ${q(programmeTitle)}
   batch: ${q(o.batch ?? ph('批次，如 第八批'))}
   year: ${year}
-  recipient: 生态环境部
+  # recipient: 主送机关；不写时为省级生态环境厅（按行政区划代码前两位），由省厅预审后报生态环境部
   basis: []                       # 本次申报依据的通知文号，如 [环办生态函〔2023〕209号]
   baselineYear: ${year - 3}       # 基准年
   currentYear: ${year - 1}        # 现状年
@@ -85,7 +92,7 @@ deadlines:
   - { id: materials, name: ${q(`各部门（单位）提供全部基础资料（日期${PLACEHOLDER}）`)}, date: ${year}-06-30 }
   - { id: submission, name: ${q(`完成申报（日期${PLACEHOLDER}）`)}, date: ${year}-07-25 }
 leadingGroup:                     # 创建工作领导小组
-  leader: { name: ${q(ph('组长姓名'))}, post: ${q(ph('职务，如 区长'))} }
+  leader: { name: ${q(ph('组长姓名'))}, post: ${q(ph(`职务，如 ${kind}长`))} }
   deputyLeaders:
     - { name: ${q(ph('副组长姓名'))}, post: ${q(ph('职务'))} }
   members: []                     # - { name: 姓名, post: 职务 }
@@ -96,7 +103,7 @@ application:                      # 申报文件（区政府的请示）；删�
   signer: ${q(ph('签发人（区长姓名）'))}
   copyTo: []                      # 抄送机关，如 [某省生态环境厅, 某市人民政府]
 # 责任单位名单：indicators.yaml 中每项指标的 units 只能写这里列出的单位（或其别名）。
-# 例：- { name: 区水务局, fullName: 区水务局, aliases: [水务局] }
+# 例：- { name: ${kind}水务局, fullName: ${o.district}水务局, aliases: [水务局] }
 units: []
 generatedAt: ${o.today}           # 写进所有生成文件的日期（成文日期）
 `;
@@ -106,7 +113,7 @@ function indicatorsYaml(o: InitOptions, selected: Selected): string {
   const header = [
     `# ${o.district} 建设指标（由 eco-dossier init 从指标目录 ${o.catalogue.id} 生成）`,
     `# 依据：${o.catalogue.title}（${o.catalogue.docNo}）`,
-    '# no 为本区序号（1…N，按目录顺序）；catalogueNo 为目录中的序号。',
+    `# no 为${districtWords(districtKindOf(o.district)).own}序号（1…N，按目录顺序）；catalogueNo 为目录中的序号。`,
     '# units：责任单位，第一个为牵头单位；单位名须先登记在 project.yaml 的 units 中。',
     '# better / measure / when / yearValue / valueUnit / applies 是本工具判定用的补充字段，不是目录原文。',
     '# notApplicable：本区不涉及的指标（或分项）写明原因；该项仍列在附件1 中，标“不涉及”，不参加判定和申报条件计数。',
@@ -117,7 +124,7 @@ function indicatorsYaml(o: InitOptions, selected: Selected): string {
 
 const RESULTS_YAML = `# 各指标（分项）的现状值、上级目标和完成状态。可用 eco-dossier collect 生成各单位填报表，
 # 再用 eco-dossier import 读回；也可直接在这里填写，例如：
-# - { indicator: 3, values: { "2022": 22.5 }, source: 区委组织部 }
+# - { indicator: 3, values: { "2022": 22.5 }, source: 组织部门 }
 results: []
 `;
 

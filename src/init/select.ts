@@ -61,7 +61,7 @@ function toIndicator(entry: CatalogueIndicator, no: number, sel: Selection): Ind
   const narrowed = kept.length < entry.subIndicators.length && kept.length > 0 && kept.every((s) => s.target);
   const relevantSubs = kept.filter((s) => s.applies === 'relevant').map((s) => s.name);
   const notes = [
-    entry.applies === 'relevant' ? '带*指标：仅在涉及的地区考核；本区不涉及的，用 --exclude 排除或删除并写明原因' : '',
+    entry.applies === 'relevant' ? '带*指标：仅在涉及的地区考核；本地不涉及的，用 --exclude 排除或删除并写明原因' : '',
     relevantSubs.length ? `带*分项（${relevantSubs.join('、')}）：仅在涉及的地区考核` : '',
   ].filter(Boolean);
   return {
@@ -94,7 +94,7 @@ export function selectIndicators(catalogue: CatalogueFile, sel: Selection): Sele
     }
     if (!entry) throw new SelectionError(`--exclude 中的第 ${no} 项不在目录 ${catalogue.id} 中（目录序号 ${[...known.keys()].sort((a, b) => a - b).join('、')}）`);
     const here = appliesHere(entry.applies, sel);
-    if (!here.ok) throw new SelectionError(`--exclude 中的第 ${no} 项“${entry.name}”本来就不适用于本区（${here.why}），不必排除`);
+    if (!here.ok) throw new SelectionError(`--exclude 中的第 ${no} 项“${entry.name}”本来就不适用于本地（${here.why}），不必排除`);
   }
   const leftOut: LeftOut[] = [];
   const relevant: number[] = [];

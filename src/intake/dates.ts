@@ -1,10 +1,18 @@
 import { PDFDocument } from 'pdf-lib';
-import { isRealDate } from '../model/index.ts';
+import { isRealDate, type EvidenceDateSource } from '../model/index.ts';
 
 /** Where a guessed evidence date came from. */
 export type DateSource = 'pdf' | 'exif' | 'name' | 'file';
 
 export const DATE_SOURCE_TEXT: Record<DateSource, string> = { pdf: 'PDF 属性', exif: '照片 EXIF', name: '文件名', file: '文件修改时间' };
+
+/**
+ * What evidence.yaml's dateSource says: a photo's EXIF is the document's own date; a PDF's creation date is
+ * the day it was made or scanned, a name or a modification time only a guess: those are to be checked.
+ */
+export const DATE_SOURCE_FIELD: Record<DateSource, EvidenceDateSource> = {
+  exif: 'EXIF', pdf: '待核对：PDF属性', name: '待核对：文件名', file: '待核对：文件修改时间',
+};
 
 const iso = (y: string, m: string, d: string) => {
   const text = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;

@@ -11,11 +11,11 @@ import { PROJECT_FILES } from '../load/index.ts';
 import { readSchemaFile } from '../load/index.ts';
 import { parseYaml } from '../load/index.ts';
 import { PLACEHOLDER } from '../validate/index.ts';
+import { DATE_SOURCE_FIELD, DATE_SOURCE_TEXT, dateInName, exifDate, pdfDate, type DateSource } from './dates.ts';
 import { appendEvidenceEntries } from './evidence-yaml.ts';
-import { DATE_SOURCE_TEXT, dateInName, exifDate, pdfDate, type DateSource } from './dates.ts';
 
 /** One entry `evidence scan` appended, with what it had to guess. */
-export type ScannedEntry = Readonly<Omit<EvidenceItem, 'docNo'>> & {
+export type ScannedEntry = Readonly<Omit<EvidenceItem, 'docNo' | 'dateSource'>> & {
   /** where the date came from (the office checks guessed ones) */
   readonly dateFrom: DateSource;
 };
@@ -141,11 +141,12 @@ export async function scanEvidence(dir: string): Promise<ScanResult> {
   }
   if (added.length === 0) return { ok: true, added, issues };
 
-  const out = appendEvidenceEntries(text, added.map(({ dateFrom: _d, ...e }) => e));
+  const out = appendEvidenceEntries(text, added.map(({ dateFrom, ...e }) => ({ ...e, dateSource: DATE_SOURCE_FIELD[dateFrom] })));
   await writeFileAtomic(yamlPath, out);
   issues.push({
     code: 'evidence-scan-guessed', severity: 'info', file, path: [],
-    message: `新登记 ${added.length} 份材料：标题、日期、出具单位（写作“${PLACEHOLDER}”）和类型是推测的，请逐条核对`,
+    message: `新登记 ${added.length} 份材料：标题、日期、出具单位（写作“${PLACEHOLDER}”）和类型是推测的，请逐条核对；`
+      + `dateSource 写着“待核对”的日期不是从材料本身读出的，核对后改为“已核对”（生成材料包时，待核对的日期和“${PLACEHOLDER}”都是错误）`,
   });
   return { ok: true, added, issues };
 }

@@ -45,3 +45,4 @@ export { parseTarget, parseComparison, QUALITATIVE_PHRASES, TREND_PHRASES, EXPEC
 export { resolveSuperior, readChangeWords, speaksOfChange, type ResolvedSuperior, type SuperiorRead } from './superior.ts';
 export type { Target, TargetParse, ThresholdTarget, DeltaTarget, SuperiorTargetForm, TrendTarget, QualitativeTarget, EitherTarget } from './target.ts';
 export { assessEligibility, FALLBACK_RULE, type Eligibility, type EligibilityReason } from './eligibility.ts';
+export { clerkHints } from './hints.ts';

@@ -19,6 +19,14 @@ export interface RuleContext {
   readonly years: Years;
 }
 
+/**
+ * Reasons are official text (the report and the annex print them): what the office has to do about one is
+ * said by clerkHints (judge/hints.ts), never inside it.
+ */
+export const MISSING_SUPERIOR = '缺少上级规定的目标值';
+export const MISSING_STATUS = '缺少达标情况声明';
+export const RELEVANT_ONLY = '（带*：仅在相关地区考核）';
+
 export interface RuleOutcome {
   readonly verdict: VerdictKind;
   readonly reason: string;
@@ -134,7 +142,7 @@ export function judgeSuperior(_target: SuperiorTargetForm, ctx: RuleContext): Ru
   const superior = ctx.result?.superiorTarget;
   if (!superior) {
     const m = measured(ctx);
-    return pending(['缺少上级规定的目标值（请在结果中填写 superiorTarget）', typeof m === 'string' ? m : ''].filter(Boolean).join('；'), ctx);
+    return pending([MISSING_SUPERIOR, typeof m === 'string' ? m : ''].filter(Boolean).join('；'), ctx);
   }
   const resolved = resolveSuperior(superior, ctx.unit, ctx.years.baselineYear);
   if (!resolved.ok) return pending(resolved.message, ctx);
@@ -238,7 +246,7 @@ export function judgeQualitative(target: QualitativeTarget, ctx: RuleContext): R
   const cellDetail = cell ? `（${cell}）` : '';
   switch (status) {
     case undefined:
-      return { verdict: '待补充', reason: '缺少达标情况声明（请在结果中填写 status：已达到/推进中/未达到）', currentText: MISSING_TEXT };
+      return { verdict: '待补充', reason: MISSING_STATUS, currentText: MISSING_TEXT };
     case '已达到':
       return { verdict: '达标', reason: `已达到“${target.phrase}”${detail}`, currentText: `${reachedText(target.phrase)}${cellDetail}` };
     case '推进中':
@@ -277,9 +285,9 @@ export function judgeAllOf(target: AllOfTarget, ctx: RuleContext): RuleOutcome {
 export function judgeRelevant(target: RelevantTarget, ctx: RuleContext): RuleOutcome {
   const inner = judgeTarget(target.inner, ctx);
   if (ctx.result === undefined) {
-    return { ...inner, verdict: '待补充', reason: `${inner.reason}（带*：仅在相关地区考核；本区不涉及的，请从 indicators.yaml 中删去并写明原因）` };
+    return { ...inner, verdict: '待补充', reason: `${inner.reason}${RELEVANT_ONLY}` };
   }
-  return { ...inner, reason: `${inner.reason}（带*：仅在相关地区考核）` };
+  return { ...inner, reason: `${inner.reason}${RELEVANT_ONLY}` };
 }
 
 export function judgeTarget(target: Target, ctx: RuleContext): RuleOutcome {

@@ -51,6 +51,15 @@ function splitSubRefs(input: unknown): unknown {
 
 const IndicatorNo = z.number({ error: '应为指标序号（如 11），或分项（如 \'11②\' 或 { indicator: 11, sub: 2 }）' }).int().min(1);
 
+/**
+ * Where an evidence item's date comes from. `evidence scan` writes it: a date read from the document itself
+ * (its text, a photo's EXIF) stands; any other guess (the PDF's creation date, which a scanner sets to the
+ * day of scanning; a file name; the file's modification time) is 待核对 until the office checks it and
+ * writes 已核对 (or deletes the line). build refuses an item whose date is still 待核对.
+ */
+export const EvidenceDateSource = z.enum(['正文', 'EXIF', '已核对', '待核对：PDF属性', '待核对：文件名', '待核对：文件修改时间']);
+export type EvidenceDateSource = z.infer<typeof EvidenceDateSource>;
+
 /** The fields of one evidence item, before sub-indicator references are read (for schemas that extend it). */
 export const EvidenceItemFields = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id 只能由字母、数字、点、连字符和下划线组成'),
@@ -70,6 +79,8 @@ export const EvidenceItemFields = z.strictObject({
   /** 文号, where there is one */
   docNo: z.string().optional(),
   kind: EvidenceKind,
+  /** where `date` came from; absent: written by the office */
+  dateSource: EvidenceDateSource.optional(),
 });
 
 /** One piece of 佐证材料: a file under evidence/ and what it proves. */

@@ -84,8 +84,16 @@ export const Feedback = z.strictObject({
   date: IsoDate,
   /** 现场核查: the score given, e.g. 95 */
   score: z.number().min(0).max(1000).optional(),
-  /** the date the response is signed; default: project.generatedAt */
+  /**
+   * the date the response is signed, and every document of the revision answering this round is dated by;
+   * default the round's date (never earlier than the round it answers)
+   */
   responseDate: IsoDate.optional(),
+  /**
+   * the 请示 reissued with this revision: a signed 请示 never changes under its 发文字号, so a revision whose
+   * 请示 must print something new (another count of indicators met …) gives its new 发文字号 and 成文日期 here
+   */
+  request: z.strictObject({ docNo: z.string().min(1), date: IsoDate }).optional(),
   items: z.array(FeedbackItem).min(1),
 });
 export type Feedback = z.infer<typeof Feedback>;

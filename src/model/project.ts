@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { IsoDate } from './common.ts';
 
+/** What a district is: 县, 区 (市辖区), 市 (县级市) or 旗. Its documents say 我县, 我区 … after it. */
+export const DISTRICT_KINDS = ['县', '区', '市', '旗'] as const;
+export type DistrictKind = (typeof DISTRICT_KINDS)[number];
+
+/** 临沂市沂南县 → 县; 济宁市兖州区 → 区; 曲阜市 → 市; 鄂托克旗 → 旗 (自治县 → 县, 林区 → 区); anything else → 区. */
+export function districtKindOf(name: string): DistrictKind {
+  const last = name.trim().at(-1) ?? '';
+  return (DISTRICT_KINDS as readonly string[]).includes(last) ? (last as DistrictKind) : '区';
+}
+
 /** A person of the leading group (领导小组, 附件2). */
 export const Person = z.strictObject({
   name: z.string().min(1),
@@ -60,7 +70,7 @@ export const Application = z.strictObject({
   signer: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
   /** 发文机关标志; default: the government's name followed by 文件 */
   issuerMark: z.string().min(1).optional(),
-  /** 主送机关; default: programme.recipient */
+  /** 主送机关; default: programme.recipient, else the province's ecology department */
   recipient: z.string().min(1).optional(),
   /** 成文日期; default: generatedAt */
   date: IsoDate.optional(),
@@ -103,8 +113,10 @@ export const Project = z.strictObject({
     shortName: z.string().min(1),
     /** 行政区划代码, six digits */
     code: z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字'),
-    /** the sender of the report, e.g. 济宁市兖州区人民政府 */
-    government: z.string().min(1),
+    /** 县, 区, 市 or 旗: what the documents call the district (我县 …); default the name's last character */
+    kind: z.enum(DISTRICT_KINDS).optional(),
+    /** the sender of the report, e.g. 济宁市兖州区人民政府; default 沂南县人民政府 for a 县, the full name for a 区 */
+    government: z.string().min(1).optional(),
     /** 基本情况: a few sentences about the district for the report */
     profile: z.string().optional(),
     /**
@@ -118,6 +130,9 @@ export const Project = z.strictObject({
     bounds: GeoBounds.optional(),
     /** where the 现场核查 routes start and end each half-day (the office, the government seat …) */
     startPoint: GeoPoint.optional(),
+  }).transform((d) => {
+    const kind = d.kind ?? districtKindOf(d.name);
+    return { ...d, kind, government: d.government ?? `${kind === '区' ? d.name : d.shortName}人民政府` };
   }),
   programme: z.strictObject({
     /** 国家生态文明建设示范区 */
@@ -125,8 +140,12 @@ export const Project = z.strictObject({
     /** 第七批 */
     batch: z.string().min(1),
     year: z.number().int().min(2000).max(2100),
-    /** 主送机关, 生态环境部 */
-    recipient: z.string().min(1),
+    /**
+     * 主送机关 of the 请示, the report and the response documents; default the province's ecology department
+     * (山东省生态环境厅), from the first two digits of district.code. The district writes to its superior,
+     * which forwards the application to 生态环境部.
+     */
+    recipient: z.string().min(1).optional(),
     /** the documents the application answers to, e.g. 环办生态函〔2023〕209号 */
     basis: z.array(z.string().min(1)).default([]),
     /** years the results compare: 基准年 and 现状年 */

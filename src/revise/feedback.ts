@@ -64,7 +64,7 @@ export async function loadFeedback(file: string, data: ProjectData, { earlierRou
     response.report.forEach((a, j) => {
       const p = ['items', i, 'response', 'report', j];
       if (!parts.has(a.part)) {
-        error('feedback-unknown-part', [...p, 'part'], `审查意见 ${item.id} 要修改的报告部分“${a.part}”不在申报报告中（报告用到的部分：${[...parts].join('、')}）`, '写报告用到的部分名称；新的部分须先加进本区的报告模板');
+        error('feedback-unknown-part', [...p, 'part'], `审查意见 ${item.id} 要修改的报告部分“${a.part}”不在申报报告中（报告用到的部分：${[...parts].join('、')}）`, '写报告用到的部分名称；新的部分须先加进本地的报告模板');
         return;
       }
       const now = narrativeNow.get(a.part) ?? '';
@@ -184,5 +184,10 @@ export function applyFeedback(
     for (const e of item.response.evidence) if (e.replaces) replaced.add(e.replaces);
   }
   const evidence = [...data.evidence.filter((e) => !replaced.has(e.id)), ...added];
-  return { data: { ...data, results, evidence, narrative }, valueChanges, narrativeChanges };
+  // a reissued 请示: its new 发文字号 and 成文日期 replace project.yaml's from this round on
+  const { application } = data.project;
+  const project = feedback.request && application
+    ? { ...data.project, application: { ...application, docNo: feedback.request.docNo, date: feedback.request.date } }
+    : data.project;
+  return { data: { ...data, project, results, evidence, narrative }, valueChanges, narrativeChanges };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { assembleBundle, type BuildOptions, type BuildResult } from '../bundle/index.ts';
 import { storeFor } from '../bundle/index.ts';
 import { loadProject } from '../load/index.ts';
-import { hasErrors, type Issue } from '../model/index.ts';
+import { hasErrors, type Feedback, type Issue } from '../model/index.ts';
 import { MANIFEST_FILE } from '../model/index.ts';
 import { openBundle, readAll } from '../files/index.ts';
 import { verifyBundle } from '../package/index.ts';
@@ -78,7 +78,13 @@ async function previousSource(from: string, store: FingerprintStore | undefined)
 }
 
 /** What to do with hand edits of the report: they live in project data, never in a bundle. */
-const HAND_EDIT_HINT = `要保留的报告文字请写进项目的 ${NARRATIVE_FOLDER}/ 文件夹中对应部分的 .txt（如 ${narrativeFile('基本情况')}），或写进本区的报告模板（project.yaml 的 templates），再运行 revise`;
+const HAND_EDIT_HINT = `要保留的报告文字请写进项目的 ${NARRATIVE_FOLDER}/ 文件夹中对应部分的 .txt（如 ${narrativeFile('基本情况')}），或写进本地的报告模板（project.yaml 的 templates），再运行 revise`;
+
+/** The date of a revision answering `round`: its responseDate, else its date; never before the round itself. */
+export function revisionDate(round: Pick<Feedback, 'date' | 'responseDate'>, _projectDate: string): string {
+  const date = round.responseDate ?? round.date;
+  return date < round.date ? round.date : date;
+}
 
 const failed = (issues: readonly Issue[], extra: Partial<ReviseResult> = {}): ReviseResult => ({
   ok: false, issues, reused: [], timings: {}, megabytes: 0, open: [], ...extra,
@@ -129,20 +135,28 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
   const loaded = await loadProject(projectDir);
   if (!loaded.data || hasErrors(loaded.issues)) return failed(loaded.issues);
   const issues: Issue[] = [...sourceIssues, ...loaded.issues];
+  // the 请示 keeps the date it was signed on (project.yaml's, else the first build's) while the revision's
+  // other documents take the round's date
+  const original = loaded.data.project;
+  const signed = original.application ? { ...original, application: { ...original.application, date: original.application.date ?? original.generatedAt } } : original;
+  const projectData = { ...loaded.data, project: signed };
 
-  const feedbackDir = path.join(loaded.data.dir, 'feedback');
+  const feedbackDir = path.join(projectData.dir, 'feedback');
   const defaultFeedback = path.join(feedbackDir, `round-${previousManifest.revision}.yaml`);
   const feedbackFile = options.feedbackFile ?? (existsSync(defaultFeedback) ? defaultFeedback : undefined);
   const currentRound = feedbackFile ? roundOf(feedbackFile) : undefined;
-  const applied = await applyAnsweredRounds(loaded.data, feedbackDir, (previousManifest.answeredRounds ?? []).filter((k) => k !== currentRound), previousManifest.revision);
+  const applied = await applyAnsweredRounds(projectData, feedbackDir, (previousManifest.answeredRounds ?? []).filter((k) => k !== currentRound), previousManifest.revision);
   issues.push(...applied.issues);
   if (hasErrors(applied.issues)) return failed(issues, applied.failedFile ? { feedbackFile: applied.failedFile } : {});
   let data = applied.data;
+  // never dated before a round it carries the answer to
+  if (applied.latestDate && applied.latestDate > data.project.generatedAt) data = { ...data, project: { ...data.project, generatedAt: applied.latestDate } };
   const answered = applied.rounds;
   issues.push(...(await unusedRounds(feedbackDir, [...answered, ...(currentRound !== undefined ? [currentRound] : [])], previousManifest.revision)));
   let feedback: LoadedFeedback | undefined;
   let valueChanges: ReturnType<typeof applyFeedback>['valueChanges'] = [];
   let narrativeChanges: ReturnType<typeof applyFeedback>['narrativeChanges'] = [];
+  let reissue: { docNo: string; date: string; previousDocNo: string } | undefined;
   if (feedbackFile) {
     const contact = loaded.data.project.contact;
     if (!contact.person || !contact.phone) {
@@ -155,7 +169,12 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
     feedback = await loadFeedback(feedbackFile, data);
     issues.push(...feedback.issues);
     if (!feedback.feedback || hasErrors(feedback.issues)) return failed(issues, { feedbackFile });
+    const before = data.project.application;
     ({ data, valueChanges, narrativeChanges } = applyFeedback(data, feedback.feedback, feedback.added));
+    const request = feedback.feedback.request;
+    if (request && before) reissue = { docNo: request.docNo, date: request.date, previousDocNo: before.docNo };
+    // the revision's documents are dated by the round's answer: its responseDate, else the round's own date
+    data = { ...data, project: { ...data.project, generatedAt: revisionDate(feedback.feedback, data.project.generatedAt) } };
   }
   const answeredRounds = [...answered, ...(feedback?.feedback ? [feedback.feedback.round] : [])].sort((a, b) => a - b);
 
@@ -173,7 +192,7 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
       ...(store ? { fingerprints: store } : {}),
       previous,
       requireChange: !options.force,
-      ...(feedback?.feedback ? { answer: { feedback: feedback.feedback, valueChanges, narrativeChanges } } : {}),
+      ...(feedback?.feedback ? { answer: { feedback: feedback.feedback, valueChanges, narrativeChanges, ...(reissue ? { reissue } : {}) } } : {}),
     }, { verify: verifyMs });
     return { ...result, revision, previousSource: source, previousCheck: { files: checked.checked, trusted: checked.trusted }, ...(feedbackFile ? { feedbackFile } : {}), open: feedback?.open.map((i) => i.id) ?? [] };
   } finally {

@@ -34,9 +34,10 @@ export async function unusedRounds(dir: string, used: readonly number[], previou
  */
 export async function applyAnsweredRounds(
   data: ProjectData, feedbackDir: string, rounds: readonly number[], previousRevision: number,
-): Promise<{ data: ProjectData; rounds: readonly number[]; issues: Issue[]; failedFile?: string }> {
+): Promise<{ data: ProjectData; rounds: readonly number[]; issues: Issue[]; failedFile?: string; latestDate?: string }> {
   const issues: Issue[] = [];
   let now = data;
+  let latestDate: string | undefined;
   for (const k of rounds) {
     const file = path.join(feedbackDir, `round-${k}.yaml`);
     if (!existsSync(file)) {
@@ -52,8 +53,10 @@ export async function applyAnsweredRounds(
     if (!earlier.feedback || errors.length) return { data, rounds, issues: [...issues, ...errors], failedFile: file };
     issues.push(...earlier.issues.filter((i) => i.severity === 'warning' && i.code !== 'feedback-open'));
     ({ data: now } = applyFeedback(now, earlier.feedback, earlier.added));
+    const answered = earlier.feedback.responseDate ?? earlier.feedback.date;
+    if (!latestDate || answered > latestDate) latestDate = answered;
   }
-  return { data: now, rounds, issues };
+  return { data: now, rounds, issues, ...(latestDate ? { latestDate } : {}) };
 }
 
 /**

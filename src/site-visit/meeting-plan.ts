@@ -3,6 +3,7 @@ import { dayText } from './handbook/index.ts';
 import { FIRST_FIELD_DAY, type SiteVisitPlan } from './plan.ts';
 import { slotLabel } from './route.ts';
 import { uncoveredText } from './coverage.ts';
+import { wordsOf } from '../common/index.ts';
 import {
   breakTitle, chineseDate, MarkdownError, TITLE_CHARS, officialDocument, renderTemplate, resolveTemplate, resolveUnit, SAMPLE_HEADER, TemplateError, templateSet,
   type TableSpec,
@@ -50,6 +51,8 @@ export function meetingContext(plan: SiteVisitPlan) {
     title: `${district.name}迎接${programme.title}现场核查会议方案`,
     sample: project.sample,
     district, programme, leadingGroup,
+    /** the district's own words: 我县 / 我区 … */
+    words: wordsOf(district),
     memberText: leadingGroup.members.map((m) => `${m.name}（${m.post}）`).join('、'),
     meeting: { dayText: `${dayText(plan, 1)}上午`, startText: clock(MEETING_START), endText: clock(end), place, host, agenda },
     reports: { minutes: AGENDA_MINUTES.perUnit, units },
@@ -107,14 +110,17 @@ export function dutiesTable(plan: SiteVisitPlan): TableSpec {
   const { project } = plan.data;
   const office = project.leadingGroup.office.location;
   const has = (name: string) => project.units.some((u) => u.name === name);
+  const words = wordsOf(project.district);
+  const publicity = `${words.partyCommittee}宣传部`;
+  const governmentOffice = `${words.governmentShort}办`;
   const siteUnits = [...new Set(plan.sites.sites.map((s) => canonical(plan, s.unit)))];
   const duties: [string, string, string][] = [
     ['创建工作情况汇报材料', office, '核查前3天完成，经领导小组组长审定'],
-    ['专题片', has('区委宣传部') ? '区委宣传部' : office, '时长约10分钟，核查前5天完成审片'],
+    ['专题片', has(publicity) ? publicity : office, '时长约10分钟，核查前5天完成审片'],
     ['部门汇报材料', '各牵头单位', '每个单位5分钟，突出牵头指标的数据和佐证材料'],
     ['指标数据档案（按《指标数据档案目录》每个指标一盒）', `各责任单位，${office}汇总`, '核查前5天完成装盒、编页、贴盒脊'],
     ['迎检点位准备和现场讲解', siteUnits.join('、'), '点位卡所列讲解人、联系人到岗，现场台账和公示牌齐全'],
-    ['会场布置、车辆和路线保障', has('区政府办') ? '区政府办' : office, '按《现场核查手册》路线提前踏勘，每条路线配向导车'],
+    ['会场布置、车辆和路线保障', has(governmentOffice) ? governmentOffice : office, '按《现场核查手册》路线提前踏勘，每条路线配向导车'],
     ['问题清单汇总和整改（完备材料）', office, '反馈会后按核查组要求限期完成'],
   ];
   return {

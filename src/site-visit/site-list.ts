@@ -63,6 +63,8 @@ export async function renderSiteList(plan: SiteVisitPlan): Promise<Buffer> {
   });
   head.height = 32;
   const byNo = new Map(plan.data.indicators.map((i) => [i.no, i]));
+  // evidence is named by its title, as in every document
+  const titleOf = new Map(plan.data.evidence.map((e) => [e.id, e.title]));
   const rows = [
     ...plan.routes.routes.flatMap((r) => r.stops.map((st) => ({ site: st.site, slot: slotLabel(r.slot), order: String(st.order), arrive: clock(st.arrive), leave: clock(st.leave) }))),
     ...plan.routes.leftOut.map((l) => ({ site: l.site, slot: '未排入', order: '', arrive: '', leave: '' })),
@@ -72,7 +74,7 @@ export async function renderSiteList(plan: SiteVisitPlan): Promise<Buffer> {
     const values: (string | number)[] = [
       i + 1, r.site.id, r.site.name, r.site.address, Number(r.site.lon.toFixed(6)), Number(r.site.lat.toFixed(6)),
       r.site.indicators.map((no) => `${no} ${byNo.get(no)?.name ?? ''}`).join('\n'), unit.found ? unit.canonical : r.site.unit,
-      person(r.site.contact), person(r.site.guide), r.site.minutes ?? '', r.slot, r.order, r.arrive, r.leave, r.site.evidence.join('\n'),
+      person(r.site.contact), person(r.site.guide), r.site.minutes ?? '', r.slot, r.order, r.arrive, r.leave, r.site.evidence.map((id) => titleOf.get(id) ?? id).join('\n'),
     ];
     const row = sheet.getRow(4 + i);
     values.forEach((v, c) => {

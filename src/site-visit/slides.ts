@@ -4,8 +4,9 @@ import type * as PptxModule from 'pptxgenjs';
 import type { SiteVisitPlan } from './plan.ts';
 import { routeSummary } from './route.ts';
 import { uncoveredText } from './coverage.ts';
-import { presentedText } from './revision.ts';
 import { chineseDate, formatShare, GENERATOR, normalizeOfficeZip, resolveUnit, shareOf, type ProjectData, type Verdict, type VerdictKind } from './shared.ts';
+import { wordsOf } from '../common/index.ts';
+import { presentedText } from './revision.ts';
 
 export const SLIDES_FILE = '汇报演示.pptx';
 
@@ -129,7 +130,7 @@ export async function renderSlides(plan: SiteVisitPlan): Promise<Buffer> {
   const group = project.leadingGroup;
   const facts = [
     `成立以${group.leader.post}${group.leader.name}为组长的创建工作领导小组，成员单位 ${responsibleUnits(plan.data).length} 个，办公室设在${group.office.location}。`,
-    `对照${programme.title}建设指标，我区涉及 ${indicators.length} 项指标：约束性 ${counts.binding.total} 项，参考性 ${counts.reference.total} 项。`,
+    `对照${programme.title}建设指标，${wordsOf(district).we}涉及 ${indicators.length} 项指标：约束性 ${counts.binding.total} 项，参考性 ${counts.reference.total} 项。`,
     `现状年 ${programme.currentYear} 年，基准年 ${programme.baselineYear} 年；申报${programme.batch}。`,
   ];
   const pages = basicSlides(narrativeParagraphs(plan.data), facts);

@@ -1,4 +1,4 @@
-import { assessEligibility, type Eligibility, type Verdict, type VerdictKind } from '../judge/index.ts';
+import { assessEligibility, clerkHints, type Eligibility, type Verdict, type VerdictKind } from '../judge/index.ts';
 import type { ProjectData } from '../model/index.ts';
 import { chineseDate } from '../common/index.ts';
 
@@ -77,7 +77,7 @@ export function readiness(data: ProjectData, verdicts: readonly Verdict[], today
         .map<UnitIndicatorStatus>((ind) => {
           const v = byNo.get(ind.no);
           const verdict = v?.verdict ?? '待补充';
-          const missing = verdict === '不涉及' ? [] : missingOf(v, resultKeys.has(ind.no));
+          const missing = verdict === '不涉及' ? [] : [...missingOf(v, resultKeys.has(ind.no)), ...(v ? clerkHints(v) : [])];
           return {
             no: ind.no, name: ind.name, role: ind.units[0] === u.name ? '牵头' : '配合',
             valuesGiven: resultKeys.has(ind.no), evidenceCount: v?.evidenceCount ?? 0, verdict, missing,

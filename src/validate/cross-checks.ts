@@ -118,6 +118,13 @@ export function checkEvidenceItems(items: readonly EvidenceItem[], indicators: r
       issues.push({ code: 'evidence-duplicate-id', severity: 'error', path: [...base, 'id'], ...at.locate([...base, 'id']), message: `佐证材料编号“${item.id}”重复`, expected: '每条材料一个唯一编号' });
     }
     ids.add(item.id);
+    if (item.dateSource?.startsWith('待核对')) {
+      issues.push({
+        code: 'evidence-date-unchecked', severity: 'warning', path: [...base, 'dateSource'], ...at.locate([...base, 'dateSource']),
+        message: `佐证材料 ${item.id}（${item.title}）的日期 ${item.date} 是推测的（${item.dateSource.replace('待核对：', '取自')}），尚未核对`,
+        hint: '按材料上的落款或印章日期核对 date，然后把 dateSource 改为“已核对”',
+      });
+    }
     if (item.indicators.length === 0) {
       issues.push({
         code: 'evidence-no-indicator', severity: 'warning', path: [...base, 'indicators'], ...at.locate([...base, 'indicators']),

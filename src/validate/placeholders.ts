@@ -31,7 +31,7 @@ export function checkPlaceholders(source: Located): Issue[] {
     .filter(([path, text]) => text.includes(PLACEHOLDER) || (text === PLACEHOLDER_CODE && path.at(-1) === 'code'))
     .map(([path, text]) => ({
       code: 'placeholder-unfilled', severity: 'warning', path, ...source.locate(path),
-      message: `${dotted(path)} 还是占位内容“${text}”，请填写本区的实际内容`, actual: text,
+      message: `${dotted(path)} 还是占位内容“${text}”，请填写本地的实际内容`, actual: text,
     }));
 }
 
@@ -48,7 +48,7 @@ export function checkSampleText(source: Located): Issue[] {
     .map(([path, text]) => ({
       code: 'sample-text-left', severity: 'error', path, ...source.locate(path),
       message: `project.yaml 写明 sample: false（正式项目），但 ${dotted(path)} 仍标有“示例”：“${[...text].slice(0, 40).join('')}${[...text].length > 40 ? '…' : ''}”`,
-      actual: text, hint: '换成本区的真实内容；如果这是示例项目，请在 project.yaml 中写 sample: true',
+      actual: text, hint: '换成本地的真实内容；如果这是示例项目，请在 project.yaml 中写 sample: true',
     }));
 }
 

@@ -142,7 +142,7 @@ describe('init', () => {
     const bad = [
       ['--terrain', '沙漠', '--terrain 应为 山区、丘陵、平原、干旱半干旱、青藏高原 之一，实际为“沙漠”'],
       ['--exclude', '99', '--exclude 中的第 99 项不在目录 2021-county 中'],
-      ['--exclude', '9', '--exclude 中的第 9 项“近岸海域水质优良（一、二类）比例”本来就不适用于本区（仅沿海地区适用（未指定 --coastal）），不必排除'],
+      ['--exclude', '9', '--exclude 中的第 9 项“近岸海域水质优良（一、二类）比例”本来就不适用于本地（仅沿海地区适用（未指定 --coastal）），不必排除'],
     ];
     for (const [flag, value, message] of bad) {
       const r = await run('init', path.join(root, 'never'), '--catalog', '2021-county', '--district', '某县', flag!, value!);

@@ -84,6 +84,38 @@ describe('eco-dossier evidence scan', () => {
     }
   });
 
+  it('marks every date not read from the document itself as 待核对, which build refuses with 待填写, each at its entry', async () => {
+    const p = await makeMiniProject();
+    try {
+      await mkdir(path.join(p.dir, 'evidence', '1-规划'), { recursive: true });
+      // a scanned PDF: its creation date is the day it was scanned, after the bundle's date
+      await writeFile(path.join(p.dir, 'evidence', '1-规划', '规划批复.pdf'), await pdfMadeOn(new Date(Date.UTC(2023, 7, 30, 4))));
+      await writeFile(path.join(p.dir, 'evidence', '1-规划', '现场.jpg'), jpegWithExif('2023:05:01 10:20:30'));
+      expect((await run('evidence', 'scan', p.dir, '--json')).code).toBe(0);
+      const entries = parse(await readFile(path.join(p.dir, 'evidence.yaml'), 'utf8')).evidence as Record<string, unknown>[];
+      const byTitle = new Map(entries.map((e) => [e.title, e]));
+      expect(byTitle.get('规划批复')).toMatchObject({ date: '2023-08-30', dateSource: '待核对：PDF属性', issuer: '待填写' });
+      expect(byTitle.get('现场')).toMatchObject({ date: '2023-05-01', dateSource: 'EXIF' });
+
+      const validated = JSON.parse((await run('validate', p.dir, '--json')).stdout);
+      const unchecked = validated.warnings.filter((w: { code: string }) => w.code === 'evidence-date-unchecked');
+      expect(unchecked).toHaveLength(1);
+      expect(unchecked[0].message).toContain('规划批复');
+
+      const built = JSON.parse((await run('build', p.dir, '--out', path.join(p.dir, 'out'), '--json')).stdout);
+      expect(built.ok).toBe(false);
+      const errors = built.errors as { code: string; file: string; path: (string | number)[]; message: string }[];
+      const dateError = errors.find((e) => e.code === 'evidence-date-unchecked')!;
+      expect(dateError.file).toMatch(/evidence\.yaml$/);
+      expect(dateError.path).toEqual(['evidence', entries.indexOf(byTitle.get('规划批复')!), 'dateSource']);
+      const issuers = errors.filter((e) => e.code === 'placeholder-unfilled');
+      expect(issuers.map((e) => e.path.at(-1))).toEqual(['issuer', 'issuer']);
+      expect(issuers.every((e) => e.file.endsWith('evidence.yaml'))).toBe(true);
+    } finally {
+      await p.cleanup();
+    }
+  });
+
   it('an NFC entry matches the same file saved with an NFD name on a Mac', async () => {
     const p = await makeMiniProject();
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTargets, judge, judgeIndicator, rollUp } from '../../src/judge/index.ts';
+import { checkTargets, clerkHints, judge, judgeIndicator, rollUp } from '../../src/judge/index.ts';
 import type { Result } from '../../src/model/results.ts';
 import { byNo, indicator, SEED_INDICATORS } from './seed-indicators.ts';
 
@@ -39,7 +39,9 @@ describe('judgeIndicator', () => {
     const trend = judgeIndicator(byNo(17), [r(17, { values: { 2020: 0.5, 2022: 0.46 } })], 1, years);
     expect(trend).toMatchObject({ verdict: '达标', reason: '无上级目标，2022年 0.46吨标准煤/万元 ≤ 2020年 0.5吨标准煤/万元（保持稳定或持续改善）' });
     const superiorOnly = judgeIndicator(byNo(29), [r(29, { values: { 2022: 95 } })], 1, years);
-    expect(superiorOnly).toMatchObject({ verdict: '待补充', reason: '缺少上级规定的目标值（请在结果中填写 superiorTarget）' });
+    expect(superiorOnly).toMatchObject({ verdict: '待补充', reason: '缺少上级规定的目标值' });
+    // what the office does about it is a hint for validate and status, never part of the reason a document prints
+    expect(clerkHints(superiorOnly)).toEqual(['在 results.yaml 中该指标的结果里填写 superiorTarget（上级规定的目标值）']);
   });
 
   describe('22: the condition on the current level picks the sub-indicator', () => {

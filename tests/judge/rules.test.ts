@@ -82,8 +82,8 @@ describe('superior', () => {
     expect(judgeSuperior(t, ctx(r))).toMatchObject({ verdict: '未达标', reason: '现状值 60% < 上级目标 66.5%' });
   });
   it('needs the superior target', () => {
-    expect(judgeSuperior(t, ctx({ values: { 2022: 74.8 } }))).toMatchObject({ verdict: '待补充', reason: '缺少上级规定的目标值（请在结果中填写 superiorTarget）' });
-    expect(judgeSuperior(t, ctx(undefined)).reason).toBe('缺少上级规定的目标值（请在结果中填写 superiorTarget）；缺少2022年现状值');
+    expect(judgeSuperior(t, ctx({ values: { 2022: 74.8 } }))).toMatchObject({ verdict: '待补充', reason: '缺少上级规定的目标值' });
+    expect(judgeSuperior(t, ctx(undefined)).reason).toBe('缺少上级规定的目标值；缺少2022年现状值');
   });
   it('uses the target sign, e.g. ≤ for an energy intensity', () => {
     const r = { values: { 2022: 0.52 }, superiorTarget: { op: '≤' as const, value: 0.5 } };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgeTarget, type RuleContext } from '../../src/judge/rules.ts';
 import { parseTarget } from '../../src/judge/target.ts';
+import { clerkHints } from '../../src/judge/index.ts';
 import { inputsNeeded } from '../../src/judge/needs.ts';
 import type { Result } from '../../src/model/results.ts';
 
@@ -60,7 +61,7 @@ describe('且: conjunctions', () => {
   it('waits for the superior target', () => {
     const r = judged(text, { values: { 2020: 30, 2022: 24 } }, { better: 'lower' });
     expect(r.verdict).toBe('待补充');
-    expect(r.reason).toBe('缺少上级规定的目标值（请在结果中填写 superiorTarget），且现状值 24% ≤ 25%（满足“≤25或持续下降”之一）');
+    expect(r.reason).toBe('缺少上级规定的目标值，且现状值 24% ≤ 25%（满足“≤25或持续下降”之一）');
   });
   it('reads 完成上级规定的考核任务，保持稳定或持续改善 as the superior target, else the trend', () => {
     const parsed = parseTarget('完成上级规定的考核任务，保持稳定或持续改善');
@@ -76,10 +77,10 @@ describe('* applicability mark', () => {
   it('judges the marked target and says it applies only where relevant', () => {
     expect(judged('≥93*', { values: { 2022: 95 } })).toMatchObject({ verdict: '达标', reason: '现状值 95% ≥ 93%（带*：仅在相关地区考核）' });
   });
-  it('with nothing reported, tells the office it may leave the indicator out', () => {
-    expect(judged('*保持稳定或持续改善', undefined)).toMatchObject({
-      verdict: '待补充', reason: '缺少2020年基准值、2022年现状值（带*：仅在相关地区考核；本区不涉及的，请从 indicators.yaml 中删去并写明原因）',
-    });
+  it('with nothing reported, tells the office (not the reader) it may leave the indicator out', () => {
+    const v = judged('*保持稳定或持续改善', undefined);
+    expect(v).toMatchObject({ verdict: '待补充', reason: '缺少2020年基准值、2022年现状值（带*：仅在相关地区考核）' });
+    expect(clerkHints(v)).toEqual(['带*指标：本地不涉及的，请从 indicators.yaml 中删去并写明原因']);
   });
   it('reads the 2024 qualitative wordings', () => {
     expect(parseTarget('有效保障')).toMatchObject({ ok: true, target: { kind: 'qualitative', phrase: '有效保障' } });

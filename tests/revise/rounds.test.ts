@@ -102,7 +102,7 @@ describe('round 1: a 省市级预审 by 山东省生态环境厅', () => {
       const refused = await reviseBundle(project.dir, { from: r1.zip!, outDir: path.join(project.dir, 'out') });
       expect(refused.ok).toBe(false);
       expect(refused.issues.find((i) => i.code === 'feedback-no-change')).toMatchObject({
-        line: 47, message: expect.stringContaining('审查意见 R1-04 的答复没有写明任何修改'),
+        line: 49, message: expect.stringContaining('审查意见 R1-04 的答复没有写明任何修改'),
       });
     } finally {
       await project.cleanup();
@@ -115,7 +115,7 @@ describe('round 2: 现场核查 with 5 problems', () => {
     expect(r3.ok).toBe(true);
     const { parts, paragraphs } = await docxParagraphs(path.join(r3.bundleDir!, '整改情况说明.docx'));
     expect(paragraphs[0]!.text).toBe('济宁市兖州区\n关于现场核查反馈问题的整改情况说明');
-    expect(paragraphs.find((p) => p.style === 'Recipient')!.text).toBe('生态环境部：');
+    expect(paragraphs.find((p) => p.style === 'Recipient')!.text).toBe('山东省生态环境厅：');
     expect(paragraphs.map((p) => p.text).join('')).toContain('评分95分，反馈问题5项');
     const rows = tableRows(elements(parts['word/document.xml']!, 'w:tbl')[0]!);
     expect(rows[0]).toEqual(['序号', '问题', '整改措施', '完成情况', '佐证材料']);

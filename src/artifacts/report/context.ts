@@ -3,7 +3,8 @@ import type { PlacedIndicator } from '../../model/index.ts';
 import { InternalError } from '../../model/index.ts';
 import type { Project } from '../../model/index.ts';
 import { resolveUnit } from '../../validate/index.ts';
-import { chineseDate, formatShare } from '../../common/index.ts';
+import { chineseDate, formatShare, recipientOf, wordsOf } from '../../common/index.ts';
+import { PLACEHOLDER } from '../../validate/index.ts';
 import { titlesOf } from '../../common/index.ts';
 import type { RenderInput } from '../render-input.ts';
 import { figureRange, reportFigures, type ReportFigure } from './figures.ts';
@@ -29,6 +30,10 @@ export function reportContext(input: RenderInput, narrativeParts: readonly strin
      */
     narrative: Object.fromEntries(narrativeParts.map((part) => [part, lineSpacing(input.data.narrative?.[part]?.text ?? '')])),
     programme: project.programme,
+    /** 主送机关, the same as the 请示's: the province's ecology department unless project.yaml names another */
+    recipient: bundleRecipient(project),
+    /** the district's own words: 我县 / 我区 …, 县有关部门（单位）… (common/district-words.ts) */
+    words: wordsOf(project.district),
     /** 环办生态函〔2023〕209号《…》和… */
     basisText: project.programme.basis.join('和'),
     leadingGroup: {
@@ -81,13 +86,18 @@ export type ReportContext = ReturnType<typeof reportContext>;
 export function eligibilitySentence(input: RenderInput): string {
   const e = assessEligibility(input.data.indicators, input.verdicts, input.data.eligibilityRule);
   const rule = e.rule.text.replace(/（[^（）]*）$/, '');
-  const who = `我${input.data.project.district.shortName.slice(-1)}`;
+  const who = wordsOf(input.data.project.district).we;
   if (e.eligible) return `对照申报条件（${rule}），${who}满足申报条件。`;
   const parts: string[] = [];
   const binding = e.reasons.filter((r) => r.attribute === '约束性').map((r) => r.no);
   if (binding.length) parts.push(`约束性指标第${binding.join('、')}项尚未达标`);
   if (e.reference.share < e.reference.required) parts.push(`参考性指标达标率${formatShare(e.reference.share)}，低于${formatShare(e.reference.required)}`);
   return `对照申报条件（${rule}），${who}目前尚不满足：${parts.join('，')}。`;
+}
+
+/** The bundle's 主送机关; while neither project.yaml nor the 行政区划代码 names one, a placeholder the build refuses. */
+export function bundleRecipient(project: Project): string {
+  return recipientOf(project) ?? `${PLACEHOLDER}：主送机关`;
 }
 
 function figureRef(f: ReportFigure) {
@@ -177,17 +187,14 @@ export function unitDuties(project: Project, indicators: readonly PlacedIndicato
     }));
 }
 
-/**
- * 1、5、6、7、9 → 1、5—7、9. A zero-width space after each 、 lets a line break inside the list: without it
- * LibreOffice keeps a run of digits and 、 together as one unbreakable word.
- */
+/** 1、5、6、7、9 → 1、5—7、9 (no invisible characters: the text is what a reader copies). */
 export function numberList(nos: readonly number[]): string {
   const parts: string[] = [];
   for (let i = 0; i < nos.length; ) {
     let j = i;
     while (j + 1 < nos.length && nos[j + 1] === nos[j]! + 1) j++;
-    parts.push(j - i >= 2 ? `${nos[i]}—${nos[j]}` : nos.slice(i, j + 1).join('、\u200b'));
+    parts.push(j - i >= 2 ? `${nos[i]}—${nos[j]}` : nos.slice(i, j + 1).join('、'));
     i = j + 1;
   }
-  return parts.join('、\u200b');
+  return parts.join('、');
 }

@@ -16,3 +16,4 @@ export async function renderReport(input: RenderInput, options: ReportOptions = 
 
 export { trendChart, valuesOf, verdictCounts } from './chart-options.ts';
 export { missingNarrative, reportNarrativeUses } from './narrative.ts';
+export { bundleRecipient } from './context.ts';

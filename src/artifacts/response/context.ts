@@ -1,4 +1,5 @@
-import { chineseDate, circled } from '../../common/index.ts';
+import { chineseDate, circled, wordsOf } from '../../common/index.ts';
+import { bundleRecipient } from '../report/index.ts';
 import { SITE_VISIT_STAGE, type FeedbackItem } from '../../model/index.ts';
 import type { Manifest } from '../../model/index.ts';
 import { ARTIFACT_NAMES, type ResponseAnswer, type WrittenFile } from '../artifact.ts';
@@ -107,7 +108,13 @@ export function responseContext(input: ResponseInput) {
     sample: project.sample,
     site,
     title: `${project.district.name}关于${subject}的${kindTitle}`,
-    recipient: feedback.recipient ?? feedback.reviewer,
+    /** the round's recipient, else the bundle's (the 请示's): the answer goes the way the application went */
+    recipient: feedback.recipient ?? bundleRecipient(project),
+    words: wordsOf(project.district),
+    /** the 请示 reissued with this revision, said in one sentence ('' when it is carried unchanged) */
+    reissue: input.answer.reissue
+      ? `申报文件（${project.district.government}请示）内容随本版修改，已重新行文：发文字号${input.answer.reissue.docNo}（原${input.answer.reissue.previousDocNo}），成文日期${chineseDate(input.answer.reissue.date)}，随本版申报材料报送。`
+      : '',
     district: project.district.name,
     programme: project.programme.title,
     feedback: {

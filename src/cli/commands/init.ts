@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { initProject, readCatalogue, SelectionError, terrainClass } from '../../init/index.ts';
-import { TERRAIN_CLASSES } from '../../model/index.ts';
+import { districtKindOf, TERRAIN_CLASSES } from '../../model/index.ts';
+import { districtWords } from '../../common/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson } from '../report-issues.ts';
 
@@ -86,7 +87,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   } else {
     ctx.stdout([
       `已新建项目：${result.dir}`,
-      `指标目录 ${read.catalogue.id}：本区适用 ${result.indicators} 项（约束性 ${result.binding} 项，参考性 ${result.reference} 项）`,
+      `指标目录 ${read.catalogue.id}：${districtWords(districtKindOf(values.district)).own}适用 ${result.indicators} 项（约束性 ${result.binding} 项，参考性 ${result.reference} 项）`,
       ...result.leftOut.map((l) => `  未列入：目录第 ${l.catalogueNo} 项 ${l.name}（${l.why}）`),
       ...result.notApplicable.map((n) => `  不涉及：第 ${n.no} 项 ${n.name}（${n.attribute}）：${n.reason}`),
       ...(terrain ? [] : ['  未指定 --terrain：林草覆盖率保留了全部地形行，请在 project.yaml 的 district 下写 terrain（本区的地形类别）']),

@@ -1,6 +1,7 @@
 import { checkProject } from '../../load/index.ts';
 import { subVerdictRecords } from '../../judge/index.ts';
 import { missingNarrative } from '../../artifacts/report/index.ts';
+import { clerkHints } from '../../judge/index.ts';
 import { EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 
@@ -17,7 +18,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     const ind = byNo.get(v.no)!;
     return {
       no: v.no, ...(ind.catalogueNo !== undefined ? { catalogueNo: ind.catalogueNo } : {}), name: ind.name, domain: ind.domain, task: ind.taskName, attribute: ind.attribute, target: ind.target,
-      unit: ind.unit, current: v.currentText, verdict: v.verdict, reason: v.reason, evidenceCount: v.evidenceCount,
+      unit: ind.unit, current: v.currentText, verdict: v.verdict, reason: v.reason, hints: clerkHints(v), evidenceCount: v.evidenceCount,
       units: ind.units, ...(ind.notApplicable ? { notApplicable: ind.notApplicable } : {}), subs: subVerdictRecords(v),
     };
   });
@@ -42,7 +43,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
           `${p.district.name} · ${p.programme.title}（${p.programme.batch}）${p.sample ? ' · 示例数据' : ''}`,
           `指标 ${summary.total} 项：约束性 ${summary.binding} 项，参考性 ${summary.reference} 项`,
           `达标 ${summary.verdicts.达标} 项，未达标 ${summary.verdicts.未达标} 项，待补充 ${summary.verdicts.待补充} 项${summary.verdicts.不涉及 ? `，不涉及 ${summary.verdicts.不涉及} 项` : ''}`,
-          ...indicators.filter((i) => i.verdict !== '达标').map((i) => `  ${String(i.no).padStart(2)} ${i.name}：${i.verdict}（${i.reason}）`),
+          ...indicators.filter((i) => i.verdict !== '达标').map((i) => `  ${String(i.no).padStart(2)} ${i.name}：${i.verdict}（${i.reason}）${i.hints.length ? `——${i.hints.join('；')}` : ''}`),
         ].join('\n'),
       );
     }

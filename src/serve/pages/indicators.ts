@@ -1,4 +1,5 @@
 import { formatPlace } from '../../model/index.ts';
+import { clerkHints } from '../../judge/index.ts';
 import { trendChart, valuesOf } from '../../artifacts/report/index.ts';
 import { chartSvgCached as chartSvg } from '../chart-cache.ts';
 import type { Dashboard } from '../dashboard.ts';
@@ -27,7 +28,7 @@ export function indicatorBody(d: Dashboard, no: number, evidenceHref: ((id: stri
   return html`${sampleNote(d)}<div class="grid"><div class="card"><h3>${ind.no}. ${ind.name}</h3>
 <p>领域：${ind.domain}　任务：${ind.taskName}<br>指标值：<b>${ind.target}</b>${ind.unit !== '-' ? `（${ind.unit}）` : ''}　属性：${ind.attribute}<br>
 责任单位：${ind.units.join('、')}（${ind.units[0]} 牵头）</p>
-<p>判定：<span class="v-${v?.verdict ?? '待补充'}">${v?.verdict ?? '待补充'}</span>　${v?.reason ?? ''}<br>现状值：${v?.currentText ?? '—'}</p>
+<p>判定：<span class="v-${v?.verdict ?? '待补充'}">${v?.verdict ?? '待补充'}</span>　${v?.reason ?? ''}${v && clerkHints(v).length ? html`<br><span class="muted">${clerkHints(v).join('；')}</span>` : ''}<br>现状值：${v?.currentText ?? '—'}</p>
 ${v?.subs.length ? html`<table><thead><tr><th>分项</th><th>判定</th><th>原因</th></tr></thead><tbody>${v.subs.map((s) => html`<tr><td>${'①②③④⑤⑥⑦⑧⑨⑩'[s.no - 1] ?? s.no} ${s.name}</td><td class="v-${s.verdict}">${s.applies || s.verdict !== '待补充' ? s.verdict : '不适用'}</td><td>${s.reason}</td></tr>`)}</tbody></table>` : ''}
 ${result?.description ? html`<p>说明：${result.description}</p>` : ''}${result?.source ? html`<p class="muted">数据来源：${result.source}</p>` : ''}
 </div>

@@ -76,7 +76,7 @@ export async function drawSiteCard(doc: PDFDocument, page: PDFPage, card: CardIn
   y = drawText(page, '佐证材料及在汇编中的位置', left, y, CONTENT_WIDTH, s.subheading) - 2;
   if (card.places.length === 0) y = drawText(page, '（本点位未登记佐证材料）', left, y, CONTENT_WIDTH, s.body);
   for (const p of card.places) {
-    y = drawText(page, `${p.id}　${p.title}`, left, y, CONTENT_WIDTH, { ...s.body, size: 9.5, lineHeight: 14 });
+    y = drawText(page, p.title, left, y, CONTENT_WIDTH, { ...s.body, size: 9.5, lineHeight: 14 });
     y = drawText(page, `位置：${placeText(p)}`, left + 20, y, CONTENT_WIDTH - 20, { ...s.small, size: 9 }) - 3;
   }
 

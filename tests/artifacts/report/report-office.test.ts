@@ -31,7 +31,7 @@ describe.runIf(haveTools('soffice', 'pdftotext', 'pdfinfo', 'pdfimages'))('repor
   it('has the title, the recipient, every section, the signature and both attachments', () => {
     const all = text().replace(/\s+/g, '');
     for (const phrase of [
-      '济宁市兖州区国家生态文明建设示范区创建工作报告', '生态环境部：', '一、基本情况', '二、创建工作开展情况', '三、指标达标情况',
+      '济宁市兖州区国家生态文明建设示范区创建工作报告', '山东省生态环境厅：', '一、基本情况', '二、创建工作开展情况', '三、指标达标情况',
       '四、存在问题及下一步工作', '35项指标中，19项约束性指标达标18项，16项参考性指标达标12项', '附件：1.', '济宁市兖州区人民政府',
       '2023年7月20日', '附件1', '济宁市兖州区创建国家生态文明建设示范区指标任务分解表', '附件2', '组长：王营', '示例数据',
     ]) {

@@ -31,7 +31,7 @@ describe('renderReport (sample project)', () => {
     expect(title).toEqual({ style: 'Title', text: '济宁市兖州区国家生态文明建设示范区\n创建工作报告' });
     expect(notice!.style).toBe('Subtitle');
     expect(notice!.text).toContain('示例数据');
-    expect(recipient).toEqual({ style: 'Recipient', text: '生态环境部：' });
+    expect(recipient).toEqual({ style: 'Recipient', text: '山东省生态环境厅：' });
   });
 
   it('marks every page of the sample as 示例数据 in the header', () => {

@@ -46,10 +46,11 @@ describe('申报文件: 版头 (GB/T 9704-2012 7.2)', () => {
     expect(attrs(elements(rule, 'w:spacing')[0]!)['w:line']).toBe(String(mmToTwips(4)));
   });
 
-  it('titles it as a 请示 of the government, 主送 as project.yaml says, and ends the body with 妥否，请批示。', () => {
+  it('titles it as a 请示 of the government, 主送 the province\'s ecology department (never 生态环境部 by default), and ends the body with 妥否，请批示。', () => {
     const title = paragraphs.find((p) => styleOf(p) === 'Title')!;
     expect(textOf(title)).toBe('济宁市兖州区人民政府关于申报\n第七批国家生态文明建设示范区的请示');
-    expect(texts()).toContain('生态环境部：');
+    expect(texts()).toContain('山东省生态环境厅：');
+    expect(texts()).not.toContain('生态环境部：');
     expect(texts()).toContain('妥否，请批示。');
     // the numbers the bundle backs, nothing more
     expect(texts().join('')).toContain('35项指标中，19项约束性指标达标18项，16项参考性指标达标12项，未达标2项，待补充3项。');
@@ -100,7 +101,7 @@ describe('申报文件: 版记 (7.4)', () => {
     const inner = elements(box(), 'w:p');
     expect(inner.map(textOf)).toEqual([
       '',
-      '抄送：山东省生态环境厅，济宁市人民政府，济宁市生态环境局。',
+      '抄送：济宁市人民政府，济宁市生态环境局。',
       '',
       '济宁市兖州区人民政府办公室\t2023年7月20日印发',
       '',
