@@ -160,7 +160,8 @@ describe('task table (指标任务分解表) read back from the sheet XML', () =
     expect(row(28)).toMatchObject({ verdict: '待补充', evidence: 0 });
     // sub-indicator values beside their lines
     // 7②: the sample enters PM2.5 levels; the decline against the superior's base year is computed
-    expect(lines(sheet.text(`I${rowOf(7)}`))).toEqual(['', '68.9%', '46μg/m3（较2020年累计降低11.54%）']);
+    // (wrapped to the column's width)
+    expect(lines(sheet.text(`I${rowOf(7)}`))).toEqual(['', '68.9%', '46μg/m3（较2020年累计降低', '11.54%）']);
     expect(lines(sheet.text(`I${rowOf(21)}`))).toEqual(['', '95.2%', '88.6%', '85%']);
     expect(lines(sheet.text(`D${rowOf(11)}`)).length).toBe(lines(sheet.text(`I${rowOf(11)}`)).length);
   });
