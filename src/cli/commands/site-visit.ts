@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { clock, formatSuggestions, loadSites, parseClock, prepareSiteVisit, slotLabel, suggestCoordinates, writeSiteVisit } from '../../site-visit/index.ts';
+import { clock, formatSuggestions, travelText, loadSites, parseClock, prepareSiteVisit, slotLabel, suggestCoordinates, writeSiteVisit } from '../../site-visit/index.ts';
 import { checkProject } from '../../load/check.ts';
 import { TemplateError } from '../../render/templates.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
@@ -25,7 +25,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   if (values.suggest) return suggest(dir, Boolean(values.json), ctx);
 
   const started = performance.now();
-  const prepared = await prepareSiteVisit(dir, { days, outDir, ...(morningStart !== undefined ? { morningStart } : {}) });
+  const prepared = await prepareSiteVisit(dir, { days, outDir, onProgress: (m) => ctx.stderr(m), ...(morningStart !== undefined ? { morningStart } : {}) });
   const { errors, warnings } = splitIssues(prepared.issues);
   const plan = prepared.plan;
   if (!plan || errors.length) {
@@ -50,7 +50,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   const routes = plan.routes.routes.map((r) => ({
     day: r.slot.day, half: r.slot.half, start: clock(r.slot.start), end: clock(r.slot.end), back: clock(r.back),
     drivingMinutes: r.drivingMinutes, siteMinutes: r.siteMinutes, distanceKm: Number(r.distanceKm.toFixed(2)),
-    returnMinutes: r.returnMinutes,
+    returnMinutes: r.returnMinutes, ...(r.lunch ? { lunch: { after: r.lunch.after, start: clock(r.lunch.start), end: clock(r.lunch.end) } } : {}),
     stops: r.stops.map((s) => ({ order: s.order, id: s.site.id, name: s.site.name, travelMinutes: s.travelMinutes, distanceKm: Number(s.distanceKm.toFixed(2)), arrive: clock(s.arrive), leave: clock(s.leave), minutes: s.leave - s.arrive, indicators: s.site.indicators })),
   }));
   const coverage = {
@@ -62,18 +62,21 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   const travel = plan.routes.travel;
   if (values.json) {
     ctx.stdout(JSON.stringify({
-      ok: true, errors: [], warnings: issuesToJson(warnings), travel, routes, leftOut: plan.routes.leftOut.map((l) => ({ id: l.site.id, reason: l.reason })),
+      ok: true, errors: [], warnings: issuesToJson(warnings), travel, routes, leftOut: plan.routes.leftOut.map((l) => ({ id: l.site.id, reason: l.reason, aloneMinutes: l.aloneMinutes, longestMinutes: l.longestMinutes })),
       coverage, annexPages: plan.places.source, outputs: written.map((w) => ({ file: w.file, bytes: w.bytes })), ms,
     }, null, 2));
     return EXIT.ok;
   }
   const text = formatIssues(warnings);
   if (text) ctx.stdout(text);
-  ctx.stdout(`车程按直线距离 × ${travel.roadFactor} ÷ ${travel.speedKmh} 公里/小时估算。`);
+  ctx.stdout(travelText(travel));
   for (const r of plan.routes.routes) {
     if (!r.stops.length) continue;
     ctx.stdout(`${slotLabel(r.slot)} ${clock(r.slot.start)} 出发，${clock(r.back)} 返回（截至 ${clock(r.slot.end)}）：车程 ${r.drivingMinutes} 分钟，停留 ${r.siteMinutes} 分钟`);
-    for (const s of r.stops) ctx.stdout(`  ${s.order}. ${clock(s.arrive)}—${clock(s.leave)} ${s.site.id} ${s.site.name}`);
+    for (const s of r.stops) {
+      ctx.stdout(`  ${s.order}. ${clock(s.arrive)}—${clock(s.leave)} ${s.site.id} ${s.site.name}`);
+      if (r.lunch?.after === s.order) ctx.stdout(`     ${clock(r.lunch.start)}—${clock(r.lunch.end)} 午餐`);
+    }
   }
   ctx.stdout(`需现场核查的约束性指标 ${coverage.required.length} 项，已覆盖 ${coverage.required.length - coverage.uncovered.length} 项。`);
   for (const w of written) ctx.stdout(`已生成：${path.relative(ctx.cwd, w.file) || w.file}（${Math.round(w.bytes / 1024)} KB）`);
