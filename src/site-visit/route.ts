@@ -317,13 +317,22 @@ function greedyFit(tour: readonly number[], m: Matrix, minutes: readonly number[
   return at;
 }
 
-/** A site that alone shows a binding indicator among `active` is left out last. */
+/**
+ * The order of leaving out: first the sites costing the most time; last those that keep a binding indicator
+ * on the routes (for each binding indicator, its least costly site among `active`: the only one, if alone).
+ */
 function rankToLeaveOut(active: readonly number[], sites: readonly Site[], binding: ReadonlySet<number>, cost: (n: number) => number): number[] {
-  const shownBy = new Map<number, number>();
-  for (const n of active) for (const ind of sites[n - 1]!.indicators) if (binding.has(ind)) shownBy.set(ind, (shownBy.get(ind) ?? 0) + 1);
-  const essential = (n: number) => sites[n - 1]!.indicators.some((ind) => binding.has(ind) && shownBy.get(ind) === 1);
   const costs = new Map(active.map((n) => [n, cost(n)]));
-  return [...active].sort((a, b) => Number(essential(a)) - Number(essential(b)) || costs.get(b)! - costs.get(a)! || b - a);
+  const keeper = new Map<number, number>();
+  for (const n of active) {
+    for (const ind of sites[n - 1]!.indicators) {
+      if (!binding.has(ind)) continue;
+      const k = keeper.get(ind);
+      if (k === undefined || costs.get(n)! < costs.get(k)! || (costs.get(n) === costs.get(k) && n < k)) keeper.set(ind, n);
+    }
+  }
+  const kept = new Set(keeper.values());
+  return [...active].sort((a, b) => Number(kept.has(a)) - Number(kept.has(b)) || costs.get(b)! - costs.get(a)! || b - a);
 }
 
 /** Sites in the order they are left out: costing the most time (minutes plus the detour in `tour`) first. */
