@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readlink, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { displayPath } from '../common/display-path.ts';
@@ -116,7 +116,8 @@ const EVIDENCE_YAML = `# 佐证材料登记表。把文件放进 evidence/ 下�
 evidence: []
 `;
 
-async function isEmptyOrAbsent(dir: string): Promise<'absent' | 'empty' | 'not-empty'> {
+async function isEmptyOrAbsent(dir: string): Promise<'absent' | 'empty' | 'not-empty' | 'link'> {
+  if ((await lstat(dir).catch(() => undefined))?.isSymbolicLink()) return 'link';
   const s = await stat(dir).catch(() => undefined);
   if (!s) return 'absent';
   if (!s.isDirectory()) return 'not-empty';
@@ -137,6 +138,13 @@ export async function initProject(o: InitOptions): Promise<InitResult> {
     reference: indicators.filter((i) => i.attribute === '参考性').length, leftOut: selected.leftOut, relevant: selected.relevant,
   };
   const state = await isEmptyOrAbsent(dir);
+  if (state === 'link') {
+    const target = await readlink(dir).catch(() => '?');
+    return {
+      ...base, ok: false, evidenceFolders: [],
+      issues: [{ code: 'init-dir-not-empty', severity: 'error', file: displayPath(dir), path: [], message: `${displayPath(dir)} 是一个链接（指向 ${target}），不是新文件夹，init 不会改动它`, hint: '换一个新的文件夹名；如要在链接指向的位置新建项目，请直接写那个位置' }],
+    };
+  }
   if (state === 'not-empty') {
     return {
       ...base, ok: false, evidenceFolders: [],

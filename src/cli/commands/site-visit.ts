@@ -4,6 +4,7 @@ import { checkProject } from '../../load/check.ts';
 import { TemplateError } from '../../render/templates.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
+import { outProblemIssue } from '../out-problems.ts';
 
 const USAGE = 'eco-dossier site-visit [项目目录] [--out 目录] [--days N] [--start HH:MM] [--suggest] [--json]';
 
@@ -40,10 +41,10 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   try {
     written = await writeSiteVisit(plan, outDir);
   } catch (e) {
-    if (!(e instanceof TemplateError)) throw e;
-    const issues = [...warnings, e.toIssue()];
-    if (values.json) ctx.stdout(JSON.stringify({ ok: false, errors: issuesToJson([e.toIssue()]), warnings: issuesToJson(warnings) }, null, 2));
-    else ctx.stdout(formatIssues(issues));
+    const issue = e instanceof TemplateError ? e.toIssue() : await outProblemIssue(e, outDir);
+    if (!issue) throw e;
+    if (values.json) ctx.stdout(JSON.stringify({ ok: false, errors: issuesToJson([issue]), warnings: issuesToJson(warnings) }, null, 2));
+    else ctx.stdout(`${formatIssues([...warnings, issue])}\n现场核查材料未生成。`);
     return EXIT.inputProblems;
   }
   const ms = Math.round(performance.now() - started);
