@@ -5,6 +5,7 @@ import path from 'node:path';
 import { displayPath } from '../common/index.ts';
 import { fingerprintOf, statExact, withoutCtime } from '../files/index.ts';
 import { hashOf } from '../files/index.ts';
+import { hashFilesOnThreads } from '../files/index.ts';
 import { hasErrors, InternalError, type Issue } from '../model/index.ts';
 import type { ManifestFile } from '../model/index.ts';
 import type { BuiltInSource, PlannedArtifact, WrittenFile } from '../artifacts/index.ts';
@@ -127,6 +128,15 @@ async function copyEvidence(ctx: ProduceContext, artifact: PlannedArtifact<Evide
   if (!(await evidenceSteady(ctx, evidenceId, absPath))) return { written, reused: false, issues: [changed] };
   await copyFile(absPath, file, constants.COPYFILE_FICLONE);
   if (!(await evidenceSteady(ctx, evidenceId, absPath))) return { written, reused: false, issues: [changed] };
+  // the sha256 the manifest gives may come from the fingerprint store, not from reading the file: the copy is
+  // hashed (on a worker thread, from the page cache) and must be it
+  const [copied] = await hashFilesOnThreads([file], [written.bytes]);
+  if (copied !== written.sha256) {
+    return {
+      written, reused: false,
+      issues: [changedIssue(displayPath(absPath), `佐证材料 ${evidenceId} 复制进材料包后的内容与记录的 sha256 不符（应为 ${written.sha256.slice(0, 12)}…，复制所得为 ${copied?.slice(0, 12)}…），材料包未生成`, '删除输出文件夹中的 .eco-dossier 文件夹（文件指纹记录）后重新运行；再次出现时请检查磁盘是否有故障')],
+    };
+  }
   return { written, reused: false, issues: [], settled: { info: await statExact(file) } };
 }
 

@@ -108,6 +108,25 @@ export function helpText(usage: string, options: Readonly<Record<string, OptionC
 }
 
 /**
+ * `--days -1` → `--days=-1`: a negative number after an option that takes a value is its value (node's
+ * parser would take it for an option and stop with an English message); the command then says in Chinese
+ * what it expects.
+ */
+function negativeValuesJoined(argv: readonly string[], options: Readonly<Record<string, OptionConfig>>): readonly string[] {
+  const out: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k]!;
+    const next = argv[k + 1];
+    if (a === '--') return [...out, ...argv.slice(k)];
+    if (a.startsWith('--') && !a.includes('=') && options[a.slice(2)]?.type === 'string' && next !== undefined && /^-\d|^-\.\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      k++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/**
  * Reads a command's arguments against its options: `--help`/`-h` asks for its help (CliHelpRequest); an
  * unknown option (with the closest known one suggested), a value missing or given where none is taken,
  * and a positional too many are CliUsageErrors in Chinese saying what was expected.
@@ -118,6 +137,7 @@ export function parseCommandArgs<O extends Readonly<Record<string, OptionConfig>
   usage: string,
   maxPositionals = 1,
 ): { values: OptionValues<O>; positionals: string[] } {
+  argv = negativeValuesJoined(argv, options);
   const end = argv.indexOf('--');
   const flags = end < 0 ? argv : argv.slice(0, end);
   if (flags.includes('--help') || flags.includes('-h')) throw new CliHelpRequest(helpText(usage, options));

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { MB, megabytesText } from '../common/index.ts';
 
@@ -14,6 +15,8 @@ export interface BundleReader {
   /** every file, / separated, relative to the bundle folder, sorted */
   readonly files: readonly { readonly path: string; readonly bytes: number }[];
   open(relPath: string): Promise<Readable>;
+  /** how many names of a zip were read as GB18030 (no UTF-8 flag, bytes not UTF-8: zipped on Chinese Windows) */
+  readonly gbNames?: number;
   /** for a folder: the file on disk (lets a revision link instead of copying) */
   readonly pathOf?: (relPath: string) => string;
   close(): Promise<void>;
@@ -83,14 +86,54 @@ async function openFolder(dir: string): Promise<BundleReader> {
   };
 }
 
+/** The upper half of code page 437, the zip format's default for names without the UTF-8 flag. */
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+const strictly = (label: string, bytes: Uint8Array) => {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * A zip entry's name. With the UTF-8 flag (or an Info-ZIP Unicode path field matching the name): UTF-8.
+ * Without: names that are valid UTF-8 are read so (many tools leave the flag off); names that are not, but
+ * are valid GB18030, are read as GB18030, as 360压缩, older WinRAR settings and Explorer on Chinese Windows
+ * write them; anything else as code page 437, the format's default.
+ */
+export function zipEntryName(raw: Buffer, flags: number, extraFields: readonly { id: number; data: Buffer }[] = []): { name: string; gb?: true } {
+  if (flags & 0x800) return { name: raw.toString('utf8') };
+  const unicode = extraFields.find((f) => f.id === 0x7075 && f.data.length > 5 && f.data[0] === 1);
+  if (unicode && unicode.data.readUInt32LE(1) === zlibCrc32(raw)) return { name: unicode.data.subarray(5).toString('utf8') };
+  if (raw.every((b) => b < 0x80)) return { name: raw.toString('latin1') };
+  const utf8 = strictly('utf-8', raw);
+  if (utf8 !== undefined) return { name: utf8 };
+  const gb = strictly('gb18030', raw);
+  if (gb !== undefined) return { name: gb, gb: true };
+  return { name: [...raw].map((b) => (b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80]!)).join('') };
+}
+
 function openZip(file: string): Promise<BundleReader> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: true, strictFileNames: false }, (err, zip) => {
+    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: false }, (err, zip) => {
       if (err || !zip) return reject(new Error(`无法读取 zip 文件 ${file}：${err?.message ?? '未知错误'}`));
       const entries = new Map<string, yauzl.Entry>();
       const folded = new Map<string, string>();
       let failed = false;
+      let gbNames = 0;
       zip.on('entry', (entry: yauzl.Entry) => {
+        const decoded = zipEntryName(entry.fileName as unknown as Buffer, entry.generalPurposeBitFlag, entry.extraFields);
+        if (decoded.gb) gbNames++;
+        entry.fileName = decoded.name.replace(/\\/g, '/');
+        const invalid = yauzl.validateFileName(entry.fileName);
+        if (invalid) {
+          failed = true;
+          zip.close();
+          return reject(new BundleShapeError('bundle-unreadable', `zip 中的文件名“${entry.fileName}”不能作为材料包中的路径（${invalid}）`));
+        }
         if (!entry.fileName.endsWith('/')) {
           // two entries of one name: extractors disagree on which one wins, so a forged copy can hide behind the real one
           // (also names equal but for case or Unicode form: one file on Windows)
@@ -123,6 +166,7 @@ function openZip(file: string): Promise<BundleReader> {
           location: file,
           name,
           files,
+          ...(gbNames ? { gbNames } : {}),
           open: (rel) =>
             new Promise((res, rej) => {
               const entry = byRel.get(rel);

@@ -10,3 +10,5 @@ export { abortAllStagingSync, abortStaging, commitFiles, commitStaging, createSt
 
 export { FileTooLargeError } from './read-whole.ts';
 export { tidyOutFolder } from './staging.ts';
+
+export { writeProblem } from './out-lock.ts';

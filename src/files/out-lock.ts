@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -47,6 +47,33 @@ export function notWritable(e: unknown, outDir: string): SaveProblem | unknown {
   if (!code || !NOT_WRITABLE.has(code)) return e;
   const why = code === 'EROFS' ? '所在磁盘是只读的' : '没有写入权限';
   return new SaveProblem('out-not-writable', `输出文件夹 ${outDir} 不可写：${why}（${code}）；原有材料包保持不变`, outDir, code === 'EROFS' ? '换一个可写的输出文件夹（--out），或把 U 盘、网络盘设为可写' : '换一个有写权限的输出文件夹（--out），或请管理员开放写权限');
+}
+
+/**
+ * The error of writing into an output folder (or making it), as what the user can do about it: a full disk,
+ * a folder that cannot be written (mkdir -p on a read-only disk says ENOENT for the missing child: the
+ * nearest existing folder is asked itself), a path through something that is not a folder. Else the error itself.
+ */
+export async function writeProblem(e: unknown, outDir: string): Promise<SaveProblem | unknown> {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC') return new SaveProblem('disk-full', `磁盘空间不足，无法写入 ${outDir}；原有文件保持不变`, outDir, '清理磁盘或用 --out 换到空间足够的磁盘后重新运行');
+  if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EEXIST') return notWritable(e, outDir);
+  let at = path.resolve(outDir);
+  for (;;) {
+    const info = await lstat(at).catch(() => undefined);
+    if (info) {
+      if (info.isSymbolicLink() && !(await stat(at).catch(() => undefined))) {
+        return new SaveProblem('out-not-writable', `输出文件夹 ${outDir} 无法建立：${at} 是一个失效的链接（指向的位置不存在）`, at, '删除或修复该链接，或用 --out 换一个输出文件夹');
+      }
+      const real = await stat(at).catch(() => info);
+      if (!real.isDirectory()) return new SaveProblem('out-not-writable', `输出文件夹 ${outDir} 无法建立：${at} 是一个文件，不是文件夹`, at, '用 --out 换一个输出文件夹，或把该文件改名');
+      const probed = await probe(at).catch((p) => p);
+      return probed ? notWritable(probed, outDir) : e;
+    }
+    const up = path.dirname(at);
+    if (up === at) return e;
+    at = up;
+  }
 }
 
 /** Takes the lock of `outDir`; throws SaveProblem when another live run holds it or the folder cannot be written. */

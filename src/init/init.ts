@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readlink, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { displayPath } from '../common/index.ts';
@@ -139,7 +139,7 @@ evidence: []
  * as not written yet.
  */
 export const NARRATIVE_GUIDE: Readonly<Record<(typeof STANDARD_PARTS)[number], string>> = {
-  基本情况: '申报报告“基本情况”：用几段话介绍本区的区位、面积、人口、经济社会发展和生态环境状况。',
+  基本情况: '申报报告“基本情况”：用几段话介绍本地的区位、面积、人口、经济社会发展和生态环境状况。',
   创建工作开展情况: '申报报告“创建工作开展情况”（排在部门分工之后）：组织领导、制度建设、主要工作和成效；单独一行写 ### 主要工作 可得到“（三）主要工作”小标题。',
   工作进度: '申报报告“工作进度”（排在各时间节点之后）：目前进展到哪一步，各单位资料报送情况，下一步的时间安排。',
   存在问题及下一步工作: '申报报告“存在问题及下一步工作”（排在自动列出的未达标指标之后）：存在的主要问题，以及下一步的措施和时限。',
@@ -154,7 +154,8 @@ function narrativeText(part: (typeof STANDARD_PARTS)[number]): string {
   ].join('\r\n');
 }
 
-async function isEmptyOrAbsent(dir: string): Promise<'absent' | 'empty' | 'not-empty'> {
+async function isEmptyOrAbsent(dir: string): Promise<'absent' | 'empty' | 'not-empty' | 'link'> {
+  if ((await lstat(dir).catch(() => undefined))?.isSymbolicLink()) return 'link';
   const s = await stat(dir).catch(() => undefined);
   if (!s) return 'absent';
   if (!s.isDirectory()) return 'not-empty';
@@ -177,6 +178,13 @@ export async function initProject(o: InitOptions): Promise<InitResult> {
     notApplicable: selected.notApplicable,
   };
   const state = await isEmptyOrAbsent(dir);
+  if (state === 'link') {
+    const target = await readlink(dir).catch(() => '?');
+    return {
+      ...base, ok: false, evidenceFolders: [],
+      issues: [{ code: 'init-dir-not-empty', severity: 'error', file: displayPath(dir), path: [], message: `${displayPath(dir)} 是一个链接（指向 ${target}），不是新文件夹，init 不会改动它`, hint: '换一个新的文件夹名；如要在链接指向的位置新建项目，请直接写那个位置' }],
+    };
+  }
   if (state === 'not-empty') {
     return {
       ...base, ok: false, evidenceFolders: [],

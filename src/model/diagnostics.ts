@@ -101,6 +101,7 @@ export const DIAGNOSTICS = {
   'bundle-file-altered': { title: '材料包中的文件被改动' },
   'bundle-manifest-invalid': { title: '材料包清单无效' },
   'bundle-entry-duplicate': { title: 'zip 中有同名的文件' },
+  'bundle-names-gb18030': { title: 'zip 的文件名按中文编码读取' },
   'bundle-file-irregular': { title: '材料包中有链接或特殊文件' },
   // revisions
   'previous-damaged': { title: '上一版材料包不完整或被改动' },

@@ -50,9 +50,27 @@ export const VisitInfo = z.strictObject({
 });
 export type VisitInfo = z.infer<typeof VisitInfo>;
 
+/**
+ * How driving times are estimated (site-visit/geo.ts): the district's own figures where the defaults (road
+ * 1.3 × the straight line, 35 km/h on county and town roads) do not fit, e.g. a large grassland banner whose
+ * sites are reached on 国道 and 高速.
+ */
+export const TravelSettings = z.strictObject({
+  /** average speed on county and town roads, km/h */
+  speedKmh: z.number().min(5).max(120).optional(),
+  /** road distance ÷ straight-line distance */
+  roadFactor: z.number().min(1).max(3).optional(),
+  /** average speed on 国道、省道 and 高速, km/h, used for the part of a leg beyond fastBeyondKm */
+  fastSpeedKmh: z.number().min(5).max(120).optional(),
+  /** road km of a leg driven on county and town roads before the faster roads (default 15) */
+  fastBeyondKm: z.number().min(0).max(500).optional(),
+});
+export type TravelSettings = z.infer<typeof TravelSettings>;
+
 /** sites.yaml */
 export const SiteList = z.strictObject({
   visit: VisitInfo.default({}),
+  travel: TravelSettings.optional(),
   /**
    * the indicators that have a physical site to show (需现场核查的指标); default: every 约束性 indicator some
    * site shows. Each 约束性 one listed here must be covered by a planned route.

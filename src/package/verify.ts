@@ -33,7 +33,11 @@ export interface VerifyResult {
   readonly manifest?: Manifest;
 }
 
-type Checked = Omit<VerifyResult, 'issues'> & { readonly unreadable?: { readonly code: 'bundle-unreadable' | 'bundle-manifest-invalid' | BundleShapeError['code']; readonly message: string } };
+type Checked = Omit<VerifyResult, 'issues'> & {
+  readonly unreadable?: { readonly code: 'bundle-unreadable' | 'bundle-manifest-invalid' | BundleShapeError['code']; readonly message: string };
+  /** names of the zip read as GB18030 (see files/bundle-reader.ts) */
+  readonly gbNames?: number;
+};
 
 /** The findings of a check as issues, each naming the bundle and the file inside it. */
 function issuesOf(result: Checked): Issue[] {
@@ -41,6 +45,10 @@ function issuesOf(result: Checked): Issue[] {
   const inside = (rel: string) => `${where}/${rel}`;
   const short = (v: string) => (/^[0-9a-f]{64}$/.test(v) ? `${v.slice(0, 12)}…` : v);
   return [
+    ...(result.gbNames ? [{
+      code: 'bundle-names-gb18030' as const, severity: 'info' as const, file: where, path: [],
+      message: `zip 中有 ${result.gbNames} 个文件名没有 UTF-8 标记，已按中文编码（GB18030/GBK）读取：该 zip 是在中文 Windows 上重新压缩的，文件内容照常逐一校验`,
+    }] : []),
     ...(result.unreadable ? [{ code: result.unreadable.code, severity: 'error' as const, file: where, path: [], message: result.unreadable.message }] : []),
     ...result.missing.map((p): Issue => ({ code: 'bundle-file-missing', severity: 'error', file: inside(p), path: [], message: `缺少文件：${p}` })),
     ...result.extra.map((p): Issue => ({ code: 'bundle-file-extra', severity: 'error', file: inside(p), path: [], message: `多出文件（清单中没有）：${p}` })),
@@ -218,7 +226,7 @@ async function check(location: string, options: VerifyOptions): Promise<Checked>
     return {
       ok, location, bundle: reader.name, revision: manifest.revision, checked: manifest.files.length - omitted.size, trusted,
       contents: changesOnly ? 'changes' : 'complete', omitted: omitted.size, missing, extra, altered, manifest,
-      ...(reader.pathOf ? { accepted } : {}),
+      ...(reader.pathOf ? { accepted } : {}), ...(reader.gbNames ? { gbNames: reader.gbNames } : {}),
     };
   } finally {
     await reader.close();

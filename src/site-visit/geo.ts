@@ -17,7 +17,12 @@ export interface TravelModel {
   readonly roadFactor: number;
   /** average speed on the road, km/h */
   readonly speedKmh: number;
+  /** a second road kind: beyond `beyondKm` road km a leg runs on faster roads (国道、省道、高速) at `speedKmh` */
+  readonly fast?: { readonly speedKmh: number; readonly beyondKm: number };
 }
+
+/** County and town roads before a long leg reaches the faster roads, road km (when sites.yaml gives a fast speed only). */
+export const FAST_BEYOND_KM = 15;
 
 export const ROAD_FACTOR = 1.3;
 export const SPEED_KMH = 35;
@@ -42,7 +47,22 @@ export function roadKm(a: LonLat, b: LonLat, model: TravelModel = DEFAULT_TRAVEL
 
 /** Estimated driving time in whole minutes (rounded up, so that a schedule in minutes adds up exactly). */
 export function travelMinutes(a: LonLat, b: LonLat, model: TravelModel = DEFAULT_TRAVEL): number {
-  return Math.ceil((roadKm(a, b, model) / model.speedKmh) * 60 - 1e-9);
+  const km = roadKm(a, b, model);
+  const slow = model.fast ? Math.min(km, model.fast.beyondKm) : km;
+  const hours = slow / model.speedKmh + (model.fast ? (km - slow) / model.fast.speedKmh : 0);
+  return Math.ceil(hours * 60 - 1e-9);
+}
+
+/** The travel model of sites.yaml's `travel` settings, the defaults where it says nothing. */
+export function travelModelOf(settings: { speedKmh?: number; roadFactor?: number; fastSpeedKmh?: number; fastBeyondKm?: number } | undefined): TravelModel {
+  const base = { roadFactor: settings?.roadFactor ?? ROAD_FACTOR, speedKmh: settings?.speedKmh ?? SPEED_KMH };
+  return settings?.fastSpeedKmh ? { ...base, fast: { speedKmh: settings.fastSpeedKmh, beyondKm: settings.fastBeyondKm ?? FAST_BEYOND_KM } } : base;
+}
+
+/** How the times were estimated, in a sentence (printed by the command and in the handbook). */
+export function travelText(model: TravelModel): string {
+  const fast = model.fast ? `，单程超过 ${model.fast.beyondKm} 公里的部分按国道、省道或高速 ${model.fast.speedKmh} 公里/小时` : '';
+  return `车程按直线距离 × ${model.roadFactor} ÷ ${model.speedKmh} 公里/小时估算${fast}。`;
 }
 
 /** 510 → 08:30 */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { annexPlaces, type AnnexPlaces } from './annex-places.ts';
 import { coverage, requiredIndicators, uncoveredText, type Coverage } from './coverage.ts';
-import { DEFAULT_TRAVEL, type TravelModel } from './geo.ts';
+import { travelModelOf, type TravelModel } from './geo.ts';
 import { loadSites, SITES_FILE } from './load-sites.ts';
 import { planRoutes, type RoutePlan } from './route.ts';
 import { differencesFromBundle, findPresented, type PresentedRevision } from './revision.ts';
@@ -16,6 +16,8 @@ export interface SiteVisitOptions {
   /** morning departure, minutes since midnight */
   readonly morningStart?: number;
   readonly travel?: TravelModel;
+  /** progress of planning a long list of sites */
+  readonly onProgress?: (message: string) => void;
   /** the output folder (default out/): the newest bundle of the project found there is the revision presented */
   readonly outDir: string;
   /** the bundle (folder or zip) to present instead of the newest in `outDir` */
@@ -65,7 +67,8 @@ export async function prepareSiteVisit(dir: string, options: SiteVisitOptions): 
   const binding = new Set(requiredIndicators(sites, data.indicators));
   const routes = planRoutes(start, sites.sites, binding, {
     // day 1 of the visit is the 座谈会 and the start of the 资料查阅; the field days follow (see meeting-plan.ts)
-    days: options.days, firstDay: FIRST_FIELD_DAY, travel: options.travel ?? DEFAULT_TRAVEL,
+    days: options.days, firstDay: FIRST_FIELD_DAY, travel: options.travel ?? travelModelOf(sites.travel),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.morningStart !== undefined ? { morningStart: options.morningStart } : {}),
   });
   const cov = coverage(sites, data.indicators, routes);
@@ -76,7 +79,12 @@ export async function prepareSiteVisit(dir: string, options: SiteVisitOptions): 
   for (const left of routes.leftOut) {
     issues.push({
       code: 'site-left-out', severity: 'warning', file, path: [],
-      message: left.reason === 'too-far' ? `点位 ${left.site.id}（${left.site.name}）往返加停留超过半天，无法安排` : `点位 ${left.site.id}（${left.site.name}）在 ${options.days} 天的核查时间内排不下`,
+      message: left.reason === 'too-far'
+        ? `点位 ${left.site.id}（${left.site.name}）单独前往也排不下：往返车程加停留约 ${left.aloneMinutes} 分钟，超过一条路线最多可用的 ${left.longestMinutes} 分钟`
+        : `点位 ${left.site.id}（${left.site.name}）在 ${options.days} 天的核查时间内排不下：其他点位已占满各条路线`,
+      hint: left.reason === 'too-far'
+        ? '核对该点位的经纬度；路程确实较远时，在 sites.yaml 的 travel 中写上本地的车速（speedKmh，国道、高速用 fastSpeedKmh）'
+        : '增加核查天数（--days）、缩短停留时间（minutes）或提前出发（--start）',
     });
   }
   const places = await annexPlaces({ data, verdicts }, sites.sites, presented?.manifest);

@@ -40,8 +40,14 @@ function nearestNeighbour(nodes: readonly number[], m: Matrix, first?: number): 
   return order;
 }
 
+/** Whether the matrix reads the same both ways (then a reversed stretch costs what it did). */
+export function isSymmetric(m: Matrix): boolean {
+  for (let i = 0; i < m.length; i++) for (let j = i + 1; j < m.length; j++) if (m[i]![j] !== m[j]![i]) return false;
+  return true;
+}
+
 /** One improving 2-opt or Or-opt move applied to `t` (with 0 at both ends); false when none exists. */
-function improveOnce(t: number[], m: Matrix): boolean {
+function improveOnce(t: number[], m: Matrix, symmetric = false): boolean {
   const n = t.length;
   // 2-opt: reverse t[i..j]
   for (let i = 1; i < n - 2; i++) {
@@ -50,7 +56,7 @@ function improveOnce(t: number[], m: Matrix): boolean {
       const after = m[t[i - 1]!]![t[j]!]! + m[t[i]!]![t[j + 1]!]!;
       // the inner stretch changes direction: count it for asymmetric matrices
       let inner = 0;
-      for (let k = i; k < j; k++) inner += m[t[k + 1]!]![t[k]!]! - m[t[k]!]![t[k + 1]!]!;
+      if (!symmetric) for (let k = i; k < j; k++) inner += m[t[k + 1]!]![t[k]!]! - m[t[k]!]![t[k + 1]!]!;
       if (after + inner < before) {
         t.splice(i, j - i + 1, ...t.slice(i, j + 1).reverse());
         return true;
@@ -80,21 +86,30 @@ function improveOnce(t: number[], m: Matrix): boolean {
   return false;
 }
 
-function localSearch(order: readonly number[], m: Matrix): number[] {
+function localSearch(order: readonly number[], m: Matrix, symmetric = false): number[] {
   const t = [0, ...order, 0];
   // each move shortens the tour by at least one minute (integer matrix) or by a positive amount: it ends
-  for (let guard = 0; guard < 100_000 && improveOnce(t, m); guard++);
+  for (let guard = 0; guard < 100_000 && improveOnce(t, m, symmetric); guard++);
   return t.slice(1, -1);
 }
 
-/** A short visiting order of `nodes` (indices into `m`, never 0) for the closed tour from and back to 0. */
-export function shortTour(nodes: readonly number[], m: Matrix): number[] {
+/** Up to this many stops, the local search starts from every stop; beyond, from this many spread over the list. */
+const EVERY_START_UP_TO = 12;
+const STARTS_BEYOND = 6;
+
+/**
+ * A short visiting order of `nodes` (indices into `m`, never 0) for the closed tour from and back to 0.
+ * Beyond a dozen stops the search starts from the nearest-neighbour tour and a few others only: each
+ * start costs a local search of about n³ steps, and the extra starts rarely gain anything there.
+ */
+export function shortTour(nodes: readonly number[], m: Matrix, symmetric = isSymmetric(m)): number[] {
   if (nodes.length <= 1) return [...nodes];
-  const starts: number[][] = [nearestNeighbour(nodes, m), ...nodes.map((first) => nearestNeighbour(nodes, m, first))];
+  const firsts = nodes.length <= EVERY_START_UP_TO ? nodes : Array.from({ length: STARTS_BEYOND }, (_, k) => nodes[Math.floor((k * nodes.length) / STARTS_BEYOND)]!);
+  const starts: number[][] = [nearestNeighbour(nodes, m), ...firsts.map((first) => nearestNeighbour(nodes, m, first))];
   let best: number[] | undefined;
   let bestLength = Infinity;
   for (const start of starts) {
-    const tour = localSearch(start, m);
+    const tour = localSearch(start, m, symmetric);
     const length = tourLength(tour, m);
     if (length < bestLength - 1e-9) {
       best = tour;

@@ -6,6 +6,7 @@ import { collectDir } from '../../workbook/index.ts';
 import { EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 import { displayPath } from '../../common/index.ts';
+import { outProblemIssue } from '../out-problems.ts';
 
 const USAGE = 'eco-dossier collect [项目目录] [--out 目录] [--json]';
 
@@ -23,10 +24,18 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   }
   const books = await collectWorkbooks(checked.data);
   const files = [];
-  for (const book of books) {
-    const file = path.join(outDir, book.fileName);
-    await writeFileAtomic(file, book.bytes);
-    files.push({ unit: book.unit, file, rows: book.rows });
+  try {
+    for (const book of books) {
+      const file = path.join(outDir, book.fileName);
+      await writeFileAtomic(file, book.bytes);
+      files.push({ unit: book.unit, file, rows: book.rows });
+    }
+  } catch (e) {
+    const issue = await outProblemIssue(e, outDir);
+    if (!issue) throw e;
+    if (values.json) ctx.stdout(JSON.stringify({ ok: false, dir: null, files: [], errors: issuesToJson([issue]), warnings: issuesToJson(warnings) }, null, 2));
+    else ctx.stdout(`${formatIssues([issue])}\n未生成填报表。`);
+    return EXIT.inputProblems;
   }
   if (values.json) {
     ctx.stdout(JSON.stringify({ ok: true, dir: outDir, files, errors: [], warnings: issuesToJson(warnings) }, null, 2));

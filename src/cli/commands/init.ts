@@ -4,6 +4,7 @@ import { districtKindOf, TERRAIN_CLASSES } from '../../model/index.ts';
 import { districtWords } from '../../common/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson } from '../report-issues.ts';
+import { outProblemIssue } from '../out-problems.ts';
 
 const USAGE =
   'eco-dossier init 目录 --catalog 目录编号 --district 区县全称 [--short 简称] [--code 行政区划代码] [--coastal] [--terrain 地形] [--exclude 序号,序号… 或 序号=理由；序号=理由] [--batch 批次] [--year 年份] [--json]';
@@ -36,6 +37,19 @@ function parseExclude(text: string | undefined): { no: number; sub?: number; rea
   return parts.map(excludeKey);
 }
 
+/** Characters no name may hold: line breaks, tabs and the other controls (they would break the YAML written). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+/** A name given on the command line: refused, with where in it, when it holds a control character. */
+function checkName(option: string, value: string | undefined): void {
+  if (value === undefined) return;
+  const at = CONTROL.exec(value);
+  if (!at) return;
+  const code = value.codePointAt(at.index)!;
+  const what = code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029 ? '换行符' : code === 0x09 ? '制表符' : '控制字符';
+  throw new CliUsageError(`--${option} 的第 ${[...value.slice(0, at.index)].length + 1} 个字符是${what}（U+${code.toString(16).toUpperCase().padStart(4, '0')}），名称中不能有换行、制表等控制字符；实际为“${JSON.stringify(value).slice(1, -1)}”`, USAGE);
+}
+
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
@@ -50,6 +64,8 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   if (!dir) throw new CliUsageError('缺少要新建的项目目录', USAGE);
   if (!values.catalog) throw new CliUsageError('缺少 --catalog（可用 eco-dossier catalogs 查看目录编号，如 2021-county）', USAGE);
   if (!values.district) throw new CliUsageError('缺少 --district（区县全称，如 济宁市兖州区）', USAGE);
+  for (const option of ['district', 'short', 'batch'] as const) checkName(option, values[option]);
+  checkName('目录', dir);
   if (values.code !== undefined && !/^\d{6}$/.test(values.code)) throw new CliUsageError(`--code 应为 6 位行政区划代码，实际为“${values.code}”`, USAGE);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new CliUsageError(`--year 应为 4 位年份，实际为“${values.year}”`, USAGE);
   const terrain = values.terrain === undefined ? undefined : terrainClass(values.terrain);
@@ -73,7 +89,11 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     });
   } catch (e) {
     if (e instanceof SelectionError) throw new CliUsageError(e.message, USAGE);
-    throw e;
+    const issue = await outProblemIssue(e, path.resolve(ctx.cwd, dir));
+    if (!issue) throw e;
+    if (values.json) ctx.stdout(JSON.stringify({ ok: false, errors: issuesToJson([issue]), dir: null }, null, 2));
+    else ctx.stdout(`${formatIssues([issue])}\n未新建项目。`);
+    return EXIT.inputProblems;
   }
   if (values.json) {
     ctx.stdout(JSON.stringify({

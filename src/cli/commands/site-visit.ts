@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { clock, formatSuggestions, loadSites, parseClock, prepareSiteVisit, slotLabel, suggestCoordinates, writeSiteVisit } from '../../site-visit/index.ts';
+import { clock, formatSuggestions, travelText, loadSites, parseClock, prepareSiteVisit, slotLabel, suggestCoordinates, writeSiteVisit } from '../../site-visit/index.ts';
 import { checkProject } from '../../load/index.ts';
 import { TemplateError } from '../../documents/templates/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
+import { outProblemIssue } from '../out-problems.ts';
 
 const USAGE = 'eco-dossier site-visit [项目目录] [--out 目录] [--from 材料包] [--days N] [--start HH:MM] [--suggest] [--json]';
 
@@ -26,7 +27,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
 
   const started = performance.now();
   const from = values.from === undefined ? undefined : path.resolve(ctx.cwd, values.from);
-  const prepared = await prepareSiteVisit(dir, { days, outDir, ...(from !== undefined ? { from } : {}), ...(morningStart !== undefined ? { morningStart } : {}) });
+  const prepared = await prepareSiteVisit(dir, { days, outDir, onProgress: (m) => ctx.stderr(m), ...(from !== undefined ? { from } : {}), ...(morningStart !== undefined ? { morningStart } : {}) });
   const { errors, warnings } = splitIssues(prepared.issues);
   const plan = prepared.plan;
   if (!plan || errors.length) {
@@ -41,17 +42,17 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   try {
     written = await writeSiteVisit(plan, outDir);
   } catch (e) {
-    if (!(e instanceof TemplateError)) throw e;
-    const issues = [...warnings, e.toIssue()];
-    if (values.json) ctx.stdout(JSON.stringify({ ok: false, errors: issuesToJson([e.toIssue()]), warnings: issuesToJson(warnings) }, null, 2));
-    else ctx.stdout(formatIssues(issues));
+    const issue = e instanceof TemplateError ? e.toIssue() : await outProblemIssue(e, outDir);
+    if (!issue) throw e;
+    if (values.json) ctx.stdout(JSON.stringify({ ok: false, errors: issuesToJson([issue]), warnings: issuesToJson(warnings) }, null, 2));
+    else ctx.stdout(`${formatIssues([...warnings, issue])}\n现场核查材料未生成。`);
     return EXIT.inputProblems;
   }
   const ms = Math.round(performance.now() - started);
   const routes = plan.routes.routes.map((r) => ({
     day: r.slot.day, half: r.slot.half, start: clock(r.slot.start), end: clock(r.slot.end), back: clock(r.back),
     drivingMinutes: r.drivingMinutes, siteMinutes: r.siteMinutes, distanceKm: Number(r.distanceKm.toFixed(2)),
-    returnMinutes: r.returnMinutes,
+    returnMinutes: r.returnMinutes, ...(r.lunch ? { lunch: { after: r.lunch.after, start: clock(r.lunch.start), end: clock(r.lunch.end) } } : {}),
     stops: r.stops.map((s) => ({ order: s.order, id: s.site.id, name: s.site.name, travelMinutes: s.travelMinutes, distanceKm: Number(s.distanceKm.toFixed(2)), arrive: clock(s.arrive), leave: clock(s.leave), minutes: s.leave - s.arrive, indicators: s.site.indicators })),
   }));
   const coverage = {
@@ -63,7 +64,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   const travel = plan.routes.travel;
   if (values.json) {
     ctx.stdout(JSON.stringify({
-      ok: true, errors: [], warnings: issuesToJson(warnings), travel, routes, leftOut: plan.routes.leftOut.map((l) => ({ id: l.site.id, reason: l.reason })),
+      ok: true, errors: [], warnings: issuesToJson(warnings), travel, routes, leftOut: plan.routes.leftOut.map((l) => ({ id: l.site.id, reason: l.reason, aloneMinutes: l.aloneMinutes, longestMinutes: l.longestMinutes })),
       coverage, annexPages: plan.places.source,
       presented: plan.presented ? { revision: plan.presented.revision, date: plan.presented.date, bundle: plan.presented.manifest.bundle } : null,
       outputs: written.map((w) => ({ file: w.file, bytes: w.bytes })), ms,
@@ -73,11 +74,14 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   const text = formatIssues(warnings);
   if (text) ctx.stdout(text);
   ctx.stdout(plan.presented ? `现场核查材料依据第${plan.presented.revision}版申报材料（${plan.presented.manifest.bundle}）。` : '现场核查材料依据项目当前数据（输出目录中没有已生成的申报材料包）。');
-  ctx.stdout(`车程按直线距离 × ${travel.roadFactor} ÷ ${travel.speedKmh} 公里/小时估算。`);
+  ctx.stdout(travelText(travel));
   for (const r of plan.routes.routes) {
     if (!r.stops.length) continue;
     ctx.stdout(`${slotLabel(r.slot)} ${clock(r.slot.start)} 出发，${clock(r.back)} 返回（截至 ${clock(r.slot.end)}）：车程 ${r.drivingMinutes} 分钟，停留 ${r.siteMinutes} 分钟`);
-    for (const s of r.stops) ctx.stdout(`  ${s.order}. ${clock(s.arrive)}—${clock(s.leave)} ${s.site.id} ${s.site.name}`);
+    for (const s of r.stops) {
+      ctx.stdout(`  ${s.order}. ${clock(s.arrive)}—${clock(s.leave)} ${s.site.id} ${s.site.name}`);
+      if (r.lunch?.after === s.order) ctx.stdout(`     ${clock(r.lunch.start)}—${clock(r.lunch.end)} 午餐`);
+    }
   }
   ctx.stdout(`需现场核查的约束性指标 ${coverage.required.length} 项，已覆盖 ${coverage.required.length - coverage.uncovered.length} 项。`);
   for (const w of written) ctx.stdout(`已生成：${path.relative(ctx.cwd, w.file) || w.file}（${Math.round(w.bytes / 1024)} KB）`);
