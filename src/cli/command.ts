@@ -70,6 +70,7 @@ const OPTION_TEXT: Record<string, { readonly value?: string; readonly text: stri
   html: { value: '文件', text: '把总览和责任单位写成一个可打印的网页文件' },
   port: { value: '端口', text: '网页工作台的端口' },
   host: { value: '地址', text: '监听地址（默认 127.0.0.1，只有本机可访问；其他地址时每个请求都要凭据）' },
+  open: { text: '启动后在默认浏览器中打开办公室页面' },
 };
 
 /** What each positional argument is, by the name the usage line gives it. */

@@ -1,12 +1,21 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startServer } from '../../serve/server.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 
-const USAGE = 'eco-dossier serve [项目目录] [--port 8080] [--host 127.0.0.1] [--out out]';
+const USAGE = 'eco-dossier serve [项目目录] [--port 8080] [--host 127.0.0.1] [--out out] [--open]';
+
+/** Opens the page in the default browser (the Windows package's 启动工作台.cmd asks for it); a failure only leaves the link to click. */
+function openInBrowser(url: string): void {
+  const [command, args] = process.platform === 'win32' ? ['explorer.exe', [url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+  child.on('error', () => {});
+  child.unref();
+}
 
 /** Runs until the process is stopped (Ctrl+C). */
 export async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { port: { type: 'string' }, host: { type: 'string' }, out: { type: 'string' } }, USAGE);
+  const { values, positionals } = parseCommandArgs(argv, { port: { type: 'string' }, host: { type: 'string' }, out: { type: 'string' }, open: { type: 'boolean' } }, USAGE);
   const port = Number(values.port ?? '8080');
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUsageError(`--port 应为 0–65535 的整数，实际为“${values.port}”`, USAGE);
   const host = values.host ?? '127.0.0.1';
@@ -18,6 +27,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
       : '仅本机可以访问（127.0.0.1）。要让其他电脑访问，请加 --host 并把各单位的专用链接发给他们。',
     '按 Ctrl+C 停止。',
   ].join('\n'));
+  if (values.open) openInBrowser(server.officeUrl);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
