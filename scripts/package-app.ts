@@ -110,7 +110,7 @@ function windowsText(name: string): string {
   return name.endsWith('.txt') ? `\uFEFF${text}` : text;
 }
 
-/** The commit date of HEAD (the zip's entry dates), or the version's fixed date outside a git checkout. */
+/** The entry dates: SOURCE_DATE_EPOCH when set, else the commit date of HEAD, else a fixed date (outside a git checkout). */
 function sourceDate(): string {
   if (process.env.SOURCE_DATE_EPOCH) return new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString();
   try {
