@@ -87,7 +87,8 @@ function productionModules(target: Target, cache: string): string {
   const key = createHash('sha256').update(lock).update(JSON.stringify(manifest)).update(`${target.os}-${target.cpu}`).digest('hex').slice(0, 16);
   const dir = path.join(cache, `modules-${target.os}-${target.cpu}-${key}`);
   if (!existsSync(path.join(dir, 'node_modules'))) {
-    rmSync(dir, { recursive: true, force: true });
+    // the modules of an older lockfile for this target are not needed again
+    for (const old of readdirSync(cache)) if (old.startsWith(`modules-${target.os}-${target.cpu}-`)) rmSync(path.join(cache, old), { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
     writeFileSync(path.join(dir, 'package-lock.json'), lock);
