@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { renameHeld as rename } from './held.ts';
 import { lockOut, notWritable, processAlive, type OutLock } from './out-lock.ts';
 
 /**
@@ -12,7 +13,8 @@ import { lockOut, notWritable, processAlive, type OutLock } from './out-lock.ts'
  * the zip is replaced in one rename (a complete zip, old or new, is there at every instant), then the
  * folder is swapped. A run killed anywhere in between leaves a complete bundle under its name (the old
  * one, or the new zip) and the journal; the next run in that output folder completes the move before
- * anything else. One run at a time holds the output folder (out-lock.ts).
+ * anything else. One run at a time holds the output folder (out-lock.ts). Every rename waits for a moment
+ * when Windows holds a fresh file (antivirus, the search indexer: held.ts) before it gives up.
  */
 export interface Staging {
   readonly root: string;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase, type Database } from './sqlite.ts';
 
 /**
  * The office's record: every link issued, upload, acceptance, rejection, build and refused request, in one
@@ -58,15 +58,15 @@ export function newToken(): string {
 export const OFFICE = '办公室';
 
 export class OfficeRecord {
-  private readonly db: Database.Database;
+  private readonly db: Database;
 
   constructor(readonly projectDir: string, now: () => Date = () => new Date()) {
     const dir = path.join(projectDir, STATE_DIR);
     mkdirSync(dir, { recursive: true });
-    this.db = new Database(path.join(dir, RECORD_FILE));
+    this.db = openDatabase(path.join(dir, RECORD_FILE));
     this.now = now;
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.db.exec('PRAGMA busy_timeout = 5000');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS tokens (principal TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, issued_at TEXT NOT NULL);
@@ -141,7 +141,8 @@ export class OfficeRecord {
   }
 
   upload(id: number): UploadRow | undefined {
-    return this.db.prepare(`SELECT id, unit, kind, name, stored, sha256, bytes, detail, status, at, decided_at AS decidedAt, note FROM uploads WHERE id = ?`).get(id) as UploadRow | undefined;
+    const row = this.db.prepare(`SELECT id, unit, kind, name, stored, sha256, bytes, detail, status, at, decided_at AS decidedAt, note FROM uploads WHERE id = ?`).get(id);
+    return row ? ({ ...row } as unknown as UploadRow) : undefined;
   }
 
   uploads(filter: { readonly unit?: string; readonly status?: UploadStatus } = {}): UploadRow[] {
@@ -149,7 +150,7 @@ export class OfficeRecord {
     const args: string[] = [];
     if (filter.unit !== undefined) (where.push('unit = ?'), args.push(filter.unit));
     if (filter.status !== undefined) (where.push('status = ?'), args.push(filter.status));
-    return this.db.prepare(`SELECT id, unit, kind, name, stored, sha256, bytes, detail, status, at, decided_at AS decidedAt, note FROM uploads ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC`).all(...args) as UploadRow[];
+    return this.db.prepare(`SELECT id, unit, kind, name, stored, sha256, bytes, detail, status, at, decided_at AS decidedAt, note FROM uploads ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC`).all(...args).map((r) => ({ ...r }) as unknown as UploadRow);
   }
 
   countUploads(unit: string, status: UploadStatus): number {
@@ -163,8 +164,10 @@ export class OfficeRecord {
 
   events(filter: { readonly who?: string; readonly limit?: number } = {}): EventRow[] {
     const limit = filter.limit ?? 200;
-    if (filter.who !== undefined) return this.db.prepare('SELECT * FROM events WHERE who = ? ORDER BY id DESC LIMIT ?').all(filter.who, limit) as EventRow[];
-    return this.db.prepare('SELECT * FROM events ORDER BY id DESC LIMIT ?').all(limit) as EventRow[];
+    const rows = filter.who !== undefined
+      ? this.db.prepare('SELECT * FROM events WHERE who = ? ORDER BY id DESC LIMIT ?').all(filter.who, limit)
+      : this.db.prepare('SELECT * FROM events ORDER BY id DESC LIMIT ?').all(limit);
+    return rows.map((r) => ({ ...r }) as unknown as EventRow);
   }
 
   close(): void {
