@@ -134,7 +134,9 @@ export async function assembleBundle(
   } catch (e) {
     // busy, not writable, disk full: the user's to fix, said plainly (the staging folder goes in finally)
     await ahead?.stop();
-    if (staging) await abortStaging(staging);
+    // a staging folder that cannot be removed now (a file Windows still holds) is removed by the next run: the
+    // problem to report is the one that stopped the build
+    if (staging) await abortStaging(staging).catch(() => undefined);
     staging = undefined;
     const problem = await saveProblemIssue(e, options.outDir, spaceNeeded(prepared.totalBytes));
     if (!problem) throw e;

@@ -74,6 +74,7 @@ const OPTION_TEXT: Record<string, { readonly value?: string; readonly text: stri
   project: { value: '项目目录', text: '也写入这个项目的工作台记录（默认：材料包所在 out/ 的上一级是项目文件夹时用它）' },
   host: { value: '地址', text: '监听地址（默认 127.0.0.1，只有本机可访问；其他地址时每个请求都要凭据）' },
   open: { text: '启动后在默认浏览器中打开办公室页面' },
+  'public-url': { value: 'http://地址:端口', text: '局域网模式下各单位电脑打开的地址（写进单位链接，也是接受的来源）' },
 };
 
 /** What each positional argument is, by the name the usage line gives it. */

@@ -196,7 +196,7 @@ export async function tidyOutFolder(outDir: string, completed?: (name: string) =
 
 export async function abortStaging(staging: Staging): Promise<void> {
   try {
-    await rm(staging.root, { recursive: true, force: true });
+    await rm(staging.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     active.delete(staging.root);
   } finally {
     await staging.lock?.release();
@@ -205,7 +205,7 @@ export async function abortStaging(staging: Staging): Promise<void> {
 
 /** For a signal handler: removes every staging folder of this process, synchronously. */
 export function abortAllStagingSync(): void {
-  for (const root of active) rmSync(root, { recursive: true, force: true });
+  for (const root of active) rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   active.clear();
 }
 
@@ -264,7 +264,7 @@ export async function commitStaging(staging: Staging, outDir: string, name: stri
     }
     step('folder-replaced');
     await keepOrRemove(outDir, aside, asideZip, keep);
-    await rm(staging.root, { recursive: true, force: true });
+    await rm(staging.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     active.delete(staging.root);
     await rm(journalFile(outDir), { force: true });
     step('cleaned');

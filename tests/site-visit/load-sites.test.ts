@@ -47,7 +47,7 @@ describe('sites.yaml: every bad input is a located error with its exact message'
   it('coordinates outside the district (project.yaml district.bounds)', async () => {
     const { dir, abs, text } = broken('sites.yaml', (t) => t.replace('lon: 116.872', 'lon: 117.172'));
     expect(await errorsOf(dir)).toEqual([
-      `${abs}:${placeOf(text, '117.172')}: 错误: 点位 S05（生活垃圾无害化处理场（示例））的坐标（经度 117.1720，纬度 35.4980）在 project.yaml 给出的兖州区范围（经度 116.63—116.98，纬度 35.45—35.72）之外（核对坐标：应为 WGS-84 经纬度（十进制度），可用手机定位或照片的 GPS 信息（site-visit --suggest））【点位坐标不在本区范围内】`,
+      `${abs}:${placeOf(text, '117.172')}: 错误: 点位 S05（生活垃圾无害化处理场（示例））的坐标（经度 117.1720，纬度 35.4980）在 project.yaml 给出的兖州区范围（经度 116.63—116.98，纬度 35.45—35.72）之外（核对坐标：应为 WGS-84 经纬度（十进制度），可用手机定位或照片的 GPS 信息（site-visit --suggest））【点位坐标不在辖区范围内】`,
     ]);
   });
 

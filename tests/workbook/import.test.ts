@@ -223,7 +223,7 @@ describe('import: filled workbooks back into results.yaml', () => {
     expect(outcome.written).toBe(false);
     expect(outcome.conflicts).toMatchObject([{ indicator: 16, field: { kind: 'value', year: 2022 }, old: 88.6, value: 90, place: { file: '区水务局.xlsx', sheet: '填报', cell: ref }, against: 'results.yaml' }]);
     expect(errorsOf(outcome.issues).map(formatIssue)).toEqual([
-      `区水务局.xlsx 填报!${ref}: 错误: 与 results.yaml 中已有的值不同（指标16 2022年数值：88.6 → 90）（确认以填报表为准时，加 --overwrite 重新导入）`,
+      `区水务局.xlsx 填报!${ref}: 错误: 与 results.yaml 中已有的值不同（指标16 2022年数值：88.6 → 90）（确认以填报表为准时，加 --overwrite 重新导入）【填报值与已有数据不一致】`,
     ]);
     expect(await resultsNow()).toBe(resultsBefore);
   });

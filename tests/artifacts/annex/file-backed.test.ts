@@ -12,6 +12,10 @@ import { A4 } from '../../../src/artifacts/annex/layout.ts';
 import { embedAllFonts } from '../../../src/documents/pdf/fonts.ts';
 import { savePdfToFile } from '../../../src/documents/pdf/save.ts';
 import { miniProject, noisePdf, SAMPLE_EVIDENCE, tempDir } from './helpers.ts';
+import { installLibraryPatches } from '../../../src/documents/patches/index.ts';
+
+// as the annex does before it places anything: the parser's views of the file are what keep scans in it
+installLibraryPatches();
 
 const cleanups: (() => Promise<void>)[] = [];
 
