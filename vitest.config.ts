@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // both cores: the suite is mostly waiting on LibreOffice, Chromium and the disk, and each file works in its own temp folders
+    maxWorkers: 2,
   },
 });
