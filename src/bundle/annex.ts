@@ -7,7 +7,7 @@ import { ANNEX_FILE_TITLE } from '../artifacts/annex/index.ts';
 import { removeStaleQpdfTemp } from '../documents/pdf/index.ts';
 import { hasErrors, type Issue, type ProjectData } from '../model/index.ts';
 import { stageTimer } from './options.ts';
-import { prepareBundle } from './prepare.ts';
+import { prepareBundle, produceContext } from './prepare.ts';
 import { produce } from './produce.ts';
 import { saveProblemIssue, spaceNeeded } from './save-problems.ts';
 
@@ -63,12 +63,7 @@ export async function writeAnnex(data: ProjectData, options: AnnexOptions): Prom
     await removeStaleQpdfTemp();
     staging = await createStaging(options.outDir, ANNEX_FILE_TITLE);
     await removeOldAnnexStaging(options.outDir);
-    const ctx = {
-      render: prepared.render, bundleDir: staging.bundleDir, allowMissing: options.allowMissing ?? false, timings,
-      kinds: new Map(ANNEX_KINDS.map((k) => [k.kind, k])),
-      evidenceFingerprints: new Map(data.evidence.map((e, k) => [e.id, prepared.hashed[k]!.fingerprint])),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    };
+    const ctx = produceContext(prepared, staging.bundleDir, ANNEX_KINDS, { ...options, timings });
     const written: WrittenFile[] = [];
     for (const artifact of prepared.plan.artifacts) {
       const made = await produce(ctx, artifact, written);

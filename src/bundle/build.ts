@@ -13,7 +13,7 @@ import { removeStaleQpdfTemp } from '../documents/pdf/index.ts';
 import { saveProblemIssue, spaceNeeded } from './save-problems.ts';
 import type { Settled } from './context.ts';
 import { stageTimer, type BuildOptions, type BuildResult } from './options.ts';
-import { prepareBundle } from './prepare.ts';
+import { prepareBundle, produceContext } from './prepare.ts';
 import { produce } from './produce.ts';
 import { copyAhead, type CopiesAhead } from './copy-ahead.ts';
 import { publishBundle } from './publish.ts';
@@ -99,13 +99,9 @@ export async function assembleBundle(
     const written: WrittenFile[] = [];
     const reused: string[] = [];
     const settled = new Map<string, { settled: Settled; sha256: string }>();
-    const ctx = {
-      render, bundleDir: staging.bundleDir, allowMissing: options.allowMissing ?? false, timings,
-      kinds: new Map((options.artifactKinds ?? ARTIFACT_KINDS).map((k) => [k.kind, k])),
-      evidenceFingerprints: new Map(data.evidence.map((e, k) => [e.id, prepared.hashed[k]!.fingerprint])),
-      cacheDir: path.join(options.outDir, '.eco-dossier'),
-      ...(options.previous ? { previous: options.previous } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    };
+    const ctx = produceContext(prepared, staging.bundleDir, options.artifactKinds ?? ARTIFACT_KINDS, {
+      ...options, timings, cacheDir: path.join(options.outDir, '.eco-dossier'),
+    });
     ahead = copyAhead(ctx, plan.artifacts);
     for (const artifact of plan.artifacts) {
       const copying = ahead.take(artifact);

@@ -13,6 +13,8 @@ import { ANNEX_FILE_TITLE, annexFileName, DEFAULT_MAX_VOLUME_MB, planAnnexVolume
 import { ARTIFACT_KINDS } from '../artifacts/index.ts';
 import { templateSet } from '../documents/templates/index.ts';
 import type { BuildOptions, StageTimer } from './options.ts';
+import type { ProduceContext } from './context.ts';
+import type { ArtifactKind } from '../artifacts/index.ts';
 import { notSaved, storeFor } from './fingerprinting.ts';
 
 /** What producing a bundle starts from: the judged project, its evidence hashed, and the plan. */
@@ -86,4 +88,25 @@ export async function prepareBundle(data: ProjectData, options: BuildOptions, ti
     options.artifactKinds ?? ARTIFACT_KINDS,
   );
   return { render, plan, hashed, store, unsaved, issues, totalBytes };
+}
+
+/**
+ * What producing the prepared artifacts into `bundleDir` shares (bundle/produce.ts): the judged project, the
+ * kinds that make them, each evidence file's fingerprint when it was hashed; the same for a bundle and for
+ * the annex alone.
+ */
+export function produceContext(
+  prepared: Prepared,
+  bundleDir: string,
+  kinds: readonly ArtifactKind[],
+  options: Pick<BuildOptions, 'allowMissing' | 'onProgress' | 'previous'> & { readonly timings: Record<string, number>; readonly cacheDir?: string },
+): ProduceContext {
+  const { data } = prepared.render;
+  return {
+    render: prepared.render, bundleDir, allowMissing: options.allowMissing ?? false, timings: options.timings,
+    kinds: new Map(kinds.map((k) => [k.kind, k])),
+    evidenceFingerprints: new Map(data.evidence.map((e, k) => [e.id, prepared.hashed[k]!.fingerprint])),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    ...(options.previous ? { previous: options.previous } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
 }
