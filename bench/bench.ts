@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMap, isScalar, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import { makeSyntheticProject } from './synthetic.ts';
+import { copySampleText, makeSyntheticProject } from './synthetic.ts';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '500' }, mb: { type: 'string', default: '1000' }, keep: { type: 'boolean' } } });
 const files = Number(values.files);
@@ -82,6 +82,7 @@ if (!existsSync(marker)) {
   writeFileSync(marker, JSON.stringify(made));
 }
 const generated = JSON.parse(readFileSync(marker, 'utf8')) as { files: number; bytes: number };
+copySampleText(project);
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const evidence = evidenceFiles();
@@ -120,6 +121,7 @@ if (!existsSync(path.join(manyRoot, 'generated.json'))) {
   const made = await makeSyntheticProject({ files: 2000, megabytes: 100, dir: path.join(manyRoot, 'project') });
   writeFileSync(path.join(manyRoot, 'generated.json'), JSON.stringify(made));
 }
+copySampleText(path.join(manyRoot, 'project'));
 log('validate …');
 const validate = { sample: { seconds: warmValidate('fixtures/yanzhou-2023') }, evidence2000: { files: 2000, seconds: warmValidate(path.join(manyRoot, 'project')) } };
 

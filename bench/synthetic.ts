@@ -88,14 +88,22 @@ async function textPdf(title: string, pages: number): Promise<Buffer> {
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
+/**
+ * The sample's project, indicators, results and narrative, copied again before every run: the evidence is
+ * kept between runs of one size, but these follow the sample as the rules and the catalogue change.
+ */
+export function copySampleText(dir: string): void {
+  for (const name of ['project.yaml', 'indicators.yaml', 'results.yaml']) cpSync(path.join(SAMPLE, name), path.join(dir, name));
+  // the report's narrative parts (narrative/*.txt): build refuses a report without them
+  cpSync(path.join(SAMPLE, 'narrative'), path.join(dir, 'narrative'), { recursive: true });
+}
+
 /** Writes the project; returns the evidence bytes actually written. */
 export async function makeSyntheticProject(options: SyntheticOptions): Promise<{ files: number; bytes: number }> {
   const { dir, files } = options;
   const target = options.megabytes * 1e6;
   mkdirSync(path.join(dir, 'evidence'), { recursive: true });
-  for (const name of ['project.yaml', 'indicators.yaml', 'results.yaml']) cpSync(path.join(SAMPLE, name), path.join(dir, name));
-  // the report's narrative parts (narrative/*.txt): build refuses a report without them
-  cpSync(path.join(SAMPLE, 'narrative'), path.join(dir, 'narrative'), { recursive: true });
+  copySampleText(dir);
   const template = readFileSync(path.join(SAMPLE, 'evidence', '区水务局', '河长公示牌.jpg'));
   // share of the bytes per kind, and of the files per kind: scans 45 % / 40 %, photos 40 % / 30 %, PNG 14 % / 10 %, text 1 % / 20 %
   const kinds = Array.from({ length: files }, (_, i) => (['scan', 'photo', 'text', 'scan', 'photo', 'png', 'scan', 'text', 'photo', 'scan'] as const)[i % 10]);

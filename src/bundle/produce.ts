@@ -5,7 +5,7 @@ import path from 'node:path';
 import { displayPath } from '../common/index.ts';
 import { fingerprintOf, statExact, withoutCtime } from '../files/index.ts';
 import { hashOf } from '../files/index.ts';
-import { hashFilesOnThreads } from '../files/index.ts';
+import { copyFileHashed } from '../files/index.ts';
 import { hasErrors, InternalError, type Issue } from '../model/index.ts';
 import type { ManifestFile } from '../model/index.ts';
 import type { BuiltInSource, PlannedArtifact, WrittenFile } from '../artifacts/index.ts';
@@ -126,11 +126,10 @@ async function copyEvidence(ctx: ProduceContext, artifact: PlannedArtifact<Evide
   const written = { artifact, sha256: artifact.inputs.file ?? '', bytes: ctx.render.data.evidence.find((e) => e.id === evidenceId)!.bytes };
   const changed = evidenceChanged(evidenceId, absPath);
   if (!(await evidenceSteady(ctx, evidenceId, absPath))) return { written, reused: false, issues: [changed] };
-  await copyFile(absPath, file, constants.COPYFILE_FICLONE);
+  // the sha256 the manifest gives may come from the fingerprint store, not from reading the file: the bytes
+  // copied are hashed as they are copied (on a thread of their own) and must be it
+  const { sha256: copied } = await copyFileHashed(absPath, file);
   if (!(await evidenceSteady(ctx, evidenceId, absPath))) return { written, reused: false, issues: [changed] };
-  // the sha256 the manifest gives may come from the fingerprint store, not from reading the file: the copy is
-  // hashed (on a worker thread, from the page cache) and must be it
-  const [copied] = await hashFilesOnThreads([file], [written.bytes]);
   if (copied !== written.sha256) {
     return {
       written, reused: false,
