@@ -6,7 +6,7 @@ export { copyFileHashed, type CopiedFile } from './copy-hashed.ts';
 export { hashFilesOnThreads } from './hash-workers.ts';
 export { hashFiles, hashOf, sha256, sha256File, type HashedFile } from './hash.ts';
 export { SaveProblem, notWritable, processAlive } from './out-lock.ts';
-export { readWhole } from './read-whole.ts';
+export { readWhole, ReadSlot } from './read-whole.ts';
 export { abortAllStagingSync, abortStaging, commitFiles, commitStaging, createStaging, type Staging } from './staging.ts';
 
 export { FileTooLargeError } from './read-whole.ts';

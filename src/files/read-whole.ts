@@ -19,13 +19,31 @@ export class FileTooLargeError extends Error {
 /** One read call at most this long: the kernel and Node take lengths below 2 GiB. */
 const READ_AT_ONCE = 1 << 30;
 
-export async function readWhole(file: string, limit = Number.MAX_SAFE_INTEGER): Promise<{ bytes: Buffer; info: BigIntStats }> {
+/**
+ * A buffer read into again and again: a file read whole into a new buffer each time leaves its buffer as
+ * garbage the collector frees late (the 1 GB annex had 40–130 MB of such buffers waiting), and the C
+ * allocator keeps the memory. Whoever reads into a slot must be done with the previous bytes read into it:
+ * they are overwritten. Files over `maxBytes` get a buffer of their own.
+ */
+export class ReadSlot {
+  #buffer: Buffer | undefined;
+  constructor(readonly maxBytes = 16 * 1024 * 1024) {}
+  /** `size` bytes to read into, when the slot takes files of that size */
+  take(size: number): Buffer | undefined {
+    if (size > this.maxBytes) return undefined;
+    // grown in powers of two (1 MB at least): a few buffers in a volume's life, whatever the order of sizes
+    if (!this.#buffer || this.#buffer.length < size) this.#buffer = Buffer.allocUnsafeSlow(Math.min(this.maxBytes, 2 ** Math.ceil(Math.log2(Math.max(size, 1 << 20)))));
+    return this.#buffer.subarray(0, size);
+  }
+}
+
+export async function readWhole(file: string, limit = Number.MAX_SAFE_INTEGER, slot?: ReadSlot): Promise<{ bytes: Buffer; info: BigIntStats }> {
   const handle = await open(file, 'r');
   try {
     const info = await handle.stat({ bigint: true });
     const size = Number(info.size);
     if (size > limit) throw new FileTooLargeError(size, limit);
-    const buffer = Buffer.allocUnsafe(size);
+    const buffer = slot?.take(size) ?? Buffer.allocUnsafe(size);
     let at = 0;
     while (at < size) {
       const { bytesRead } = await handle.read(buffer, at, Math.min(size - at, READ_AT_ONCE), at);

@@ -4,7 +4,7 @@ import type { EvidenceFile } from '../../model/index.ts';
 import type { PdfFonts } from '../../documents/pdf/index.ts';
 import { ImageDecodeError, inspectJpeg, jpegDataFitsSize, ORIENTATION_MATRIX, shownSize, type ExifOrientation } from '../../documents/pdf/index.ts';
 import { compose, fitInto } from '../../documents/pdf/index.ts';
-import { inspectPng, pngDataSize, pngHeaderAndData, pngPassthroughData } from '../../documents/pdf/index.ts';
+import { inspectPng, pngDataSize, pngHeaderAndData, pngPassthroughData, streamOfPieces } from '../../documents/pdf/index.ts';
 import { drawLine, lineHeightOf, wrap, type TextStyle } from '../../documents/pdf/index.ts';
 import { chineseDate } from '../../common/index.ts';
 import { A4, CONTENT_WIDTH, MARGIN, styles } from './layout.ts';
@@ -54,7 +54,7 @@ export async function checkImageData(image: CheckedImage, bytes: Uint8Array): Pr
   if (!png) return undefined;
   const expected = pngDataSize(png.width, png.height, png.colorType, png.bitDepth, png.interlaced);
   if (expected === 0) return { kind: 'image-corrupt', detail: `颜色类型 ${png.colorType} 与位深 ${png.bitDepth} 的组合无效` };
-  const got = await inflatedSize(png.data, expected);
+  const got = await inflatedSize(png.parts, expected);
   if (typeof got === 'string') return { kind: 'image-corrupt', detail: `图像数据无法解压：${got}` };
   if (got !== expected) {
     return { kind: 'image-corrupt', detail: `文件头声明 ${png.width}×${png.height} 像素，应有 ${expected} 字节像素数据，实际${got > expected ? '多于' : '只有'} ${got > expected ? expected : got} 字节，与声明的尺寸不符` };
@@ -62,8 +62,8 @@ export async function checkImageData(image: CheckedImage, bytes: Uint8Array): Pr
   return undefined;
 }
 
-/** The inflated size of deflate data, counted as it streams; stops once past `cap` (returns cap + 1). */
-function inflatedSize(data: Buffer, cap: number): Promise<number | string> {
+/** The inflated size of deflate data (in pieces), counted as it streams; stops once past `cap` (returns cap + 1). */
+function inflatedSize(parts: readonly Uint8Array[], cap: number): Promise<number | string> {
   return new Promise((resolve) => {
     // 1 MiB pieces: a scanned page inflates to tens of MB, and each piece is a round trip through the thread pool
     const inflate = createInflate({ chunkSize: 1 << 20 });
@@ -81,7 +81,8 @@ function inflatedSize(data: Buffer, cap: number): Promise<number | string> {
     });
     inflate.on('end', () => finish(n));
     inflate.on('error', (e) => finish(e.message));
-    inflate.end(data);
+    for (const part of parts) inflate.write(part);
+    inflate.end();
   });
 }
 
@@ -90,17 +91,25 @@ export interface PlacedImage {
   readonly ref: PDFRef;
 }
 
+/** Where the bytes of a picture were read from: its compressed data may stay there until the volume is written. */
+export interface ReadFrom {
+  readonly file: string;
+  readonly stamp: string;
+}
+
 /**
  * An 8-bit grey or RGB PNG goes in as its own compressed data (FlateDecode with PNG predictors); the data is
- * inflated once, streamed and thrown away, only to prove it decodes.
+ * inflated once, streamed and thrown away, only to prove it decodes. With `from`, the data stays in the
+ * file (its IDAT chunks, documents/pdf/file-range.ts) until the volume is written.
  */
-async function embedPngAsIs(doc: PDFDocument, bytes: Uint8Array, inflated: boolean): Promise<PlacedImage | undefined> {
+async function embedPngAsIs(doc: PDFDocument, bytes: Uint8Array, inflated: boolean, from?: ReadFrom): Promise<PlacedImage | undefined> {
   const png = pngPassthroughData(bytes);
   if (!png) return undefined;
   if (!inflated) await new Promise<void>((resolve, reject) => {
     const inflate = createInflate();
     inflate.on('data', () => {}).on('end', resolve).on('error', reject);
-    inflate.end(png.data);
+    for (const part of png.parts) inflate.write(part);
+    inflate.end();
   });
   const { width, height } = png.info;
   const dict = doc.context.obj({
@@ -108,17 +117,18 @@ async function embedPngAsIs(doc: PDFDocument, bytes: Uint8Array, inflated: boole
     ColorSpace: png.colors === 3 ? 'DeviceRGB' : 'DeviceGray', Filter: 'FlateDecode',
     DecodeParms: { Predictor: 15, Colors: png.colors, BitsPerComponent: 8, Columns: width },
   });
-  return { ref: doc.context.register(PDFRawStream.of(dict, png.data)) };
+  const stream = from ? streamOfPieces(dict, png.parts, bytes, from.file, from.stamp) : PDFRawStream.of(dict, Buffer.concat(png.parts));
+  return { ref: doc.context.register(stream) };
 }
 
 /**
  * Embeds the picture; a bad deflate stream or broken JPEG is found now, before anything is drawn.
  * `dataChecked`: checkImageData has inflated the PNG's data already (once is enough to prove it decodes).
  */
-export async function embedImage(doc: PDFDocument, image: CheckedImage, bytes: Uint8Array, dataChecked = false): Promise<PlacedImage | EvidenceProblem> {
+export async function embedImage(doc: PDFDocument, image: CheckedImage, bytes: Uint8Array, dataChecked = false, from?: ReadFrom): Promise<PlacedImage | EvidenceProblem> {
   try {
     if (image.type === 'jpeg') return await doc.embedJpg(bytes);
-    return (await embedPngAsIs(doc, bytes, dataChecked)) ?? (await doc.embedPng(bytes));
+    return (await embedPngAsIs(doc, bytes, dataChecked, from)) ?? (await doc.embedPng(bytes));
   } catch (e) {
     return { kind: 'image-corrupt', detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 160) };
   }

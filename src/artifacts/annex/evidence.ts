@@ -1,6 +1,6 @@
 import { PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
 import { fingerprintOf } from '../../files/index.ts';
-import { FileTooLargeError, readWhole } from '../../files/index.ts';
+import { FileTooLargeError, readWhole, type ReadSlot } from '../../files/index.ts';
 import { MAX_EVIDENCE_BYTES, sizeText, sniffFileType } from '../../load/index.ts';
 import { InternalError, type Issue } from '../../model/index.ts';
 import type { EvidenceFile } from '../../model/index.ts';
@@ -25,12 +25,12 @@ const NAMES: Record<string, string> = { tiff: 'TIFF 图片', webp: 'WebP 图片'
 /** `fingerprint`: files/fingerprints.ts's of the file as it was read (to compare with the one it was hashed with) */
 export type EvidenceBytes = { readonly bytes: Uint8Array; readonly stamp: string; readonly fingerprint: string } | EvidenceProblem;
 
-export async function readEvidence(evidence: EvidenceFile): Promise<EvidenceBytes> {
+export async function readEvidence(evidence: EvidenceFile, slot?: ReadSlot): Promise<EvidenceBytes> {
   let bytes: Buffer;
   let stamp: string;
   let fingerprint: string;
   try {
-    const read = await readWhole(evidence.absPath, MAX_EVIDENCE_BYTES);
+    const read = await readWhole(evidence.absPath, MAX_EVIDENCE_BYTES, slot);
     bytes = read.bytes;
     stamp = fileStamp(read.info);
     fingerprint = fingerprintOf(read.info);
@@ -92,7 +92,7 @@ export async function placeEvidence(
   const real = await checkImageData(checked, bytes);
   if (real) return fail(real);
   const target = checkOnly ? await PDFDocument.create() : doc;
-  const image = await embedImage(target, checked, bytes, true);
+  const image = await embedImage(target, checked, bytes, true, checkOnly ? undefined : { file: evidence.absPath, stamp });
   if (isProblem(image)) return fail(image);
   if (checkOnly) return { pages: [], notes: [] };
   // a JPEG photo goes in as it is: embedded now (its stream takes the number given to it already, so the

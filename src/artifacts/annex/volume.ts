@@ -2,7 +2,7 @@ import { rename, rm, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { hasErrors, type Issue } from '../../model/index.ts';
-import { tempPathBeside } from '../../files/index.ts';
+import { ReadSlot, tempPathBeside } from '../../files/index.ts';
 import { GENERATOR } from '../../common/index.ts';
 import { embedAllFonts, type PdfFonts } from '../../documents/pdf/index.ts';
 import { installLibraryPatches } from '../../documents/patches/index.ts';
@@ -80,6 +80,13 @@ export interface RenderVolumeOptions {
   readonly hashedAs?: ReadonlyMap<string, string | undefined>;
   /** check every evidence file as for rendering, but write nothing (after another volume failed) */
   readonly checkOnly?: boolean;
+  /**
+   * false: every evidence file is read into a buffer of its own, as a reference to compare with (tests).
+   * Otherwise two buffers take turns (files/read-whole.ts ReadSlot): placing a file leaves nothing that
+   * holds on to its bytes (scans and photos stay in their file, the rest is copied), so the next file but
+   * one may be read over them.
+   */
+  readonly reuseReadBuffers?: boolean;
 }
 
 const PROGRESS_STEP = '编排佐证材料汇编';
@@ -110,9 +117,11 @@ async function placeSections(doc: PDFDocument, fonts: PdfFonts, sections: readon
   // the next file is read while this one is placed (two files in memory at most)
   const order = sections.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'placed' ? [e.evidence] : [])));
   let ahead: { at: number; read: Promise<EvidenceBytes> } | undefined;
+  // file `at` is read into slot at % 2 while file at − 1, in the other slot, is placed
+  const slots = options.reuseReadBuffers === false ? undefined : [new ReadSlot(), new ReadSlot()];
   const asHashed = async (at: number): Promise<EvidenceBytes> => {
     const evidence = order[at]!;
-    const read = await readEvidence(evidence);
+    const read = await readEvidence(evidence, slots?.[at % 2]);
     // the annex must show the bytes that were hashed (and copied into 原始材料/)
     if (options.hashedAs && !('kind' in read) && options.hashedAs.get(evidence.id) !== read.fingerprint) throw new EvidenceChangedError(evidence.absPath);
     return read;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 
 /**
  * The text of a chart's SVG turned into outlines (glyph paths from Noto Sans SC, read with fontkit) before the
@@ -31,11 +31,15 @@ interface Font {
 
 const FILES = { regular: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf' } as const;
 const fonts = new Map<keyof typeof FILES, Font>();
+// fontkit (with its Unicode tables), loaded when the first chart is drawn: `validate` and the planners never need it
+let fontkit: typeof Fontkit | undefined;
 
 function fontOf(weight: keyof typeof FILES): Font {
   let font = fonts.get(weight);
   if (!font) {
-    const file = createRequire(import.meta.url).resolve(`@expo-google-fonts/noto-sans-sc/${FILES[weight]}`);
+    const require = createRequire(import.meta.url);
+    fontkit ??= require('fontkit') as typeof Fontkit;
+    const file = require.resolve(`@expo-google-fonts/noto-sans-sc/${FILES[weight]}`);
     font = fontkit.create(readFileSync(file)) as Font;
     fonts.set(weight, font);
   }

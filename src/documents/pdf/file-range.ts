@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { PDFRawStream, type PDFContext, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFInvalidObject, PDFRawStream, type PDFContext, type PDFDocument, type PDFRef } from 'pdf-lib';
 
 /**
  * A stream whose content stays in the evidence file it came from: a scanned page's image or a photo is
@@ -18,6 +18,11 @@ export interface FileRange {
   readonly length: number;
   /** size, modification time and inode of the file when it was read */
   readonly stamp: string;
+  /**
+   * Content in several pieces of the file, joined in this order (a PNG's IDAT chunks), when it is not one
+   * run of bytes; `offset` is then the first piece's and `length` their sum.
+   */
+  readonly parts?: readonly { readonly offset: number; readonly length: number }[];
 }
 
 export class EvidenceChangedError extends Error {
@@ -48,14 +53,25 @@ export function openAgain(range: FileRange): number {
   }
 }
 
-/** Reads a range of an opened file after checking it is still the file that was read. */
+/**
+ * Reads `length` bytes of the content, from `at` (counted in the content, across its parts), of an opened
+ * file; a file that ends early has changed since it was read.
+ */
 export function readRangeFrom(fd: number, range: FileRange, into: Uint8Array, at: number, length: number): void {
   let done = 0;
-  while (done < length) {
-    const n = readSync(fd, into, done, length - done, range.offset + at + done);
-    if (n === 0) throw new EvidenceChangedError(range.file);
-    done += n;
+  let partStart = 0;
+  for (const part of range.parts ?? [{ offset: range.offset, length: range.length }]) {
+    const partEnd = partStart + part.length;
+    while (done < length && at + done < partEnd) {
+      const inPart = at + done - partStart;
+      const n = readSync(fd, into, done, Math.min(length - done, part.length - inPart), part.offset + inPart);
+      if (n === 0) throw new EvidenceChangedError(range.file);
+      done += n;
+    }
+    if (done === length) return;
+    partStart = partEnd;
   }
+  if (done < length) throw new EvidenceChangedError(range.file);
 }
 
 export function checkStamp(fd: number, range: FileRange): void {
@@ -92,6 +108,18 @@ function fileBackedStream(dict: PDFRawStream['dict'], range: FileRange): PDFRawS
 /** Streams at least this long are left in the file; smaller ones are copied out of the file's bytes. */
 export const FILE_BACKED_MIN = 64 * 1024;
 
+/**
+ * A new stream with `dict` whose content is `views` joined: pieces of `input` (the bytes of `file` as read,
+ * with `stamp`), kept in the file when together they are long enough; joined in memory otherwise.
+ */
+export function streamOfPieces(dict: PDFRawStream['dict'], views: readonly Uint8Array[], input: Uint8Array, file: string, stamp: string): PDFRawStream {
+  const length = views.reduce((n, v) => n + v.length, 0);
+  const inInput = views.every((v) => v.buffer === input.buffer && v.byteOffset >= input.byteOffset && v.byteOffset + v.length <= input.byteOffset + input.length);
+  if (length < FILE_BACKED_MIN || !inInput || views.length === 0) return PDFRawStream.of(dict, Buffer.concat(views));
+  const parts = views.map((v) => ({ offset: v.byteOffset - input.byteOffset, length: v.length }));
+  return fileBackedStream(dict, { file, offset: parts[0]!.offset, length, stamp, ...(parts.length > 1 ? { parts } : {}) });
+}
+
 /** A new stream with `dict` and the content of `source`: in the same file range when `source` is file-backed. */
 export function withContentOf(dict: PDFRawStream['dict'], source: PDFRawStream): PDFRawStream {
   const range = ranges.get(source);
@@ -99,6 +127,12 @@ export function withContentOf(dict: PDFRawStream['dict'], source: PDFRawStream):
 }
 
 function keep(context: PDFContext, ref: PDFRef, object: unknown, input: Uint8Array, file: string, stamp: string): void {
+  // an object the parser could not read keeps its raw bytes (a view of the file's, see patches/pdf-lib.ts)
+  if (object instanceof PDFInvalidObject) {
+    const raw = object as unknown as { data: Uint8Array };
+    if (raw.data.buffer === input.buffer) raw.data = raw.data.slice();
+    return;
+  }
   if (!(object instanceof PDFRawStream) || ranges.has(object)) return;
   const contents = object.contents;
   if (contents.buffer !== input.buffer) return;
@@ -110,8 +144,9 @@ function keep(context: PDFContext, ref: PDFRef, object: unknown, input: Uint8Arr
 
 /**
  * Every stream of `doc` whose content is a view of `input` (the bytes of `file` as read, with `stamp`):
- * a long one is replaced by a file-backed stream, a short one gets its own copy, so that nothing in `doc`
- * holds on to `input` afterwards. Streams made from other bytes (a file qpdf repaired) are left as they are.
+ * a long one is replaced by a file-backed stream, a short one gets its own copy (and so does an object the
+ * parser could not read), so that nothing in `doc` holds on to `input` afterwards: the annex reads the
+ * next files into the same buffer (files/read-whole.ts ReadSlot). Streams made from other bytes (a file qpdf repaired) are left as they are.
  */
 export function keepStreamsInFile(doc: PDFDocument, input: Uint8Array, file: string, stamp: string): void {
   for (const [ref, object] of doc.context.enumerateIndirectObjects()) keep(doc.context, ref, object, input, file, stamp);

@@ -1,5 +1,5 @@
 /** The face of documents/pdf/: what other folders use of it. */
-export { EvidenceChangedError, fileStamp, keepStreamInFile, keepStreamsInFile } from './file-range.ts';
+export { EvidenceChangedError, fileStamp, keepStreamInFile, keepStreamsInFile, streamOfPieces } from './file-range.ts';
 export { drawFlow, paginate, type FlowBlock, type FlowPage } from './flow.ts';
 export { embedAllFonts, embedFonts, forgetFontBytes, type PdfFonts } from './fonts.ts';
 export { ImageDecodeError, ORIENTATION_MATRIX, inspectJpeg, jpegDataFitsSize, shownSize, type ExifOrientation } from './jpeg.ts';

@@ -36,8 +36,9 @@ export function crc32Table(bytes: Uint8Array): number {
  * The compressed pixel data of a PNG that a PDF can show without decoding it: 8-bit grey or RGB, not
  * interlaced, no transparency. PDF's FlateDecode with PNG predictors (Predictor 15) reads IDAT as it is,
  * so a 4000×3000 photo is placed without inflating and re-deflating 36 MB of pixels. Undefined otherwise.
+ * `parts`: the IDAT chunks' data in order, views of `bytes` (joined, they are the stream's content).
  */
-export function pngPassthroughData(bytes: Uint8Array): { readonly info: PngInfo; readonly colors: 1 | 3; readonly data: Buffer } | undefined {
+export function pngPassthroughData(bytes: Uint8Array): { readonly info: PngInfo; readonly colors: 1 | 3; readonly parts: readonly Uint8Array[] } | undefined {
   let at = 8;
   let info: PngInfo | undefined;
   let interlaced = false;
@@ -55,7 +56,7 @@ export function pngPassthroughData(bytes: Uint8Array): { readonly info: PngInfo;
     at += 12 + length;
   }
   if (!info || interlaced || info.bitDepth !== 8 || (info.colorType !== 0 && info.colorType !== 2)) return undefined;
-  return { info, colors: info.colorType === 2 ? 3 : 1, data: Buffer.concat(parts) };
+  return { info, colors: info.colorType === 2 ? 3 : 1, parts };
 }
 
 const u32 = (b: Uint8Array, at: number) => b[at]! * 0x1000000 + ((b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!);
@@ -107,8 +108,11 @@ export function pngDataSize(width: number, height: number, colorType: number, bi
   return passes.reduce((n, [x0, y0, dx, dy]) => n + rows(Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)), 0);
 }
 
-/** The header fields the pixel-data check needs, and the compressed data (IDAT chunks joined). */
-export function pngHeaderAndData(bytes: Uint8Array): { width: number; height: number; colorType: number; bitDepth: number; interlaced: boolean; data: Buffer } | undefined {
+/**
+ * The header fields the pixel-data check needs, and the compressed data: the IDAT chunks' data, in order,
+ * as views of `bytes` (a photo's 2–10 MB are not copied to be checked or placed).
+ */
+export function pngHeaderAndData(bytes: Uint8Array): { width: number; height: number; colorType: number; bitDepth: number; interlaced: boolean; parts: readonly Uint8Array[] } | undefined {
   let at = 8;
   let head: { width: number; height: number; colorType: number; bitDepth: number; interlaced: boolean } | undefined;
   const parts: Uint8Array[] = [];
@@ -121,5 +125,5 @@ export function pngHeaderAndData(bytes: Uint8Array): { width: number; height: nu
     else if (type === 'IEND') break;
     at += 12 + length;
   }
-  return head ? { ...head, data: Buffer.concat(parts) } : undefined;
+  return head ? { ...head, parts } : undefined;
 }

@@ -37,6 +37,32 @@ function rgbaPng(width: number, height: number): Buffer {
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows.set([x * 4, y * 5, 128, 128], y * (width * 4 + 1) + 1 + x * 4);
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
+/** An 8-bit RGB PNG of noise (incompressible), its data split over `chunks` IDAT chunks: placed as it is. */
+function rgbPngInChunks(width: number, height: number, chunks: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  let x = 12345;
+  for (let i = 0; i < rows.length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    rows[i] = i % (width * 3 + 1) === 0 ? 0 : x >>> 24;
+  }
+  const data = deflateSync(rows);
+  const step = Math.ceil(data.length / chunks);
+  const idats = Array.from({ length: chunks }, (_, i) => chunk('IDAT', data.subarray(i * step, (i + 1) * step)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), ...idats, chunk('IEND', Buffer.alloc(0))]);
+}
+
 afterAll(async () => {
   for (const c of cleanups) await c();
 });
@@ -120,11 +146,12 @@ describe('scans kept in their evidence file until the volume is written', () => 
     expect(readdirSync(out.dir)).toEqual([]);
   });
 
-  it('a placed photo gives the bytes of embedding it as pdf-lib does at save: a JPEG kept in its file, an RGBA PNG (its mask numbered at save)', async () => {
+  it('a placed photo gives the bytes of embedding it as pdf-lib does at save: a JPEG, an RGB PNG kept in its file in three pieces, an RGBA PNG (its mask numbered at save)', async () => {
     const dir = await tempDir();
     cleanups.push(dir.cleanup);
     const project = await miniProject([
       { id: 'P1', file: 'rgba.png', bytes: rgbaPng(64, 48), indicators: [1] },
+      { id: 'P2', file: 'rgb.png', bytes: rgbPngInChunks(300, 200, 3), indicators: [1] },
       { id: 'J1', file: 'photo.jpg', bytes: readFileSync(path.join(SAMPLE_EVIDENCE, '区水务局/河长公示牌.jpg')), indicators: [1] },
     ]);
     cleanups.push(project.cleanup);
@@ -133,6 +160,8 @@ describe('scans kept in their evidence file until the volume is written', () => 
       const placedFonts = await embedAllFonts(placed);
       await placeEvidence(placed, placedFonts, evidence, project.input.data.dir);
       placed.addPage();
+      const ranges = placed.context.enumerateIndirectObjects().map(([, o]) => fileRangeOf(o)).filter((r) => r !== undefined);
+      if (evidence.id === 'P2') expect(ranges.map((r) => r.parts?.length)).toEqual([3]);
       // as pdf-lib is used without keeping anything in the file: embed, draw, and a page after it
       const plain = await PDFDocument.create({ updateMetadata: false });
       const plainFonts = await embedAllFonts(plain);
@@ -145,5 +174,31 @@ describe('scans kept in their evidence file until the volume is written', () => 
       await savePdfToFile(placed, file);
       expect(readFileSync(file).equals(Buffer.from(await plain.save({ useObjectStreams: true, objectsPerTick: Infinity }))), evidence.id).toBe(true);
     }
+  });
+});
+
+describe('evidence read into two buffers in turn', () => {
+  it('a volume of scans, photos and pictures pdf-lib decodes is byte for byte the one read with a buffer per file', async () => {
+    const project = await miniProject([
+      { id: 'E1', file: 'a.pdf', bytes: await noisePdf(3, 150, 11), indicators: [1] },
+      { id: 'E2', file: 'b.png', bytes: rgbPngInChunks(300, 200, 3), indicators: [1] },
+      { id: 'E3', file: 'c.pdf', bytes: await noisePdf(1, 40, 12), indicators: [1] },
+      { id: 'E4', file: 'd.jpg', bytes: readFileSync(path.join(SAMPLE_EVIDENCE, '区水务局/河长公示牌.jpg')), indicators: [2] },
+      { id: 'E5', file: 'e.png', bytes: rgbaPng(64, 48), indicators: [2] },
+      { id: 'E6', file: 'f.pdf', bytes: await noisePdf(2, 90, 13), indicators: [2] },
+      { id: 'E7', file: 'g.png', bytes: rgbPngInChunks(200, 150, 1), indicators: [2] },
+    ]);
+    cleanups.push(project.cleanup);
+    const out = await tempDir();
+    cleanups.push(out.cleanup);
+    const volume = planAnnexVolumes(project.input, 0).volumes[0]!;
+    const render = async (reuseReadBuffers: boolean) => {
+      const outFile = path.join(out.dir, `${reuseReadBuffers}.pdf`);
+      const result = await renderAnnexVolume(project.input, volume, { startPage: 1, outFile, allowMissing: false, reuseReadBuffers });
+      expect(result.issues).toEqual([]);
+      return readFileSync(outFile);
+    };
+    const reused = await render(true);
+    expect(reused.equals(await render(false))).toBe(true);
   });
 });
