@@ -59,10 +59,18 @@ export function travelModelOf(settings: { speedKmh?: number; roadFactor?: number
   return settings?.fastSpeedKmh ? { ...base, fast: { speedKmh: settings.fastSpeedKmh, beyondKm: settings.fastBeyondKm ?? FAST_BEYOND_KM } } : base;
 }
 
-/** How the times were estimated, in a sentence (printed by the command and in the handbook). */
-export function travelText(model: TravelModel): string {
+/**
+ * How the times were estimated, as a clause without its full stop: the one wording of the command, the
+ * handbook and the site list, with the faster roads' speed where sites.yaml gives one.
+ */
+export function travelBasis(model: TravelModel): string {
   const fast = model.fast ? `，单程超过 ${model.fast.beyondKm} 公里的部分按国道、省道或高速 ${model.fast.speedKmh} 公里/小时` : '';
-  return `车程按直线距离 × ${model.roadFactor} ÷ ${model.speedKmh} 公里/小时估算${fast}。`;
+  return `车程按两点间直线距离 × 道路系数 ${model.roadFactor} ÷ 平均车速 ${model.speedKmh} 公里/小时估算${fast}`;
+}
+
+/** How the times were estimated, in a sentence (printed by the command). */
+export function travelText(model: TravelModel): string {
+  return `${travelBasis(model)}。`;
 }
 
 /** 510 → 08:30 */

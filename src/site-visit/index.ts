@@ -15,7 +15,7 @@ export { prepareSiteVisit, type SiteVisitPlan, type SiteVisitOptions, type Prepa
 export { loadSites, SITES_FILE } from './load-sites.ts';
 export { planRoutes, halfDays, slotLabel, DEFAULT_TIMES, type RoutePlan, type PlannedRoute, type PlannedStop } from './route.ts';
 export { shortTour, optimalTourLength, tourLength } from './tour.ts';
-export { haversineKm, travelMinutes, travelModelOf, travelText, clock, parseClock, ROAD_FACTOR, SPEED_KMH, DEFAULT_TRAVEL } from './geo.ts';
+export { haversineKm, travelBasis, travelMinutes, travelModelOf, travelText, clock, parseClock, ROAD_FACTOR, SPEED_KMH, DEFAULT_TRAVEL } from './geo.ts';
 export { suggestCoordinates, formatSuggestions, type Suggestion } from './suggest.ts';
 export { readJpegGps } from './exif-gps.ts';
 export { resultCounts } from './slides.ts';

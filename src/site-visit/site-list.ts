@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { clock } from './geo.ts';
+import { clock, travelBasis } from './geo.ts';
 import type { SiteVisitPlan } from './plan.ts';
 import { slotLabel } from './route.ts';
 import { resolveUnit, stampWorkbook, workbookBytes, type SitePerson } from './shared.ts';
@@ -49,7 +49,7 @@ export async function renderSiteList(plan: SiteVisitPlan): Promise<Buffer> {
   sheet.getRow(1).height = 30;
   sheet.mergeCells(2, 1, 2, last);
   const start = plan.routes.start;
-  sheet.getCell(2, 1).value = `${project.sample ? '示例数据 · ' : ''}出发点：${start.name}（${start.lon.toFixed(4)}, ${start.lat.toFixed(4)}）；坐标为 WGS-84 经纬度；车程按直线距离 × ${plan.routes.travel.roadFactor} ÷ ${plan.routes.travel.speedKmh} 公里/小时估算`;
+  sheet.getCell(2, 1).value = `${project.sample ? '示例数据 · ' : ''}出发点：${start.name}（${start.lon.toFixed(4)}, ${start.lat.toFixed(4)}）；坐标为 WGS-84 经纬度；${travelBasis(plan.routes.travel)}`;
   sheet.getCell(2, 1).font = { name: '宋体', size: 10, ...(project.sample ? { color: { argb: 'FFC00000' } } : {}) };
   sheet.getRow(2).height = 18;
   const head = sheet.getRow(3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRoutes, travelMinutes, travelModelOf } from '../../src/site-visit/index.ts';
+import { planRoutes, travelBasis, travelMinutes, travelModelOf, travelText } from '../../src/site-visit/index.ts';
 import type { Site } from '../../src/model/sites.ts';
 
 const seat = { name: '旗政府', lon: 116.0, lat: 44.0 };
@@ -68,5 +68,8 @@ describe('site-visit routes for a large list and a large district', () => {
     // with them the 93 km site fits a half-day
     const plan = planRoutes(seat, [site('W', 116.0, 44.0 - 93 / 111, 20)], new Set([1]), { days: 1, travel: travelModelOf({ speedKmh: 60, fastSpeedKmh: 100 }) });
     expect(plan.leftOut).toEqual([]);
+    // and the handbook, the site list and the command say so in one wording
+    expect(travelBasis(model)).toBe('车程按两点间直线距离 × 道路系数 1.3 ÷ 平均车速 40 公里/小时估算，单程超过 15 公里的部分按国道、省道或高速 80 公里/小时');
+    expect(travelText(model)).toBe(`${travelBasis(model)}。`);
   });
 });

@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { clock } from '../geo.ts';
+import { clock, travelBasis } from '../geo.ts';
 import { FIRST_FIELD_DAY, type SiteVisitPlan } from '../plan.ts';
 import { slotLabel, type PlannedRoute } from '../route.ts';
 import { uncoveredText } from '../coverage.ts';
@@ -106,7 +106,7 @@ function drawCover(page: PDFPage, plan: SiteVisitPlan, s: HandbookStyles, title:
   ], rows, { ...s.body, size: 9.5, lineHeight: 14 }, { ...s.label, size: 9.5 }) - 14;
   const t = plan.routes.travel;
   const notes = [
-    `车程按两点间球面直线距离 × 道路系数 ${t.roadFactor} ÷ 平均车速 ${t.speedKmh} 公里/小时估算，按整分钟向上取整；路线图为示意图，直线只表示先后顺序，不代表实际道路。`,
+    `${travelBasis(t)}，按整分钟向上取整；路线图为示意图，直线只表示先后顺序，不代表实际道路。`,
     plan.places.source === 'manifest'
       ? `佐证材料位置：汇编页码取自第${plan.presented!.revision}版申报材料包，与汇编各页所印页码一致（插页如 15-1）。`
       : '佐证材料位置：按汇编分册规划推算，“指标N 第k页”即汇编中该指标佐证材料页眉所标的页次；生成申报材料包后再运行本命令，可同时给出汇编页码。',
