@@ -1,7 +1,10 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlLib from 'yaml';
 import type { Issue, SourcePlace } from '../model/index.ts';
+import { cachedIndex, keepIndex } from './yaml-cache.ts';
+import { indexOf, nodeAlong, placeIn, type DataPath, type YamlIndex } from './yaml-index.ts';
 
-export type DataPath = readonly (string | number)[];
+export type { DataPath } from './yaml-index.ts';
 
 /** A parsed YAML file that can say where any data path sits in the text. */
 export interface YamlSource {
@@ -13,13 +16,27 @@ export interface YamlSource {
   locateKey(path: DataPath): SourcePlace;
 }
 
+// the yaml package, loaded when a text is not in the cache (yaml-cache.ts)
+let yamlLib: typeof YamlLib | undefined;
+const yaml = () => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YamlLib);
+
 /**
  * Parses YAML text, keeping positions. Syntax errors become located issues; the data is
- * then `undefined` so that later checks do not run on half-read input.
+ * then `undefined` so that later checks do not run on half-read input. A text parsed before without
+ * problems is taken from the cache (yaml-cache.ts), with the same data and places.
  */
 export function parseYaml(file: string, text: string): { source?: YamlSource; issues: Issue[] } {
-  const lineCounter = new LineCounter();
   if (text.length > MAX_YAML_CHARS) return { issues: [resourceIssue(file, `文件过大（${Math.round(text.length / 1e6)} 百万字符，上限 ${MAX_YAML_CHARS / 1e6} 百万）`)] };
+  const cached = cachedIndex(text);
+  if (cached) return { source: sourceOf(file, cached), issues: [] };
+  const parsed = parseAndIndex(file, text);
+  if (parsed.index) keepIndex(text, parsed.index);
+  return parsed.index ? { source: sourceOf(file, parsed.index), issues: [] } : { issues: parsed.issues };
+}
+
+function parseAndIndex(file: string, text: string): { index?: YamlIndex; issues: Issue[] } {
+  const { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } = yaml();
+  const lineCounter = new LineCounter();
   let doc;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -27,43 +44,20 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; is
     if (e instanceof RangeError) return { issues: [resourceIssue(file, '嵌套层次过深')] };
     throw e;
   }
-  const place = (offset: number): SourcePlace => {
-    const pos = lineCounter.linePos(offset);
-    return { file, line: pos.line, column: pos.col };
-  };
   if (doc.errors.length > 0) {
-    const issues = doc.errors.map<Issue>((e) => ({
-      code: 'yaml-syntax',
-      severity: 'error',
-      path: [],
-      ...place(e.pos[0]),
-      message: `YAML 格式错误：${yamlErrorText(e.code, e.message)}`,
-      hint: '检查缩进、冒号后的空格和引号是否成对',
-    }));
+    const issues = doc.errors.map<Issue>((e) => {
+      const pos = lineCounter.linePos(e.pos[0]);
+      return {
+        code: 'yaml-syntax',
+        severity: 'error',
+        path: [],
+        file, line: pos.line, column: pos.col,
+        message: `YAML 格式错误：${yamlErrorText(e.code, e.message)}`,
+        hint: '检查缩进、冒号后的空格和引号是否成对',
+      };
+    });
     return { issues };
   }
-  const root = doc.contents as Node | null;
-  const nodeAt = (path: DataPath): { node: Node | null; keyNode: Node | null; depth: number } => {
-    let node: Node | null = root;
-    let keyNode: Node | null = null;
-    let depth = 0;
-    for (const key of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
-        if (!pair) break;
-        keyNode = pair.key as Node;
-        node = (pair.value as Node | null) ?? keyNode;
-      } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
-        keyNode = null;
-        node = node.items[key] as Node;
-      } else {
-        break;
-      }
-      depth++;
-    }
-    return { node, keyNode, depth };
-  };
-  const offsetOf = (n: Node | null): number => n?.range?.[0] ?? 0;
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
@@ -74,16 +68,20 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; is
     }
     throw e;
   }
-  const source: YamlSource = {
+  const is = { map: isMap, seq: isSeq, scalar: isScalar, pair: isPair };
+  return { index: indexOf(doc.contents as YamlLib.Node | null, data, lineCounter.lineStarts, is), issues: [] };
+}
+
+function sourceOf(file: string, index: YamlIndex): YamlSource {
+  return {
     file,
-    data,
-    locate: (path) => place(offsetOf(nodeAt(path).node)),
+    data: index.data,
+    locate: (path) => placeIn(file, index, nodeAlong(index, path).entry[1]),
     locateKey: (path) => {
-      const found = nodeAt(path);
-      return place(offsetOf(found.depth === path.length ? (found.keyNode ?? found.node) : found.node));
+      const { entry, depth } = nodeAlong(index, path);
+      return placeIn(file, index, depth === path.length && entry[2] >= 0 ? entry[2] : entry[1]);
     },
   };
-  return { source, issues: [] };
 }
 
 /** Limits against YAML resource attacks: an alias may be expanded this many times in all, a file has at most this many characters. */
