@@ -60,6 +60,15 @@ export function evidenceFolderName(no: number, name: string, total: number): str
 
 const q = (v: unknown) => stringify(v, { lineWidth: 0 }).trimEnd();
 
+/**
+ * The date the documents are written on: today, but never after the year's submission deadline (07-25): a
+ * project made for an application year already past would otherwise date its 请示 after the batch closed.
+ */
+export function documentDate(today: string, year: number): string {
+  const submission = `${year}-07-25`;
+  return today < submission ? today : submission;
+}
+
 function projectYaml(o: InitOptions, programmeTitle: string, year: number): string {
   const ph = (what: string) => `${PLACEHOLDER}：${what}`;
   const kind = districtKindOf(o.district);
@@ -98,14 +107,14 @@ leadingGroup:                     # 创建工作领导小组
   members: []                     # - { name: 姓名, post: 职务 }
   office: { location: ${q(ph('领导小组办公室所在单位'))}, head: ${q(ph('办公室主任'))} }
 contact: { office: ${q(ph('联系科室'))}, person: ${q(ph('联系人'))}, phone: ${q(ph('联系电话'))} }   # 联系人和电话印在申报文件的附注中；还可写 email、address
-application:                      # 申报文件（区政府的请示）；删去这一段，材料包中就没有申报文件.docx
+application:                      # 申报文件（${kind}政府的请示）；删去这一段，材料包中就没有申报文件.docx
   docNo: ${q(ph('发文字号，如 某政字〔' + String(year) + '〕1号'))}
-  signer: ${q(ph('签发人（区长姓名）'))}
+  signer: ${q(ph(`签发人（${kind}长姓名）`))}
   copyTo: []                      # 抄送机关，如 [某省生态环境厅, 某市人民政府]
 # 责任单位名单：indicators.yaml 中每项指标的 units 只能写这里列出的单位（或其别名）。
 # 例：- { name: ${kind}水务局, fullName: ${o.district}水务局, aliases: [水务局] }
 units: []
-generatedAt: ${o.today}           # 写进所有生成文件的日期（成文日期）
+generatedAt: ${documentDate(o.today, year)}           # 写进所有生成文件的日期（成文日期）；须在完成申报的日期之前，报送前请改为实际成文日期
 `;
 }
 
@@ -116,7 +125,7 @@ function indicatorsYaml(o: InitOptions, selected: Selected): string {
     `# no 为${districtWords(districtKindOf(o.district)).own}序号（1…N，按目录顺序）；catalogueNo 为目录中的序号。`,
     '# units：责任单位，第一个为牵头单位；单位名须先登记在 project.yaml 的 units 中。',
     '# better / measure / when / yearValue / valueUnit / applies 是本工具判定用的补充字段，不是目录原文。',
-    '# notApplicable：本区不涉及的指标（或分项）写明原因；该项仍列在附件1 中，标“不涉及”，不参加判定和申报条件计数。',
+    `# notApplicable：${districtWords(districtKindOf(o.district)).own}不涉及的指标（或分项）写明原因；该项仍列在附件1 中，标“不涉及”，不参加判定和申报条件计数。`,
     '',
   ];
   return header.join('\n') + stringify(selected.catalog, { lineWidth: 0 });
@@ -215,7 +224,7 @@ export async function initProject(o: InitOptions): Promise<InitResult> {
   const warnings: Issue[] = selected.notApplicable.filter((n) => n.attribute === '约束性').map((n) => ({
     code: 'binding-not-applicable', severity: 'warning', file: displayPath(path.join(dir, PROJECT_FILES.indicators)), path: [],
     message: `约束性指标${n.no}“${n.name}”（目录第 ${n.catalogueNo} 项）按 --exclude 标为不涉及：${n.reason}`,
-    hint: '约束性指标一般须全部达标；确认本区确实不涉及，并在申报报告中写明理由',
+    hint: `约束性指标一般须全部达标；确认${districtWords(districtKindOf(o.district)).own}确实不涉及，并在申报报告中写明理由`,
   }));
   return { ...base, ok: true, issues: warnings, evidenceFolders: folders };
 }

@@ -14,7 +14,7 @@ export interface Selection {
 }
 
 /** What init writes as the reason of an indicator excluded without one: validate warns until it is replaced. */
-export const REASON_PLACEHOLDER = '待填写：本区不涉及的原因';
+export const REASON_PLACEHOLDER = '待填写：不涉及的原因';
 
 export interface LeftOut {
   readonly catalogueNo: number;

@@ -116,6 +116,8 @@ export interface DistrictPlace {
   /** one of TERRAIN_CLASSES, or undefined when project.yaml does not say */
   readonly terrain?: string;
   readonly coastal: boolean;
+  /** how the district names itself in a reason the reviewer reads: 本区, 本县, 本市 (default 本区) */
+  readonly own?: string;
 }
 
 /** How many evidence items serve an indicator as a whole, and each sub-indicator by name ('11②'). */
@@ -133,12 +135,15 @@ function notJudged(sub: SubIndicator, place: DistrictPlace | undefined): { verdi
   if (sub.notApplicable) return { verdict: '不涉及', reason: `不涉及：${oneLine(sub.notApplicable)}` };
   const applies = sub.applies ?? 'all';
   if (applies === 'all') return undefined;
-  if (applies === 'coastal') return place?.coastal ? undefined : { verdict: '不适用', reason: '不适用：仅沿海地区考核，本区不沿海（project.yaml district.coastal）' };
+  // the reasons are printed in the report and the annex: the district's own word, no project file's keys
+  // (the office is told where to write the terrain or the coast by validate: terrain-unset)
+  const own = place?.own ?? '本区';
+  if (applies === 'coastal') return place?.coastal ? undefined : { verdict: '不适用', reason: `不适用：仅沿海地区考核，${own}不沿海` };
   const classes = applies.terrain.map((t) => terrainClass(t) ?? t);
   if (!place?.terrain) {
-    return { verdict: '待补充', reason: `本行仅适用于${classes.join('、')}；project.yaml 未写本区地形类别（district.terrain），无法确定判定哪一行` };
+    return { verdict: '待补充', reason: `本行仅适用于${classes.join('、')}；尚未写明${own}地形类别，无法确定判定哪一行` };
   }
-  return classes.includes(place.terrain) ? undefined : { verdict: '不适用', reason: `不适用：本行适用于${classes.join('、')}，本区为${place.terrain}` };
+  return classes.includes(place.terrain) ? undefined : { verdict: '不适用', reason: `不适用：本行适用于${classes.join('、')}，${own}为${place.terrain}` };
 }
 
 function judgeWithSubs(
@@ -166,7 +171,7 @@ function judgeWithSubs(
     if (out) {
       // a terrain line while the district's terrain is unknown: one entry says so for all of them
       subs.push({ no: sub.no, name: sub.name, applies: true, verdict: '待补充', reason: out.reason });
-      if (!unplaced) entries.push({ verdict: '待补充', reason: 'project.yaml 未写本区地形类别（district.terrain），无法确定判定哪一行', currentText: MISSING_TEXT });
+      if (!unplaced) entries.push({ verdict: '待补充', reason: `尚未写明${place?.own ?? '本区'}地形类别，无法确定判定哪一行`, currentText: MISSING_TEXT });
       unplaced = true;
       continue;
     }

@@ -1,5 +1,6 @@
 import { assessEligibility, judge, type DistrictPlace, type Eligibility, type Verdict } from '../judge/index.ts';
 import { terrainClass } from '../model/index.ts';
+import { wordsOf } from '../common/index.ts';
 import { loadProject } from './project.ts';
 import type { Issue } from '../model/index.ts';
 import type { ProjectData } from '../model/index.ts';
@@ -41,5 +42,5 @@ export function judgeProject(data: ProjectData): Verdict[] {
 export function placeOf(data: ProjectData): DistrictPlace {
   const { terrain, coastal } = data.project.district;
   const cls = terrain === undefined ? undefined : terrainClass(terrain);
-  return { ...(cls ? { terrain: cls } : {}), coastal };
+  return { ...(cls ? { terrain: cls } : {}), coastal, own: wordsOf(data.project.district).own };
 }

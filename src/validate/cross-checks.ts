@@ -118,6 +118,12 @@ export function checkEvidenceItems(items: readonly EvidenceItem[], indicators: r
       issues.push({ code: 'evidence-duplicate-id', severity: 'error', path: [...base, 'id'], ...at.locate([...base, 'id']), message: `佐证材料编号“${item.id}”重复`, expected: '每条材料一个唯一编号' });
     }
     ids.add(item.id);
+    if (looksLikeFileName(item.title, item.file)) {
+      issues.push({
+        code: 'evidence-title-filename', severity: 'warning', path: [...base, 'title'], ...at.locate([...base, 'title']),
+        message: `佐证材料 ${item.id} 的标题“${item.title}”像是相机或电脑给的文件名，会原样印在佐证材料汇编的目录和图片说明中`,
+      });
+    }
     if (item.dateSource?.startsWith('待核对')) {
       issues.push({
         code: 'evidence-date-unchecked', severity: 'warning', path: [...base, 'dateSource'], ...at.locate([...base, 'dateSource']),
@@ -150,4 +156,31 @@ export function checkEvidenceItems(items: readonly EvidenceItem[], indicators: r
     }
   });
   return issues;
+}
+
+/** Names cameras, phones and chat apps give files (IMG_20220616_093012, DSC01234, 微信图片_2023…, mmexport…, Screenshot_…). */
+const MACHINE_NAME = /^(?:IMG|DSCN?|DCIM|PXL|VID|MVIMG|P\d{7}|Screenshot|Scan|mmexport|wx_camera|微信图片|屏幕截图|截图)[\s_\-]?\d|^\d{8}[\s_\-]?\d{4,6}$|^(?:IMG|DSC)\d+$/i;
+
+/** A title that is a file's name rather than the material's: a machine-made name, or the file's own name. */
+export function looksLikeFileName(title: string, file: string): boolean {
+  const t = title.trim();
+  const base = file.split('/').pop() ?? file;
+  const stem = base.replace(/\.[^.]+$/, '');
+  return MACHINE_NAME.test(t) || (t === base || (t === stem && /^[\x21-\x7e]+$/.test(stem)));
+}
+
+/**
+ * The documents' date (the 请示's own date, else generatedAt) after the submission deadline: a 请示 dated
+ * after the batch closed is refused by any reviewer. Only a warning: the office may have a later deadline.
+ */
+export function checkDocumentDate(project: Project, at: Locator): Issue[] {
+  const submission = project.deadlines.find((d) => d.id === 'submission');
+  const own = project.application?.date;
+  const date = own ?? project.generatedAt;
+  if (!submission || date <= submission.date) return [];
+  const dataPath: DataPath = own ? ['application', 'date'] : ['generatedAt'];
+  return [{
+    code: 'document-date-after-deadline', severity: 'warning', path: dataPath, ...at.locate(dataPath),
+    message: `成文日期 ${date} 晚于“${submission.name}”的日期 ${submission.date}：申报文件和申报报告都会落这个日期`,
+  }];
 }

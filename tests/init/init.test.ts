@@ -45,6 +45,8 @@ describe('init', () => {
     expect(made.every((i) => i.units.length === 0 && i.catalogueNo !== undefined)).toBe(true);
     expect((await readdir(path.join(dir, 'evidence'))).sort()[0]).toBe('01-生态文明建设规划');
     expect(await readdir(dir)).toEqual(expect.arrayContaining(['project.yaml', 'indicators.yaml', 'results.yaml', 'evidence.yaml', 'evidence', '使用说明.txt']));
+    // an application year already past: the documents are not dated after its submission deadline
+    expect(await readFile(path.join(dir, 'project.yaml'), 'utf8')).toMatch(/^generatedAt: 2023-07-25 /m);
 
     const v = await run('validate', dir, '--json');
     expect(v.code).toBe(0);
@@ -85,7 +87,7 @@ describe('init', () => {
     expect(out).toMatchObject({ ok: true, indicators: 35, binding: 19, reference: 16 });
     expect(out.notApplicable).toEqual([
       { no: 6, catalogueNo: 6, name: '依法开展规划环境影响评价', attribute: '参考性', reason: '本区无规划环评任务（示例理由）' },
-      expect.objectContaining({ catalogueNo: 36, reason: '待填写：本区不涉及的原因' }),
+      expect.objectContaining({ catalogueNo: 36, reason: '待填写：不涉及的原因' }),
     ]);
     const made = listIndicators(Catalog.parse(parse(await readFile(path.join(dir, 'indicators.yaml'), 'utf8'))));
     expect(made.map((i) => i.no)).toEqual(Array.from({ length: 35 }, (_, k) => k + 1));
@@ -152,5 +154,13 @@ describe('init', () => {
     const unknown = await run('init', path.join(root, 'never'), '--catalog', '2030-county', '--district', '某县');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('没有编号为“2030-county”的指标目录');
+  });
+});
+
+describe('the date init writes', () => {
+  it('is today, but never after the application year’s submission deadline', async () => {
+    const { documentDate } = await import('../../src/init/init.ts');
+    expect(documentDate('2025-03-02', 2025)).toBe('2025-03-02');
+    expect(documentDate('2026-12-08', 2025)).toBe('2025-07-25');
   });
 });

@@ -155,9 +155,17 @@ describe('terrain lines as the national table lists them', () => {
     expect(v.subs[0]!.reason).toBe('不适用：本行适用于山区，本区为干旱半干旱地区');
   });
 
-  it('without the district terrain nothing is judged, and the reason says what to write', () => {
+  it('without the district terrain nothing is judged, and the reason says so in words a reviewer may read', () => {
     const v = judgeIndicator(forest, [r(10, { sub: 4, values: { 2022: 36.2 } })], 1, years, { coastal: false });
-    expect(v).toMatchObject({ verdict: '待补充', reason: 'project.yaml 未写本区地形类别（district.terrain），无法确定判定哪一行' });
+    expect(v).toMatchObject({ verdict: '待补充', reason: '尚未写明本区地形类别，无法确定判定哪一行' });
+  });
+
+  it("a county's reasons say 本县, and name no project file", () => {
+    const v = judgeIndicator(forest, [r(10, { sub: 3, values: { 2022: 20 } })], 1, years, { terrain: '平原地区', coastal: false, own: '本县' });
+    expect(v.subs[0]!.reason).toBe('不适用：本行适用于山区，本县为平原地区');
+    const unplaced = judgeIndicator(forest, [r(10, { sub: 3, values: { 2022: 20 } })], 1, years, { coastal: false, own: '本县' });
+    expect(unplaced.reason).toBe('尚未写明本县地形类别，无法确定判定哪一行');
+    expect(JSON.stringify([v, unplaced])).not.toMatch(/project\.yaml|district\./);
   });
 });
 

@@ -22,6 +22,8 @@ export interface AssembleContext {
   /** a revision's re-rendered volume: the ranges of numbers its parts keep (see numberPages) */
   readonly kept?: KeptNumbers;
   readonly referenceText: (indicator: number, id: string) => string;
+  /** how the district names itself: 本区, 本县, 本市 */
+  readonly own: string;
 }
 
 const FRAME = { top: A4.height - MARGIN.top, bottom: MARGIN.bottom };
@@ -36,7 +38,7 @@ export function assembleVolume(doc: PDFDocument, fonts: PdfFonts, built: readonl
   const book = new PageBook();
   const s = styles(fonts);
   const dividers: FlowPage[][] = built.map((b) =>
-    paginate(dividerBlocks({ section: b.section, styles: s, book, problems: b.problems, referenceText: ctx.referenceText }), FRAME),
+    paginate(dividerBlocks({ section: b.section, styles: s, book, problems: b.problems, referenceText: ctx.referenceText, own: ctx.own }), FRAME),
   );
   const contents = paginate(
     contentsBlocks({ volume: ctx.volume, sections: built.map((b) => b.section), book, styles: s, referenceText: ctx.referenceText }),

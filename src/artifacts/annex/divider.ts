@@ -21,6 +21,8 @@ export interface DividerOptions {
   /** problems of items that are replaced by a placeholder page */
   readonly problems: ReadonlyMap<string, EvidenceProblem>;
   readonly referenceText: (indicator: number, id: string) => string;
+  /** how the district names itself: 本区, 本县, 本市 */
+  readonly own: string;
 }
 
 function targetText(section: AnnexSection): string {
@@ -105,7 +107,7 @@ export function dividerBlocks(options: DividerOptions): FlowBlock[] {
     blocks.push(i === 0 ? { ...block, spaceBefore: 18 } : block);
   });
   blocks.push(textBlock(`佐证材料（共${section.entries.length}项）`, s.subheading, 0, 20, section.entries.length > 0));
-  if (section.entries.length === 0) blocks.push(textBlock(v?.verdict === '不涉及' ? '本区不涉及，无需佐证材料。' : '暂无佐证材料。', s.body, 0, 4));
+  if (section.entries.length === 0) blocks.push(textBlock(v?.verdict === '不涉及' ? `${options.own}不涉及，无需佐证材料。` : '暂无佐证材料。', s.body, 0, 4));
   section.entries.forEach((entry, i) => {
     const e = entry.evidence;
     const problem = options.problems.get(e.id);

@@ -11,7 +11,7 @@ import { savePdfToFile } from '../../documents/pdf/index.ts';
 import { EvidenceChangedError } from '../../documents/pdf/index.ts';
 import { displayPath } from '../../common/index.ts';
 import { TemplateError } from '../../documents/templates/index.ts';
-import { titlesOf } from '../../common/index.ts';
+import { titlesOf, wordsOf } from '../../common/index.ts';
 import type { RenderInput } from '../render-input.ts';
 import type { ProgressListener } from '../../common/index.ts';
 import { assembleVolume, stampSectionHeaders, type BuiltSection } from './assemble.ts';
@@ -244,7 +244,7 @@ async function renderVolume(input: RenderInput, volume: AnnexVolumePlan, options
 
   const referenceText = referenceWords(options.earlier, volume.no);
   const book = assembleVolume(doc, fonts, placed.built, {
-    volume, startPage: options.startPage, referenceText, ...(options.kept ? { kept: options.kept } : {}),
+    volume, startPage: options.startPage, referenceText, own: wordsOf(input.data.project.district).own, ...(options.kept ? { kept: options.kept } : {}),
   });
   const pageCount = doc.getPageCount();
   const printed = book.printed;

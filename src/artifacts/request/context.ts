@@ -1,5 +1,5 @@
 import { chineseDate } from '../../common/index.ts';
-import { titlesOf } from '../../common/index.ts';
+import { titlesOf, wordsOf } from '../../common/index.ts';
 import { assessEligibility } from '../../judge/index.ts';
 import { InternalError } from '../../model/index.ts';
 import type { RenderInput } from '../render-input.ts';
@@ -28,6 +28,8 @@ export function requestContext(input: RenderInput, annexVolumes: number) {
   return {
     sample: project.sample,
     district: { name: project.district.name, shortName: project.district.shortName, kind: project.district.kind, government: project.district.government },
+    /** the district's own words: 我县 / 我区 … (common/district-words.ts) */
+    words: wordsOf(project.district),
     programme: project.programme,
     title: `${project.district.government}关于申报${project.programme.batch}${project.programme.title}的请示`,
     issuerMark: application.issuerMark ?? `${project.district.government}文件`,
