@@ -19,7 +19,8 @@ export interface GuideInput {
 export function guideText(g: GuideInput): string {
   const binding = g.indicators.filter((i) => i.attribute === '约束性').length;
   const rule = g.catalogue.eligibility;
-  const own = districtWords(districtKindOf(g.district)).own;
+  const kind = districtKindOf(g.district);
+  const own = districtWords(kind).own;
   const lines = [
     `${g.district}${g.programmeTitle}申报材料 · 使用说明`,
     '',
@@ -33,11 +34,14 @@ export function guideText(g: GuideInput): string {
     '2. 在 project.yaml 的 units 中登记责任单位，再在 indicators.yaml 中为每项指标写上 units（第一个为牵头单位）。',
     '3. 打开 narrative 文件夹中的 4 个 .txt 文件，按每个文件开头 // 行的说明写申报报告的文字（以 // 开头的行不会写进报告）。',
     '4. 运行 eco-dossier collect 本文件夹，为每个责任单位生成填报表（Excel，在本文件夹的 out/填报表/ 中），发给各单位填写。',
-    '5. 收回后放回 out/填报表/，运行 eco-dossier import 本文件夹 区水务局.xlsx 区住建局.xlsx …，把数据读入 results.yaml。',
+    `5. 收回后放回 out/填报表/，运行 eco-dossier import 本文件夹 ${kind}水务局.xlsx ${kind}住建局.xlsx …，把数据读入 results.yaml。`,
     '6. 把佐证材料（PDF、JPEG、PNG）放进 evidence/ 下对应指标的文件夹，运行 eco-dossier evidence scan 本文件夹 登记，并核对新增条目。',
     '7. 运行 eco-dossier validate 本文件夹：逐项判定达标情况，最后一行说明是否满足申报条件。',
     '8. 运行 eco-dossier build 本文件夹：生成申报报告、指标任务分解表、佐证材料汇编和材料包（报送前可反复生成，新的一版替换草稿）。',
     '9. 报送后运行 eco-dossier submit 材料包.zip --to 接收单位 --date 报送日期 记录；此后这一版不再被覆盖，修改请用 eco-dossier revise。',
+    '10. 每轮审查意见和答复写进 feedback/round-1.yaml、round-2.yaml …（写法可参照内置示例项目的 feedback 文件夹），运行 eco-dossier revise 本文件夹 --from 上一版材料包，生成新一版和答复文件。',
+    '11. 迎接现场核查前，在本文件夹新建 sites.yaml 写好迎检点位（没有这个文件时，site-visit 命令会给出写法示例），'
+      + '运行 eco-dossier site-visit 本文件夹，生成点位清单、路线、核查手册、迎检会议方案和汇报演示。',
     '',
     `申报条件：${rule.text}${rule.confirmed ? '' : '（尚未与管理规程原文核对）'}。依据：${rule.source}。`,
   ];

@@ -101,11 +101,11 @@ describe('narrative parts of the report (narrative/*.txt)', () => {
     expect(text).not.toMatch(/待补充：|请在/);
   });
 
-  it('without 基本情况, validate warns and build fails naming the file and the template line; allowed, it leaves the part out', async () => {
+  it('without 基本情况, validate warns and build fails naming the file (not the built-in template, which is not the office’s to open); allowed, it leaves the part out', async () => {
     const p = await copySample();
     try {
       rmSync(path.join(p.dir, 'narrative', '基本情况.txt'));
-      const message = '申报报告的“基本情况”部分还没有文字：请在 narrative/基本情况.txt 中写好（报告模板 templates/report/report.md.hbs 第 24 行用到它），或写在 project.yaml 的 district.profile 中';
+      const message = '申报报告的“基本情况”部分还没有文字：请在 narrative/基本情况.txt 中写好，或写在 project.yaml 的 district.profile 中';
       const validate = await run('validate', p.dir, '--json');
       expect(validate.code).toBe(0);
       expect(JSON.parse(validate.stdout).warnings).toContainEqual(expect.objectContaining({ code: 'narrative-missing', message, file: expect.stringMatching(/narrative\/基本情况\.txt$/) }));

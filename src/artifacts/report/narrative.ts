@@ -4,7 +4,7 @@ import { displayPath } from '../../common/index.ts';
 import type { Issue } from '../../model/index.ts';
 import { narrativeFile } from '../../model/index.ts';
 import type { ProjectData } from '../../model/index.ts';
-import { resolveTemplate, TemplateError, templateSet } from '../../documents/templates/index.ts';
+import { BUILTIN_TEMPLATES, resolveTemplate, TemplateError, templateSet } from '../../documents/templates/index.ts';
 
 /** The report's template, looked up in the project's `templates:` folder first, then the built-in one. */
 export const REPORT_TEMPLATE = 'report/report.md.hbs';
@@ -50,12 +50,14 @@ export function missingNarrative(data: ProjectData, severity: 'error' | 'warning
     if (e instanceof TemplateError) return [e.toIssue()];
     throw e;
   }
-  const template = displayPath(used.file);
+  // the office's own template is named with the line that uses the part; the built-in one is ours, not theirs to open
+  const own = path.relative(BUILTIN_TEMPLATES, used.file).startsWith('..');
+  const where = (line: number) => (own ? `（报告模板 ${displayPath(used.file)} 第 ${line} 行用到它）` : '');
   return used.uses
     .filter((u) => !data.narrative?.[u.part]?.text)
     .map((u) => ({
       code: 'narrative-missing' as const, severity, file: displayPath(path.join(data.dir, narrativeFile(u.part))), path: [],
-      message: `申报报告的“${u.part}”部分还没有文字：请在 ${narrativeFile(u.part)} 中写好（报告模板 ${template} 第 ${u.line} 行用到它）${u.part === '基本情况' ? '，或写在 project.yaml 的 district.profile 中' : ''}`,
+      message: `申报报告的“${u.part}”部分还没有文字：请在 ${narrativeFile(u.part)} 中写好${where(u.line)}${u.part === '基本情况' ? '，或写在 project.yaml 的 district.profile 中' : ''}`,
       hint: severity === 'error'
         ? '用记事本或 WPS 新建该文件写好后重新运行；确需先生成缺少这部分文字的草稿，请加 --allow-missing-narrative'
         : '生成申报报告和材料包前须写好',
