@@ -17,7 +17,12 @@ const KEY_LABEL: Record<string, string> = {
   members: '成员', post: '职务', office: '办公室', location: '设立单位', head: '办公室主任', deputyHead: '办公室副主任',
   contact: '联系方式', email: '电子邮箱', generatedAt: '生成日期', templates: '模板目录', aliases: '别名',
   fullName: '全称', sample: '示例数据标记', feedback: '审查意见', items: '意见条目',
+  round: '轮次', stage: '审查阶段', reviewer: '审查单位', responseDate: '答复日期', score: '得分',
+  request: '重新印发的请示', answer: '答复', application: '申报文件', signer: '签发人', printDate: '印发日期',
 };
+
+/** Keys whose value is a date: a missing or wrong one is asked for as a date, not as “text”. */
+const DATE_KEY = /^(?:date|responseDate|generatedAt|printDate)$/;
 
 const TYPE_LABEL: Record<string, string> = {
   string: '文本', number: '数字', int: '整数', boolean: 'true 或 false', array: '列表', object: '键值对（映射）',
@@ -44,7 +49,7 @@ export function formatDataPath(path: DataPath): string {
 
 function fieldLabel(path: DataPath): string {
   const last = [...path].reverse().find((k) => typeof k === 'string');
-  const label = last === undefined ? '' : (KEY_LABEL[last] ?? last);
+  const label = last === undefined ? '' : /^\d{4}$/.test(last) ? `${last}年的数值` : (KEY_LABEL[last] ?? last);
   return label ? `“${label}”（${formatDataPath(path)}）` : formatDataPath(path) || '文件内容';
 }
 
@@ -62,14 +67,19 @@ export function schemaIssues(error: z.ZodError, source: Located): Issue[] {
     const input = (zi as { input?: unknown }).input;
     switch (zi.code) {
       case 'invalid_type': {
-        const expected = TYPE_LABEL[zi.expected] ?? zi.expected;
+        const last = [...path].reverse().find((k) => typeof k === 'string');
+        const isDate = zi.expected === 'string' && last !== undefined && DATE_KEY.test(String(last));
+        const expected = isDate ? '日期（写成 2023-07-12 的形式）' : (TYPE_LABEL[zi.expected] ?? zi.expected);
         const missing = input === undefined;
+        // a number written with words or a unit around it (约97.5%, 12.5万元)
+        const wordyNumber = zi.expected === 'number' && typeof input === 'string' && /\d/.test(input);
         out.push({
           ...base,
           ...source.locate(path),
           message: missing ? `缺少${fieldLabel(path)}，应为${expected}` : `${fieldLabel(path)}应为${expected}，实际为${describeValue(input)}`,
           expected,
           actual: describeValue(input),
+          ...(wordyNumber ? { hint: `只写数字，如 ${/-?\d+(?:\.\d+)?/.exec(input)![0]}：单位、“约”等字不写（单位在 indicators.yaml 中），说明写在 description 中` } : {}),
         });
         break;
       }
@@ -80,7 +90,7 @@ export function schemaIssues(error: z.ZodError, source: Located): Issue[] {
             path: [...path, key],
             ...source.locateKey([...path, key]),
             message: `不认识的键“${key}”${path.length ? `（位于 ${formatDataPath(path)}）` : ''}`,
-            hint: '检查拼写；允许的键见 README 中的项目文件格式',
+            hint: '检查拼写；各文件允许的键见使用说明 docs/reference.md',
           });
         }
         break;

@@ -1,0 +1,29 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSchemaFile } from '../../src/load/index.ts';
+import { Feedback, Results, type Issue } from '../../src/model/index.ts';
+
+async function issuesOf(schema: Parameters<typeof readSchemaFile>[1], text: string): Promise<Issue[]> {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'wording-')), 'x.yaml');
+  writeFileSync(file, text);
+  const issues: Issue[] = [];
+  await readSchemaFile(file, schema, true, issues);
+  return issues;
+}
+
+describe('what a clerk is told about a value of the wrong kind', () => {
+  it('a number written with words and a unit: the number alone is asked for', async () => {
+    const [issue] = await issuesOf(Results, 'results:\n  - { indicator: 34, values: { 2022: 约97.5% } }\n');
+    expect(issue).toMatchObject({ message: '“2022年的数值”（results[0].values.2022）应为数字，实际为“约97.5%”', line: 2 });
+    expect(issue!.hint).toContain('只写数字，如 97.5');
+  });
+
+  it('a missing date is asked for as a date, and a round’s keys have Chinese names', async () => {
+    const issues = await issuesOf(Feedback, 'round: 1\nstage: 省市级预审\nitems:\n  - { id: R1-01, text: 补充材料 }\n');
+    const messages = issues.map((i) => i.message);
+    expect(messages).toContain('缺少“日期”（date），应为日期（写成 2023-07-12 的形式）');
+    expect(messages).toContain('缺少“审查单位”（reviewer），应为文本');
+  });
+});
