@@ -145,6 +145,23 @@ describe('round 2: 现场核查 with 5 problems', () => {
     expect(text).toMatch(/插页 佐证材料汇编\.pdf 第\d+-1页：E61-river-patrol《兖州区河长巡河记录整改台账》/);
     expect(text).toContain('重写  manifest.json、manifest-sha256.txt');
   });
+
+  it('diff lists only the pages inserted between the two revisions compared', () => {
+    // E50 was inserted in r2 and keeps its page 76-1 in r3: not new in r3
+    const kept = r3.manifest!.files.flatMap((f) => (f.contents ?? []).flatMap((c) => c.evidence)).find((e) => e.id === 'E50-rural-waste-check')!;
+    expect(kept.printed?.first).toMatch(/-1$/);
+    const later = diffManifests(r2.manifest!, r3.manifest!);
+    expect(later.inserted.map((i) => i.evidence)).not.toContain('E50-rural-waste-check');
+    expect(formatDiff(later)).not.toContain('E50-rural-waste-check');
+    // from r1, both rounds' pages are new
+    const both = diffManifests(r1.manifest!, r3.manifest!).inserted.map((i) => i.evidence);
+    expect(both).toContain('E50-rural-waste-check');
+    expect(both).toContain('E61-river-patrol');
+    // a revision that inserted nothing lists no 插页
+    const none = diffManifests(r3.manifest!, r3.manifest!);
+    expect(none.inserted).toEqual([]);
+    expect(formatDiff(none)).not.toContain('插页');
+  });
 });
 
 describe('the packages the office sends', () => {
