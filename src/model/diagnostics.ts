@@ -125,6 +125,7 @@ export const DIAGNOSTICS = {
   'response-claim-unbacked': { title: '答复所述修改在新版材料中找不到' },
   'contact-missing': { title: '缺少联系人或电话', hint: '在 project.yaml 的 contact 中填写 person（联系人）和 phone（电话）' },
   'revise-no-change': { title: '新版本与上一版没有区别', hint: '先写好审查意见的答复或修改项目数据；确需生成请加 --force' },
+  'revise-without-round': { title: '本版不答复审查意见', hint: '答复审查意见的，请写 feedback/round-<上一版版本号>.yaml 后重新运行' },
   'previous-folder-altered': { title: '上一版文件夹已被改动，改用 zip' },
   // fill-in workbooks
   'import-conflict': { title: '填报值与已有数据不一致', hint: '确认无误后加 --overwrite' },

@@ -203,6 +203,31 @@ describe('the packages the office sends', () => {
     }
   }, 120_000);
 
+  it('a revise with no round to answer is made, with a warning that it answers none and writes no response', async () => {
+    const project = await copySample();
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-noround-'));
+    try {
+      // an evidence file swapped, and no feedback/round-3.yaml for r4 to answer
+      const evidence = path.join(project.dir, 'evidence');
+      writeFileSync(path.join(evidence, '区统计局', '能源消费统计.pdf'), readFileSync(path.join(evidence, '区财政局', '政府绿色采购统计.pdf')));
+      cpSync(r3.bundleDir!, path.join(own, path.basename(r3.bundleDir!)), { recursive: true });
+      const made = await reviseBundle(project.dir, { from: path.join(own, path.basename(r3.bundleDir!)), outDir: own });
+      expect(made.ok).toBe(true);
+      expect(made.manifest!.answeredRounds).toEqual([1, 2]);
+      const warning = made.issues.find((i) => i.code === 'revise-without-round')!;
+      expect(warning).toMatchObject({ severity: 'warning', path: [] });
+      expect(warning.file!.split(/[\\/]/).slice(-2).join('/')).toBe('feedback/round-3.yaml');
+      expect(warning.message).toBe('第4版不答复任何一轮审查意见：没有 feedback/round-3.yaml，本版不生成答复审查意见的说明，上一版的 整改情况说明.docx、补充材料说明.docx 原样沿用');
+      expect(warning.hint).toContain('写进 feedback/round-3.yaml');
+      // a revision answering a round says nothing of the kind
+      expect(r2.issues.some((i) => i.code === 'revise-without-round')).toBe(false);
+      expect(r3.issues.some((i) => i.code === 'revise-without-round')).toBe(false);
+    } finally {
+      await project.cleanup();
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('a revise that changes nothing refuses with exit 1, unless forced', async () => {
     const own = mkdtempSync(path.join(os.tmpdir(), 'eco-nochange-'));
     try {
@@ -214,6 +239,7 @@ describe('the packages the office sends', () => {
       expect(existsSync(path.join(own, `${BUNDLE}-r4`))).toBe(false);
       const forced = await run('revise', SAMPLE, '--from', from, '--out', own, '--force');
       expect(forced.code).toBe(0);
+      expect(forced.stdout).toContain('第4版不答复任何一轮审查意见');
       expect(existsSync(path.join(own, `${BUNDLE}-r4`))).toBe(true);
     } finally {
       rmSync(own, { recursive: true, force: true });
