@@ -119,6 +119,7 @@ export const DIAGNOSTICS = {
   'feedback-value-without-indicator': { title: '更正数值未对应指标' },
   'feedback-no-change': { title: '答复未写明修改内容', hint: '写明修改（evidence、values 或 report），或用 noChange 说明不需修改的理由' },
   'feedback-change-conflict': { title: '答复既有修改又写了无需修改' },
+  'feedback-value-without-evidence': { title: '更正了数值，但没有新的佐证材料', hint: '在该条答复的 evidence 下补充支持更正后数值的材料' },
   'feedback-change-empty': { title: '答复所写的修改不改变任何内容' },
   'feedback-unknown-part': { title: '报告中没有该文字部分' },
   'feedback-report-in-project': { title: '报告文字的修改已写入项目' },

@@ -98,6 +98,15 @@ export const Feedback = z.strictObject({
 });
 export type Feedback = z.infer<typeof Feedback>;
 
+/**
+ * The indicators a round's answers bring evidence for: every item added or replaced, under the indicators
+ * it names, else its item's indicator. A corrected value whose indicator is not among them has no new
+ * evidence: the annex still holds only the earlier material.
+ */
+export function indicatorsWithNewEvidence(feedback: Pick<Feedback, 'items'>): Set<number> {
+  return new Set(feedback.items.flatMap((item) => (item.response?.evidence ?? []).flatMap((e) => e.indicators ?? (item.indicator === 'general' ? [] : [item.indicator]))));
+}
+
 /** A value a round's answer corrected: results.yaml's value before (if any) and after. */
 export interface ValueChange {
   readonly feedbackId: string;

@@ -1,7 +1,7 @@
 import type { IssueCode } from '../model/index.ts';
 import path from 'node:path';
 import type { Issue } from '../model/index.ts';
-import { Feedback, type FeedbackItem, type NarrativeChange, type ValueChange } from '../model/index.ts';
+import { Feedback, indicatorsWithNewEvidence, type FeedbackItem, type NarrativeChange, type ValueChange } from '../model/index.ts';
 import { narrativeFile, type NarrativePart } from '../model/index.ts';
 import { reportNarrativeUses } from '../artifacts/report/index.ts';
 import type { EvidenceFile, ProjectData } from '../model/index.ts';
@@ -43,6 +43,8 @@ export async function loadFeedback(file: string, data: ProjectData, { earlierRou
   const parts = new Set(feedback.items.some((it) => it.response?.report.length) ? reportNarrativeUses(data).uses.map((u) => u.part) : []);
   const narrativeNow = new Map(Object.entries(data.narrative ?? {}).map(([k, v]) => [k, v.text]));
 
+  const withEvidence = indicatorsWithNewEvidence(feedback);
+
   feedback.items.forEach((item, i) => {
     if (ids.has(item.id)) error('feedback-duplicate-id', ['items', i, 'id'], `审查意见编号“${item.id}”重复`);
     ids.add(item.id);
@@ -83,8 +85,17 @@ export async function loadFeedback(file: string, data: ProjectData, { earlierRou
     response.values.forEach((v, j) => {
       if (earlierRound || item.indicator === 'general') return;
       const result = data.results.find((r) => r.indicator === item.indicator && r.sub === v.sub);
-      if (result?.values[String(v.year)] === v.value) {
+      const old = result?.values[String(v.year)];
+      if (old === v.value) {
         error('feedback-change-empty', ['items', i, 'response', 'values', j, 'value'], `审查意见 ${item.id} 更正的${v.year}年数值 ${v.value} 与 results.yaml 中的相同，不改变任何内容`, '写更正后的数值；数据无误的，用 noChange 写明理由');
+      } else if (!withEvidence.has(item.indicator)) {
+        const p = ['items', i, 'response', 'values', j];
+        issues.push({
+          code: 'feedback-value-without-evidence', severity: 'warning', path: p, ...at.locate(p),
+          message: `审查意见 ${item.id} 更正了指标${item.indicator}${v.sub ? circled(v.sub) : ''}的${v.year}年数值（${old ?? '空'} → ${v.value}），但本轮没有新增或替换该指标的佐证材料：`
+            + `佐证材料汇编中仍是原有材料，其中的数据${old !== undefined ? `可能仍是更正前的 ${old}` : '未随之更新'}；说明中只写申报报告和指标任务分解表已更新`,
+          hint: `在该条答复的 evidence 下补充支持更正后数值的材料（如终核数据文件；替换原材料的写 replaces）`,
+        });
       }
     });
     item.response.evidence.forEach((e, j) => {

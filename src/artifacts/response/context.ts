@@ -1,6 +1,6 @@
 import { chineseDate, circled, wordsOf } from '../../common/index.ts';
 import { bundleRecipient } from '../report/index.ts';
-import { SITE_VISIT_STAGE, type FeedbackItem } from '../../model/index.ts';
+import { SITE_VISIT_STAGE, indicatorsWithNewEvidence, type FeedbackItem } from '../../model/index.ts';
 import type { Manifest } from '../../model/index.ts';
 import { ARTIFACT_NAMES, type ResponseAnswer, type WrittenFile } from '../artifact.ts';
 import type { RenderInput } from '../render-input.ts';
@@ -56,6 +56,7 @@ export function responseContext(input: ResponseInput) {
   const unitOf = (no: number) => data.indicators.find((i) => i.no === no)?.unit ?? '';
   const shown = (value: number | undefined, unit: string) => (value === undefined ? '（空）' : `${value}${unit === '%' ? '%' : unit === '-' ? '' : unit}`);
   const site = feedback.stage === SITE_VISIT_STAGE;
+  const withEvidence = indicatorsWithNewEvidence(feedback);
   const changesOf = (item: FeedbackItem): ItemChanges => {
     const indicator = item.indicator === 'general' ? undefined : data.indicators.find((i) => i.no === item.indicator);
     const old = indicator ? before.get(indicator.no) : undefined;
@@ -75,7 +76,9 @@ export function responseContext(input: ResponseInput) {
       }),
       values: valueChanges
         .filter((v) => v.feedbackId === item.id)
-        .map((v) => `指标${v.indicator}${v.sub ? circled(v.sub) : ''}的${v.year}年数值由 ${shown(v.from, unitOf(v.indicator))} 更正为 ${shown(v.to, unitOf(v.indicator))}${v.note ? `（${v.note}）` : ''}，申报报告表1、指标任务分解表和佐证材料汇编已相应更新。`),
+        .map((v) => `指标${v.indicator}${v.sub ? circled(v.sub) : ''}的${v.year}年数值由 ${shown(v.from, unitOf(v.indicator))} 更正为 ${shown(v.to, unitOf(v.indicator))}${v.note ? `（${v.note}）` : ''}，`
+          // the annex is named only when the round brought evidence for the indicator: otherwise it still holds the earlier material
+          + `${withEvidence.has(v.indicator) ? '申报报告表1、指标任务分解表和佐证材料汇编' : '申报报告表1和指标任务分解表'}已相应更新。`),
       report: narrativeChanges
         .filter((c) => c.feedbackId === item.id)
         .map((c) => `${ARTIFACT_NAMES.report}“${c.part}”部分${c.kind === 'add' ? '增加以下文字' : '改写为'}：“${oneLine(c.text)}”`),
