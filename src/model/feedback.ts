@@ -79,7 +79,7 @@ export const Feedback = z.strictObject({
   title: z.string().min(1).optional(),
   /** who reviewed, e.g. 山东省生态环境厅 */
   reviewer: z.string().min(1),
-  /** whom the response is addressed to (主送); default the reviewer */
+  /** whom the response is addressed to (主送); default the bundle's recipient, as the 请示 and the report (not the reviewer) */
   recipient: z.string().min(1).optional(),
   date: IsoDate,
   /** 现场核查: the score given, e.g. 95 */

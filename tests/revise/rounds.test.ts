@@ -31,7 +31,7 @@ const docxParagraphs = async (file: string) => {
 };
 
 describe('round 1: a 省市级预审 by 山东省生态环境厅', () => {
-  it('gives a response addressed to the reviewer, titled for the stage, ending with 联系人 and 电话', async () => {
+  it('gives a response addressed as the 请示 is, titled for the stage, ending with 联系人 and 电话', async () => {
     expect(r2.ok).toBe(true);
     const { paragraphs } = await docxParagraphs(path.join(r2.bundleDir!, '补充材料说明.docx'));
     expect(paragraphs[0]).toEqual({ style: 'Title', text: '济宁市兖州区\n关于省市级预审意见的补充材料说明' });
@@ -40,6 +40,23 @@ describe('round 1: a 省市级预审 by 山东省生态环境厅', () => {
     const text = paragraphs.map((p) => p.text).join('\n');
     expect(text).not.toContain('生态环境部：');
   });
+
+  it('addresses the response as the 请示 even when the reviewer is another office (recipient overrides)', async () => {
+    const project = await copySample();
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-recipient-'));
+    try {
+      const file = path.join(project.dir, 'feedback', 'round-1.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('reviewer: 山东省生态环境厅', 'reviewer: 济宁市生态环境局'));
+      const first = await buildBundle(project.dir, { outDir: own });
+      const made = await reviseBundle(project.dir, { from: first.zip!, outDir: own });
+      expect(made.ok).toBe(true);
+      const { paragraphs } = await docxParagraphs(path.join(made.bundleDir!, '补充材料说明.docx'));
+      expect(paragraphs.find((p) => p.style === 'Recipient')!.text).toBe('山东省生态环境厅：');
+    } finally {
+      await project.cleanup();
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('backs every claim with a change in changes.json, and says so on purpose where nothing changed', async () => {
     const changes = JSON.parse(readFileSync(path.join(r2.bundleDir!, 'changes.json'), 'utf8')) as { path: string; op: string }[];

@@ -7,8 +7,8 @@ import type { RenderInput } from '../render-input.ts';
 import { annexPageText, evidenceRange } from '../annex/index.ts';
 
 /**
- * The answer to a review round, as plain data for templates/response/response.md.hbs: addressed to the
- * reviewer (or the round's recipient), titled for its stage, each item with what the revision really
+ * The answer to a review round, as plain data for templates/response/response.md.hbs: addressed as the
+ * 请示 and the report are (or to the round's recipient; never by default to the reviewer), titled for its stage, each item with what the revision really
  * changed. The sentences saying what changed are made here from the revision's changes (files, values,
  * report text, annex pages), never from the district's free text; the free text is the answer itself.
  */
