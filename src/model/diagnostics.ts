@@ -112,6 +112,7 @@ export const DIAGNOSTICS = {
   'feedback-evidence-no-indicator': { title: '补充材料未对应指标' },
   'feedback-open': { title: '审查意见尚未答复' },
   'feedback-round-missing': { title: '缺少已答复轮次的意见文件' },
+  'feedback-round-before-revision': { title: '审查意见的日期早于所审查的版本' },
   'feedback-round-unused': { title: '有未答复的审查意见文件' },
   'feedback-unknown-evidence': { title: '审查意见引用的材料不存在' },
   'feedback-unknown-indicator': { title: '审查意见引用的指标不存在' },

@@ -9,7 +9,13 @@ import type { EvidenceItem } from '../model/index.ts';
 import type { Result } from '../model/index.ts';
 import { checkEvidenceFiles } from '../load/index.ts';
 import { readSchemaFile } from '../load/index.ts';
-import { circled } from '../common/index.ts';
+import { chineseDate, circled } from '../common/index.ts';
+
+/** The revision a round reviews (round K reviews revision K), with the date its documents bear. */
+export interface ReviewedRevision {
+  readonly revision: number;
+  readonly date: string;
+}
 
 export interface LoadedFeedback {
   readonly feedback?: Feedback;
@@ -26,7 +32,9 @@ export interface LoadedFeedback {
  * have moved on since: an added item whose id evidence.yaml now has is left to evidence.yaml, and a
  * replaced item that is gone is simply gone.
  */
-export async function loadFeedback(file: string, data: ProjectData, { earlierRound = false } = {}): Promise<LoadedFeedback> {
+export async function loadFeedback(
+  file: string, data: ProjectData, { earlierRound = false, reviews }: { earlierRound?: boolean; reviews?: ReviewedRevision } = {},
+): Promise<LoadedFeedback> {
   const issues: Issue[] = [];
   const parsed = await readSchemaFile(path.resolve(file), Feedback, true, issues);
   if (!parsed.value || !parsed.source) return { issues, added: [], open: [] };
@@ -44,6 +52,13 @@ export async function loadFeedback(file: string, data: ProjectData, { earlierRou
   const narrativeNow = new Map(Object.entries(data.narrative ?? {}).map(([k, v]) => [k, v.text]));
 
   const withEvidence = indicatorsWithNewEvidence(feedback);
+  if (reviews && feedback.date < reviews.date.slice(0, 10)) {
+    issues.push({
+      code: 'feedback-round-before-revision', severity: 'warning', path: ['date'], ...at.locate(['date']),
+      message: `第${feedback.round}轮审查意见的日期 ${chineseDate(feedback.date)} 早于它审查的第${reviews.revision}版材料的日期 ${chineseDate(reviews.date.slice(0, 10))}：审查不会早于所审的材料`,
+      hint: `核对 date 是否为这一轮审查意见的日期，以及第${reviews.revision}版的日期是否为其报送日期${reviews.revision === 1 ? '（第1版的日期是 project.yaml 的 generatedAt）' : ''}`,
+    });
+  }
 
   feedback.items.forEach((item, i) => {
     if (ids.has(item.id)) error('feedback-duplicate-id', ['items', i, 'id'], `审查意见编号“${item.id}”重复`);

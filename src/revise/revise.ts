@@ -167,7 +167,7 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
       });
       return failed(issues, { feedbackFile });
     }
-    feedback = await loadFeedback(feedbackFile, data);
+    feedback = await loadFeedback(feedbackFile, data, { reviews: { revision: previousManifest.revision, date: previousManifest.generatedAt } });
     issues.push(...feedback.issues);
     if (!feedback.feedback || hasErrors(feedback.issues)) return failed(issues, { feedbackFile });
     const before = data.project.application;

@@ -41,6 +41,17 @@ describe('round 1: a 省市级预审 by 山东省生态环境厅', () => {
     expect(text).not.toContain('生态环境部：');
   });
 
+  it('warns, at its date, about a round dated before the revision it reviews (the sample\'s round 1: 7-12, r1: 7-20)', () => {
+    expect(r1.manifest!.generatedAt).toBe('2023-07-20');
+    const warning = r2.issues.find((i) => i.code === 'feedback-round-before-revision')!;
+    expect(warning).toMatchObject({ severity: 'warning', path: ['date'], line: 9 });
+    expect(warning.file).toMatch(/feedback\/round-1\.yaml$/);
+    expect(warning.message).toBe('第1轮审查意见的日期 2023年7月12日 早于它审查的第1版材料的日期 2023年7月20日：审查不会早于所审的材料');
+    expect(warning.hint).toContain('project.yaml 的 generatedAt');
+    // round 2 (2023-09-15) reviews r2 (2023-07-20): nothing to say
+    expect(r3.issues.some((i) => i.code === 'feedback-round-before-revision')).toBe(false);
+  });
+
   it('addresses the response as the 请示 even when the reviewer is another office (recipient overrides)', async () => {
     const project = await copySample();
     const own = mkdtempSync(path.join(os.tmpdir(), 'eco-recipient-'));
