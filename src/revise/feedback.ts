@@ -56,7 +56,7 @@ export async function loadFeedback(
     issues.push({
       code: 'feedback-round-before-revision', severity: 'warning', path: ['date'], ...at.locate(['date']),
       message: `第${feedback.round}轮审查意见的日期 ${chineseDate(feedback.date)} 早于它审查的第${reviews.revision}版材料的日期 ${chineseDate(reviews.date.slice(0, 10))}：审查不会早于所审的材料`,
-      hint: `核对 date 是否为这一轮审查意见的日期，以及第${reviews.revision}版的日期是否为其报送日期${reviews.revision === 1 ? '（第1版的日期是 project.yaml 的 generatedAt）' : ''}`,
+      hint: `核对 date 是否为这一轮审查意见的日期，以及第${reviews.revision}版的日期是否为其报送日期${reviews.revision === 1 ? '；第1版的日期取自 project.yaml 的 generatedAt' : ''}`,
     });
   }
 
@@ -109,7 +109,7 @@ export async function loadFeedback(
           code: 'feedback-value-without-evidence', severity: 'warning', path: p, ...at.locate(p),
           message: `审查意见 ${item.id} 更正了指标${item.indicator}${v.sub ? circled(v.sub) : ''}的${v.year}年数值（${old ?? '空'} → ${v.value}），但本轮没有新增或替换该指标的佐证材料：`
             + `佐证材料汇编中仍是原有材料，其中的数据${old !== undefined ? `可能仍是更正前的 ${old}` : '未随之更新'}；说明中只写申报报告和指标任务分解表已更新`,
-          hint: `在该条答复的 evidence 下补充支持更正后数值的材料（如终核数据文件；替换原材料的写 replaces）`,
+          hint: '在该条答复的 evidence 下补充支持更正后数值的材料，如终核数据文件；替换原有材料的，写 replaces',
         });
       }
     });

@@ -40,7 +40,7 @@ export function revisionWithoutRound(expectedFile: string, revision: number, car
     code: 'revise-without-round', severity: 'warning', file: displayPath(expectedFile), path: [],
     message: `第${revision}版不答复任何一轮审查意见：没有 feedback/${name}，本版不生成答复审查意见的说明`
       + (carried.length ? `，上一版的 ${carried.join('、')} 原样沿用` : ''),
-    hint: `本版如是答复第${roundOf(name)}轮审查意见，请把审查意见和答复写进 feedback/${name}（或用 --feedback 指定文件）后重新运行；办公室自行修订的，可不理会此提示`,
+    hint: `本版如是答复第${roundOf(name)}轮审查意见，请把审查意见和答复写进 feedback/${name}，或用 --feedback 指定文件，然后重新运行；办公室自行修订的，可不理会此提示`,
   };
 }
 
