@@ -79,7 +79,7 @@ export const Feedback = z.strictObject({
   title: z.string().min(1).optional(),
   /** who reviewed, e.g. 山东省生态环境厅 */
   reviewer: z.string().min(1),
-  /** whom the response is addressed to (主送); default the reviewer */
+  /** whom the response is addressed to (主送); default the bundle's recipient, as the 请示 and the report (not the reviewer) */
   recipient: z.string().min(1).optional(),
   date: IsoDate,
   /** 现场核查: the score given, e.g. 95 */
@@ -97,6 +97,15 @@ export const Feedback = z.strictObject({
   items: z.array(FeedbackItem).min(1),
 });
 export type Feedback = z.infer<typeof Feedback>;
+
+/**
+ * The indicators a round's answers bring evidence for: every item added or replaced, under the indicators
+ * it names, else its item's indicator. A corrected value whose indicator is not among them has no new
+ * evidence: the annex still holds only the earlier material.
+ */
+export function indicatorsWithNewEvidence(feedback: Pick<Feedback, 'items'>): Set<number> {
+  return new Set(feedback.items.flatMap((item) => (item.response?.evidence ?? []).flatMap((e) => e.indicators ?? (item.indicator === 'general' ? [] : [item.indicator]))));
+}
 
 /** A value a round's answer corrected: results.yaml's value before (if any) and after. */
 export interface ValueChange {

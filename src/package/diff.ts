@@ -14,7 +14,7 @@ export interface BundleDiff {
   readonly evidence: { readonly added: readonly string[]; readonly removed: readonly string[]; readonly replaced: readonly string[] };
   /** evidence id → title, from either manifest (older manifests have none) */
   readonly titles: Readonly<Record<string, string>>;
-  /** pages inserted in a re-rendered annex volume (76-1 …): which evidence item, printed on which numbers */
+  /** pages inserted between the two bundles (76-1 …; not those the older one already had): which evidence item, printed on which numbers */
   readonly inserted: readonly { readonly path: string; readonly evidence: string; readonly first: string; readonly last: string }[];
   /** the checksum files every bundle rewrites: manifest.json and manifest-sha256.txt */
   readonly rewritten: readonly string[];
@@ -48,8 +48,9 @@ export function diffManifests(a: Manifest, b: Manifest): BundleDiff {
   const changesOp = !changesOf(b) ? (changesOf(a) ? 'delete' : undefined) : !changesOf(a) ? 'new' : changesOf(a) === changesOf(b) ? 'unchanged' : 'replace';
   const withChanges = (op: FileChange['op']) => [...byOp(op), ...(changesOp === op ? [CHANGES_FILE] : [])].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const titles = Object.fromEntries([...(a.evidenceItems ?? []), ...(b.evidenceItems ?? [])].map((e) => [e.id, e.title]));
-  const inserted = b.files.filter((f) => f.role === 'annex').flatMap((f) =>
-    (f.contents ?? []).flatMap((c) => c.evidence.filter((e) => e.printed && /-/.test(e.printed.first + e.printed.last)).map((e) => ({ path: f.path, evidence: e.id, first: e.printed!.first, last: e.printed!.last }))));
+  // only the pages inserted between the two: an inserted page the older bundle already had (same evidence, same numbers) is not new
+  const had = new Set(insertedPages(a).map(insertedKey));
+  const inserted = insertedPages(b).filter((p) => !had.has(insertedKey(p)));
   return {
     from: { bundle: a.bundle, revision: a.revision },
     to: { bundle: b.bundle, revision: b.revision },
@@ -66,6 +67,17 @@ export function diffManifests(a: Manifest, b: Manifest): BundleDiff {
     rewritten: [MANIFEST_FILE, CHECKSUM_FILE],
   };
 }
+
+type InsertedPage = BundleDiff['inserted'][number];
+
+/** The inserted pages (76-1 …) of a bundle's annex volumes, each with the evidence item printed on them. */
+function insertedPages(m: Manifest): InsertedPage[] {
+  return m.files.filter((f) => f.role === 'annex').flatMap((f) =>
+    (f.contents ?? []).flatMap((c) => c.evidence.filter((e) => e.printed && /-/.test(e.printed.first + e.printed.last)).map((e) => ({ path: f.path, evidence: e.id, first: e.printed!.first, last: e.printed!.last }))));
+}
+
+/** An inserted page is the same in two bundles when it prints the same evidence on the same numbers. */
+const insertedKey = (p: InsertedPage) => `${p.evidence}\u0000${p.first}\u0000${p.last}`;
 
 export function formatDiff(d: BundleDiff): string {
   const lines = [`第${d.from.revision}版（${d.from.bundle}）→ 第${d.to.revision}版（${d.to.bundle}）`, '', '文件:'];

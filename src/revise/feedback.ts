@@ -1,7 +1,7 @@
 import type { IssueCode } from '../model/index.ts';
 import path from 'node:path';
 import type { Issue } from '../model/index.ts';
-import { Feedback, type FeedbackItem, type NarrativeChange, type ValueChange } from '../model/index.ts';
+import { Feedback, indicatorsWithNewEvidence, type FeedbackItem, type NarrativeChange, type ValueChange } from '../model/index.ts';
 import { narrativeFile, type NarrativePart } from '../model/index.ts';
 import { reportNarrativeUses } from '../artifacts/report/index.ts';
 import type { EvidenceFile, ProjectData } from '../model/index.ts';
@@ -9,7 +9,13 @@ import type { EvidenceItem } from '../model/index.ts';
 import type { Result } from '../model/index.ts';
 import { checkEvidenceFiles } from '../load/index.ts';
 import { readSchemaFile } from '../load/index.ts';
-import { circled } from '../common/index.ts';
+import { chineseDate, circled } from '../common/index.ts';
+
+/** The revision a round reviews (round K reviews revision K), with the date its documents bear. */
+export interface ReviewedRevision {
+  readonly revision: number;
+  readonly date: string;
+}
 
 export interface LoadedFeedback {
   readonly feedback?: Feedback;
@@ -26,7 +32,9 @@ export interface LoadedFeedback {
  * have moved on since: an added item whose id evidence.yaml now has is left to evidence.yaml, and a
  * replaced item that is gone is simply gone.
  */
-export async function loadFeedback(file: string, data: ProjectData, { earlierRound = false } = {}): Promise<LoadedFeedback> {
+export async function loadFeedback(
+  file: string, data: ProjectData, { earlierRound = false, reviews }: { earlierRound?: boolean; reviews?: ReviewedRevision } = {},
+): Promise<LoadedFeedback> {
   const issues: Issue[] = [];
   const parsed = await readSchemaFile(path.resolve(file), Feedback, true, issues);
   if (!parsed.value || !parsed.source) return { issues, added: [], open: [] };
@@ -42,6 +50,15 @@ export async function loadFeedback(file: string, data: ProjectData, { earlierRou
   // the narrative parts the report uses, and their text as the answers before an amendment leave it
   const parts = new Set(feedback.items.some((it) => it.response?.report.length) ? reportNarrativeUses(data).uses.map((u) => u.part) : []);
   const narrativeNow = new Map(Object.entries(data.narrative ?? {}).map(([k, v]) => [k, v.text]));
+
+  const withEvidence = indicatorsWithNewEvidence(feedback);
+  if (reviews && feedback.date < reviews.date.slice(0, 10)) {
+    issues.push({
+      code: 'feedback-round-before-revision', severity: 'warning', path: ['date'], ...at.locate(['date']),
+      message: `第${feedback.round}轮审查意见的日期 ${chineseDate(feedback.date)} 早于它审查的第${reviews.revision}版材料的日期 ${chineseDate(reviews.date.slice(0, 10))}：审查不会早于所审的材料`,
+      hint: `核对 date 是否为这一轮审查意见的日期，以及第${reviews.revision}版的日期是否为其报送日期${reviews.revision === 1 ? '；第1版的日期取自 project.yaml 的 generatedAt' : ''}`,
+    });
+  }
 
   feedback.items.forEach((item, i) => {
     if (ids.has(item.id)) error('feedback-duplicate-id', ['items', i, 'id'], `审查意见编号“${item.id}”重复`);
@@ -83,8 +100,17 @@ export async function loadFeedback(file: string, data: ProjectData, { earlierRou
     response.values.forEach((v, j) => {
       if (earlierRound || item.indicator === 'general') return;
       const result = data.results.find((r) => r.indicator === item.indicator && r.sub === v.sub);
-      if (result?.values[String(v.year)] === v.value) {
+      const old = result?.values[String(v.year)];
+      if (old === v.value) {
         error('feedback-change-empty', ['items', i, 'response', 'values', j, 'value'], `审查意见 ${item.id} 更正的${v.year}年数值 ${v.value} 与 results.yaml 中的相同，不改变任何内容`, '写更正后的数值；数据无误的，用 noChange 写明理由');
+      } else if (!withEvidence.has(item.indicator)) {
+        const p = ['items', i, 'response', 'values', j];
+        issues.push({
+          code: 'feedback-value-without-evidence', severity: 'warning', path: p, ...at.locate(p),
+          message: `审查意见 ${item.id} 更正了指标${item.indicator}${v.sub ? circled(v.sub) : ''}的${v.year}年数值（${old ?? '空'} → ${v.value}），但本轮没有新增或替换该指标的佐证材料：`
+            + `佐证材料汇编中仍是原有材料，其中的数据${old !== undefined ? `可能仍是更正前的 ${old}` : '未随之更新'}；说明中只写申报报告和指标任务分解表已更新`,
+          hint: '在该条答复的 evidence 下补充支持更正后数值的材料，如终核数据文件；替换原有材料的，写 replaces',
+        });
       }
     });
     item.response.evidence.forEach((e, j) => {

@@ -17,7 +17,7 @@ import { NARRATIVE_FOLDER, narrativeFile } from '../model/index.ts';
 import { ARTIFACT_NAMES } from '../artifacts/index.ts';
 import type { VerifyResult } from '../package/index.ts';
 import { applyFeedback, loadFeedback, type LoadedFeedback } from './feedback.ts';
-import { applyAnsweredRounds, roundOf, unusedRounds } from './rounds.ts';
+import { applyAnsweredRounds, revisionWithoutRound, roundOf, unusedRounds } from './rounds.ts';
 
 export interface ReviseOptions extends Omit<BuildOptions, 'previous' | 'extraFiles' | 'revision' | 'answeredRounds' | 'requireChange'> {
   /** the previous bundle: its zip or folder */
@@ -145,6 +145,7 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
   const defaultFeedback = path.join(feedbackDir, `round-${previousManifest.revision}.yaml`);
   const feedbackFile = options.feedbackFile ?? (existsSync(defaultFeedback) ? defaultFeedback : undefined);
   const currentRound = feedbackFile ? roundOf(feedbackFile) : undefined;
+  if (!feedbackFile) issues.push(revisionWithoutRound(defaultFeedback, revision, previousManifest.files.filter((f) => f.role === 'response').map((f) => f.path)));
   const applied = await applyAnsweredRounds(projectData, feedbackDir, (previousManifest.answeredRounds ?? []).filter((k) => k !== currentRound), previousManifest.revision);
   issues.push(...applied.issues);
   if (hasErrors(applied.issues)) return failed(issues, applied.failedFile ? { feedbackFile: applied.failedFile } : {});
@@ -166,7 +167,7 @@ export async function reviseBundle(projectDir: string, options: ReviseOptions): 
       });
       return failed(issues, { feedbackFile });
     }
-    feedback = await loadFeedback(feedbackFile, data);
+    feedback = await loadFeedback(feedbackFile, data, { reviews: { revision: previousManifest.revision, date: previousManifest.generatedAt } });
     issues.push(...feedback.issues);
     if (!feedback.feedback || hasErrors(feedback.issues)) return failed(issues, { feedbackFile });
     const before = data.project.application;

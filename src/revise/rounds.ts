@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Issue } from '../model/index.ts';
 import type { ProjectData } from '../model/index.ts';
+import { displayPath } from '../common/index.ts';
 import { applyFeedback, loadFeedback } from './feedback.ts';
 
 /**
@@ -26,6 +27,21 @@ export async function unusedRounds(dir: string, used: readonly number[], previou
       message: `feedback/${name} 未被采用：第${previousRevision}版没有答复第${roundOf(name)}轮，本次也不答复它（本次默认读取 round-${previousRevision}.yaml）`,
       hint: `如要答复这一轮，请加 --feedback feedback/${name}`,
     }));
+}
+
+/**
+ * A revision made without a review round to answer (no feedback/round-<previous revision>.yaml, no
+ * --feedback): allowed, as the office may revise on its own, but said, since it writes no response document
+ * and the earlier answers (`carried`, their paths) go on unchanged. Located at the file it looked for.
+ */
+export function revisionWithoutRound(expectedFile: string, revision: number, carried: readonly string[]): Issue {
+  const name = path.basename(expectedFile);
+  return {
+    code: 'revise-without-round', severity: 'warning', file: displayPath(expectedFile), path: [],
+    message: `第${revision}版不答复任何一轮审查意见：没有 feedback/${name}，本版不生成答复审查意见的说明`
+      + (carried.length ? `，上一版的 ${carried.join('、')} 原样沿用` : ''),
+    hint: `本版如是答复第${roundOf(name)}轮审查意见，请把审查意见和答复写进 feedback/${name}，或用 --feedback 指定文件，然后重新运行；办公室自行修订的，可不理会此提示`,
+  };
 }
 
 /**

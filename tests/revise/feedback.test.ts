@@ -70,6 +70,24 @@ describe('feedback files', () => {
     expect(byCode['evidence-missing']!.file).toMatch(/feedback\/round-1\.yaml$/);
   });
 
+  it('warns, at the corrected value, when a round corrects a value without evidence for its indicator', async () => {
+    const { loaded } = await withFeedback(
+      `${HEAD}  - id: A
+    indicator: 3
+    comment: 请核实
+    response:
+      text: 已更正
+      values: [{ year: 2022, value: 88.8 }]
+`,
+    );
+    expect(loaded.issues).toEqual([expect.objectContaining({
+      code: 'feedback-value-without-evidence', severity: 'warning', path: ['items', 0, 'response', 'values', 0], line: 11,
+      message: '审查意见 A 更正了指标3的2022年数值（86.2 → 88.8），但本轮没有新增或替换该指标的佐证材料：佐证材料汇编中仍是原有材料，其中的数据可能仍是更正前的 86.2；说明中只写申报报告和指标任务分解表已更新',
+      hint: expect.stringContaining('在该条答复的 evidence 下补充支持更正后数值的材料'),
+    })]);
+    expect(loaded.issues[0]!.file).toMatch(/feedback\/round-1\.yaml$/);
+  });
+
   it('lists an item without a response as open', async () => {
     const { loaded } = await withFeedback(`${HEAD}  - id: A\n    indicator: general\n    comment: 请补充大事记\n`);
     expect(loaded.open.map((i) => i.id)).toEqual(['A']);

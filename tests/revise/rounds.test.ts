@@ -31,7 +31,7 @@ const docxParagraphs = async (file: string) => {
 };
 
 describe('round 1: a 省市级预审 by 山东省生态环境厅', () => {
-  it('gives a response addressed to the reviewer, titled for the stage, ending with 联系人 and 电话', async () => {
+  it('gives a response addressed as the 请示 is, titled for the stage, ending with 联系人 and 电话', async () => {
     expect(r2.ok).toBe(true);
     const { paragraphs } = await docxParagraphs(path.join(r2.bundleDir!, '补充材料说明.docx'));
     expect(paragraphs[0]).toEqual({ style: 'Title', text: '济宁市兖州区\n关于省市级预审意见的补充材料说明' });
@@ -40,6 +40,34 @@ describe('round 1: a 省市级预审 by 山东省生态环境厅', () => {
     const text = paragraphs.map((p) => p.text).join('\n');
     expect(text).not.toContain('生态环境部：');
   });
+
+  it('warns, at its date, about a round dated before the revision it reviews (the sample\'s round 1: 7-12, r1: 7-20)', () => {
+    expect(r1.manifest!.generatedAt).toBe('2023-07-20');
+    const warning = r2.issues.find((i) => i.code === 'feedback-round-before-revision')!;
+    expect(warning).toMatchObject({ severity: 'warning', path: ['date'], line: 9 });
+    expect(warning.file).toMatch(/feedback\/round-1\.yaml$/);
+    expect(warning.message).toBe('第1轮审查意见的日期 2023年7月12日 早于它审查的第1版材料的日期 2023年7月20日：审查不会早于所审的材料');
+    expect(warning.hint).toContain('project.yaml 的 generatedAt');
+    // round 2 (2023-09-15) reviews r2 (2023-07-20): nothing to say
+    expect(r3.issues.some((i) => i.code === 'feedback-round-before-revision')).toBe(false);
+  });
+
+  it('addresses the response as the 请示 even when the reviewer is another office (recipient overrides)', async () => {
+    const project = await copySample();
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-recipient-'));
+    try {
+      const file = path.join(project.dir, 'feedback', 'round-1.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('reviewer: 山东省生态环境厅', 'reviewer: 济宁市生态环境局'));
+      const first = await buildBundle(project.dir, { outDir: own });
+      const made = await reviseBundle(project.dir, { from: first.zip!, outDir: own });
+      expect(made.ok).toBe(true);
+      const { paragraphs } = await docxParagraphs(path.join(made.bundleDir!, '补充材料说明.docx'));
+      expect(paragraphs.find((p) => p.style === 'Recipient')!.text).toBe('山东省生态环境厅：');
+    } finally {
+      await project.cleanup();
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('backs every claim with a change in changes.json, and says so on purpose where nothing changed', async () => {
     const changes = JSON.parse(readFileSync(path.join(r2.bundleDir!, 'changes.json'), 'utf8')) as { path: string; op: string }[];
@@ -55,10 +83,37 @@ describe('round 1: a 省市级预审 by 山东省生态环境厅', () => {
       if (claim.includes('更正为')) expect(op.get('指标任务分解表.xlsx'), claim).toBe('replace');
     }
     expect(claims).toContain('修改情况1：补充《济宁市兖州区农村生活垃圾无害化处理情况核查报告》（区综合行政执法局，2023年7月18日），原件为 原始材料/28-农村生活垃圾无害化处理村占比/农村生活垃圾无害化处理情况核查报告.pdf，编入佐证材料汇编.pdf 第76-1页。');
-    expect(claims).toContain('修改情况1：指标26的2022年数值由 46.3% 更正为 51.2%（按区住建局2022年度农村生活污水治理终核数据更正（示例）），申报报告表1、指标任务分解表和佐证材料汇编已相应更新。');
+    expect(claims).toContain('修改情况1：指标26的2022年数值由 46.3% 更正为 51.2%（按区住建局2022年度农村生活污水治理终核数据更正（示例）），申报报告表1和指标任务分解表已相应更新。');
     expect(claims).toContain('修改情况：本条未修改申报材料。经核实数据无误，申报材料不作修改。');
     expect(claims.some((c) => c.startsWith('修改情况1：申报报告.docx“工作进度”部分增加以下文字：“（示例文字）创建工作分三个阶段推进'))).toBe(true);
   });
+
+  it('names the annex as updated for a corrected value only when the round brings evidence for it, and warns otherwise', async () => {
+    // the sample's R1-02 corrects indicator 26 with no evidence: the annex still holds the old ledger
+    const warning = r2.issues.find((i) => i.code === 'feedback-value-without-evidence')!;
+    expect(warning).toMatchObject({ severity: 'warning', path: ['items', 1, 'response', 'values', 0], line: 32 });
+    expect(warning.file).toMatch(/feedback\/round-1\.yaml$/);
+    expect(warning.message).toContain('审查意见 R1-02 更正了指标26的2022年数值（46.3 → 51.2），但本轮没有新增或替换该指标的佐证材料');
+    // with the final figures added under the item, the annex is named, and nothing is said
+    const project = await copySample();
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-valueevidence-'));
+    try {
+      const dir = path.join(project.dir, 'feedback', 'round-1');
+      writeFileSync(path.join(dir, '农村生活污水治理终核数据.pdf'), readFileSync(path.join(project.dir, 'evidence', '区财政局', '政府绿色采购统计.pdf')));
+      const file = path.join(project.dir, 'feedback', 'round-1.yaml');
+      const evidence = '      evidence:\n        - { id: E51-sewage-final, file: round-1/农村生活污水治理终核数据.pdf, title: 兖州区2022年度农村生活污水治理终核数据, issuer: 区住房和城乡建设局, date: 2023-07-15, kind: 统计数据 }\n';
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/(      values:\n(?:        .*\n)+)/, `$1${evidence}`));
+      const first = await buildBundle(project.dir, { outDir: own });
+      const made = await reviseBundle(project.dir, { from: first.zip!, outDir: own });
+      expect(made.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(made.issues.some((i) => i.code === 'feedback-value-without-evidence')).toBe(false);
+      const { paragraphs } = await docxParagraphs(path.join(made.bundleDir!, '补充材料说明.docx'));
+      expect(paragraphs.map((p) => p.text)).toContain('修改情况2：指标26的2022年数值由 46.3% 更正为 51.2%（按区住建局2022年度农村生活污水治理终核数据更正（示例）），申报报告表1、指标任务分解表和佐证材料汇编已相应更新。');
+    } finally {
+      await project.cleanup();
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('the r2 report really contains every text an answer says it added', async () => {
     const report = await docxText(readFileSync(path.join(r2.bundleDir!, '申报报告.docx')));
@@ -145,6 +200,23 @@ describe('round 2: 现场核查 with 5 problems', () => {
     expect(text).toMatch(/插页 佐证材料汇编\.pdf 第\d+-1页：E61-river-patrol《兖州区河长巡河记录整改台账》/);
     expect(text).toContain('重写  manifest.json、manifest-sha256.txt');
   });
+
+  it('diff lists only the pages inserted between the two revisions compared', () => {
+    // E50 was inserted in r2 and keeps its page 76-1 in r3: not new in r3
+    const kept = r3.manifest!.files.flatMap((f) => (f.contents ?? []).flatMap((c) => c.evidence)).find((e) => e.id === 'E50-rural-waste-check')!;
+    expect(kept.printed?.first).toMatch(/-1$/);
+    const later = diffManifests(r2.manifest!, r3.manifest!);
+    expect(later.inserted.map((i) => i.evidence)).not.toContain('E50-rural-waste-check');
+    expect(formatDiff(later)).not.toContain('E50-rural-waste-check');
+    // from r1, both rounds' pages are new
+    const both = diffManifests(r1.manifest!, r3.manifest!).inserted.map((i) => i.evidence);
+    expect(both).toContain('E50-rural-waste-check');
+    expect(both).toContain('E61-river-patrol');
+    // a revision that inserted nothing lists no 插页
+    const none = diffManifests(r3.manifest!, r3.manifest!);
+    expect(none.inserted).toEqual([]);
+    expect(formatDiff(none)).not.toContain('插页');
+  });
 });
 
 describe('the packages the office sends', () => {
@@ -186,6 +258,31 @@ describe('the packages the office sends', () => {
     }
   }, 120_000);
 
+  it('a revise with no round to answer is made, with a warning that it answers none and writes no response', async () => {
+    const project = await copySample();
+    const own = mkdtempSync(path.join(os.tmpdir(), 'eco-noround-'));
+    try {
+      // an evidence file swapped, and no feedback/round-3.yaml for r4 to answer
+      const evidence = path.join(project.dir, 'evidence');
+      writeFileSync(path.join(evidence, '区统计局', '能源消费统计.pdf'), readFileSync(path.join(evidence, '区财政局', '政府绿色采购统计.pdf')));
+      cpSync(r3.bundleDir!, path.join(own, path.basename(r3.bundleDir!)), { recursive: true });
+      const made = await reviseBundle(project.dir, { from: path.join(own, path.basename(r3.bundleDir!)), outDir: own });
+      expect(made.ok).toBe(true);
+      expect(made.manifest!.answeredRounds).toEqual([1, 2]);
+      const warning = made.issues.find((i) => i.code === 'revise-without-round')!;
+      expect(warning).toMatchObject({ severity: 'warning', path: [] });
+      expect(warning.file!.split(/[\\/]/).slice(-2).join('/')).toBe('feedback/round-3.yaml');
+      expect(warning.message).toBe('第4版不答复任何一轮审查意见：没有 feedback/round-3.yaml，本版不生成答复审查意见的说明，上一版的 整改情况说明.docx、补充材料说明.docx 原样沿用');
+      expect(warning.hint).toContain('写进 feedback/round-3.yaml');
+      // a revision answering a round says nothing of the kind
+      expect(r2.issues.some((i) => i.code === 'revise-without-round')).toBe(false);
+      expect(r3.issues.some((i) => i.code === 'revise-without-round')).toBe(false);
+    } finally {
+      await project.cleanup();
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('a revise that changes nothing refuses with exit 1, unless forced', async () => {
     const own = mkdtempSync(path.join(os.tmpdir(), 'eco-nochange-'));
     try {
@@ -197,6 +294,7 @@ describe('the packages the office sends', () => {
       expect(existsSync(path.join(own, `${BUNDLE}-r4`))).toBe(false);
       const forced = await run('revise', SAMPLE, '--from', from, '--out', own, '--force');
       expect(forced.code).toBe(0);
+      expect(forced.stdout).toContain('第4版不答复任何一轮审查意见');
       expect(existsSync(path.join(own, `${BUNDLE}-r4`))).toBe(true);
     } finally {
       rmSync(own, { recursive: true, force: true });

@@ -1,14 +1,14 @@
 import { chineseDate, circled, wordsOf } from '../../common/index.ts';
 import { bundleRecipient } from '../report/index.ts';
-import { SITE_VISIT_STAGE, type FeedbackItem } from '../../model/index.ts';
+import { SITE_VISIT_STAGE, indicatorsWithNewEvidence, type FeedbackItem } from '../../model/index.ts';
 import type { Manifest } from '../../model/index.ts';
 import { ARTIFACT_NAMES, type ResponseAnswer, type WrittenFile } from '../artifact.ts';
 import type { RenderInput } from '../render-input.ts';
 import { annexPageText, evidenceRange } from '../annex/index.ts';
 
 /**
- * The answer to a review round, as plain data for templates/response/response.md.hbs: addressed to the
- * reviewer (or the round's recipient), titled for its stage, each item with what the revision really
+ * The answer to a review round, as plain data for templates/response/response.md.hbs: addressed as the
+ * 请示 and the report are (or to the round's recipient; never by default to the reviewer), titled for its stage, each item with what the revision really
  * changed. The sentences saying what changed are made here from the revision's changes (files, values,
  * report text, annex pages), never from the district's free text; the free text is the answer itself.
  */
@@ -56,6 +56,7 @@ export function responseContext(input: ResponseInput) {
   const unitOf = (no: number) => data.indicators.find((i) => i.no === no)?.unit ?? '';
   const shown = (value: number | undefined, unit: string) => (value === undefined ? '（空）' : `${value}${unit === '%' ? '%' : unit === '-' ? '' : unit}`);
   const site = feedback.stage === SITE_VISIT_STAGE;
+  const withEvidence = indicatorsWithNewEvidence(feedback);
   const changesOf = (item: FeedbackItem): ItemChanges => {
     const indicator = item.indicator === 'general' ? undefined : data.indicators.find((i) => i.no === item.indicator);
     const old = indicator ? before.get(indicator.no) : undefined;
@@ -75,7 +76,9 @@ export function responseContext(input: ResponseInput) {
       }),
       values: valueChanges
         .filter((v) => v.feedbackId === item.id)
-        .map((v) => `指标${v.indicator}${v.sub ? circled(v.sub) : ''}的${v.year}年数值由 ${shown(v.from, unitOf(v.indicator))} 更正为 ${shown(v.to, unitOf(v.indicator))}${v.note ? `（${v.note}）` : ''}，申报报告表1、指标任务分解表和佐证材料汇编已相应更新。`),
+        .map((v) => `指标${v.indicator}${v.sub ? circled(v.sub) : ''}的${v.year}年数值由 ${shown(v.from, unitOf(v.indicator))} 更正为 ${shown(v.to, unitOf(v.indicator))}${v.note ? `（${v.note}）` : ''}，`
+          // the annex is named only when the round brought evidence for the indicator: otherwise it still holds the earlier material
+          + `${withEvidence.has(v.indicator) ? '申报报告表1、指标任务分解表和佐证材料汇编' : '申报报告表1和指标任务分解表'}已相应更新。`),
       report: narrativeChanges
         .filter((c) => c.feedbackId === item.id)
         .map((c) => `${ARTIFACT_NAMES.report}“${c.part}”部分${c.kind === 'add' ? '增加以下文字' : '改写为'}：“${oneLine(c.text)}”`),
