@@ -2,10 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import jsQRModule from 'jsqr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.ts';
 import { haveTools } from '../helpers/tools.ts';
+import { prepareSiteVisit } from '../../src/site-visit/index.ts';
+import { currentCell } from '../../src/site-visit/slides.ts';
 import { pdfPages, pdftotext, SAMPLE, toPdf } from './helpers.ts';
 
 // jsqr is CommonJS: its function is the module or its `default`, depending on the loader
@@ -36,6 +39,20 @@ describe('site-visit on the sample', () => {
 
   it('two runs give byte-identical files', () => {
     for (const f of FILES) expect(readFileSync(path.join(outB, '现场核查', f)).equals(readFileSync(path.join(dirA, f))), f).toBe(true);
+  });
+
+  it('汇报演示.pptx: every indicator\'s current value whole, two sub-indicators and a change clause too, nothing cut with …', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(path.join(dirA, '汇报演示.pptx')));
+    const runs: string[] = [];
+    for (const name of Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
+      const xml = await zip.file(name)!.async('string');
+      runs.push(...[...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')));
+    }
+    const { plan } = await prepareSiteVisit(SAMPLE, { days: 1, outDir: outA });
+    const v7 = plan!.verdicts.find((v) => v.no === 7)!;
+    expect(currentCell(v7)).toBe('①68.9%；②46μg/m3（较2020年累计降低11.54%）');
+    for (const v of plan!.verdicts) expect(runs, `指标${v.no}`).toContain(currentCell(v));
+    expect(runs.filter((r) => r.endsWith('…'))).toEqual([]);
   });
 });
 
