@@ -59,7 +59,7 @@ export async function prepareSiteVisit(dir: string, options: SiteVisitOptions): 
   if (hasErrors(state.issues)) return { issues: [...checked.issues, ...state.issues] };
   const data = state.data;
   const verdicts = presented ? judgeProject(data) : checked.verdicts;
-  const loaded = await loadSites(data);
+  const loaded = await loadSites(data, presented);
   const issues = [...checked.issues, ...state.issues, ...(presented ? differencesFromBundle(presented, verdicts) : []), ...loaded.issues];
   if (!loaded.sites) return { issues };
   const sites = loaded.sites;

@@ -6,7 +6,7 @@ import { routeSummary } from './route.ts';
 import { uncoveredText } from './coverage.ts';
 import { chineseDate, formatShare, GENERATOR, normalizeOfficeZip, resolveUnit, shareOf, type ProjectData, type Verdict, type VerdictKind } from './shared.ts';
 import { wordsOf } from '../common/index.ts';
-import { presentedText } from './revision.ts';
+import { packDate, presentedText } from './revision.ts';
 import { CELL_MARGIN, DOMAIN_COLUMNS, tablePages } from './slide-table.ts';
 
 export const SLIDES_FILE = '汇报演示.pptx';
@@ -122,7 +122,7 @@ export async function renderSlides(plan: SiteVisitPlan): Promise<Buffer> {
   n++;
   cover.background = { color: DARK };
   cover.addText(`${district.name}\n${programme.title}创建工作汇报`, { x: 0.5, y: 1.3, w: 9, h: 1.8, fontFace: SLIDE_FONTS.heading, fontSize: 34, color: 'FFFFFF', align: 'center', valign: 'middle' });
-  cover.addText(`${district.government}\n${chineseDate(project.generatedAt)}`, { x: 0.5, y: 3.4, w: 9, h: 0.9, fontFace: SLIDE_FONTS.body, fontSize: 16, color: 'D9E1F2', align: 'center' });
+  cover.addText(`${district.government}\n${chineseDate(packDate(plan))}`, { x: 0.5, y: 3.4, w: 9, h: 0.9, fontFace: SLIDE_FONTS.body, fontSize: 16, color: 'D9E1F2', align: 'center' });
   cover.addText(presentedText(plan.presented), { x: 0.5, y: 4.25, w: 9, h: 0.35, fontFace: SLIDE_FONTS.body, fontSize: 12, color: 'D9E1F2', align: 'center' });
   if (mark) cover.addText(mark, { x: 3, y: 4.75, w: 4, h: 0.4, fontFace: SLIDE_FONTS.body, fontSize: 12, color: 'FFC7CE', align: 'center' });
 
@@ -227,7 +227,7 @@ export async function renderSlides(plan: SiteVisitPlan): Promise<Buffer> {
   );
 
   const written = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return normalizePptx(written, project.generatedAt);
+  return normalizePptx(written, packDate(plan));
 }
 
 /** An indicator's current value for its table cell, whole: its sub-indicators' values joined by “；”. */
