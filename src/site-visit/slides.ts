@@ -3,7 +3,7 @@ import pptxgenjs from 'pptxgenjs';
 import type * as PptxModule from 'pptxgenjs';
 import type { SiteVisitPlan } from './plan.ts';
 import { routeSummary } from './route.ts';
-import { uncoveredText } from './coverage.ts';
+import { coverageText, uncoveredText } from './coverage.ts';
 import { chineseDate, formatShare, GENERATOR, normalizeOfficeZip, resolveUnit, shareOf, type ProjectData, type Verdict, type VerdictKind } from './shared.ts';
 import { wordsOf } from '../common/index.ts';
 import { packDate, presentedText } from './revision.ts';
@@ -221,7 +221,7 @@ export async function renderSlides(plan: SiteVisitPlan): Promise<Buffer> {
     [
       ...routes.map((r) => text(routeSummary(r).replace(/（示例）/g, ''), { bullet: true, breakLine: true })),
       ...plan.coverage.uncovered.map((u) => text(uncoveredText(u), { bullet: true, breakLine: true, color: COLORS.未达标 })),
-      text(`需现场核查的约束性指标 ${plan.coverage.required.length} 项，路线覆盖 ${plan.coverage.required.length - plan.coverage.uncovered.length} 项。`, { bullet: true }),
+      text(`${coverageText(plan.coverage)}。`, { bullet: true }),
     ],
     { x: 0.5, y: 0.95, w: 9, h: 4.3, fontFace: SLIDE_FONTS.body, fontSize: 13, color: '262626', valign: 'top', lineSpacingMultiple: 1.2 },
   );

@@ -21,6 +21,8 @@ const outA = path.join(tmp, 'a');
 const outB = path.join(tmp, 'b');
 const dirA = path.join(outA, '现场核查');
 let json: { ok: boolean; outputs: { file: string }[]; routes: unknown[]; ms: number };
+let human: string;
+const COVERAGE = '点位展示的约束性指标 11 项（共 19 项），路线覆盖其中 11 项；其余 8 项没有点位';
 
 beforeAll(async () => {
   const first = await run('site-visit', SAMPLE, '--out', outA, '--json');
@@ -28,6 +30,7 @@ beforeAll(async () => {
   json = JSON.parse(first.stdout);
   const second = await run('site-visit', SAMPLE, '--out', outB);
   expect(second.code).toBe(0);
+  human = second.stdout;
 });
 
 describe('site-visit on the sample', () => {
@@ -35,6 +38,8 @@ describe('site-visit on the sample', () => {
     expect(json.ok).toBe(true);
     expect(json.outputs.map((o) => path.basename(o.file))).toEqual(FILES);
     console.log(`site-visit 在示例项目上用时 ${json.ms} ms`);
+    // the coverage sentence counts against all 19 约束性 indicators, not only those the sites show
+    expect(human.split('\n')).toContain(`${COVERAGE}。`);
   });
 
   it('two runs give byte-identical files', () => {
@@ -53,6 +58,7 @@ describe('site-visit on the sample', () => {
     expect(currentCell(v7)).toBe('①68.9%；②46μg/m3（较2020年累计降低11.54%）');
     for (const v of plan!.verdicts) expect(runs, `指标${v.no}`).toContain(currentCell(v));
     expect(runs.filter((r) => r.endsWith('…'))).toEqual([]);
+    expect(runs).toContain(`${COVERAGE}。`);
   });
 });
 
@@ -64,6 +70,7 @@ describe.runIf(haveTools('pdftotext', 'pdfinfo', 'pdftoppm'))('现场核查手�
     expect(text).toContain('现场核查手册');
     expect(text).toContain('示例数据');
     expect(text).toContain('比例尺');
+    expect(text.replace(/\s+/g, '')).toContain(COVERAGE.replace(/\s+/g, ''));
     expect(text).toMatch(/北\s*N/);
     expect(text).toContain('城区污水处理厂（示例）');
     expect(text).toMatch(/指标4 第2页/);

@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { clock, travelBasis } from '../geo.ts';
 import { FIRST_FIELD_DAY, type SiteVisitPlan } from '../plan.ts';
 import { slotLabel, type PlannedRoute } from '../route.ts';
-import { uncoveredText } from '../coverage.ts';
+import { coverageText, uncoveredText } from '../coverage.ts';
 import { packDate, presentedText } from '../revision.ts';
 import { chineseDate, embedFonts, GENERATOR, installLibraryPatches, resolveUnit, setFixedMetadata, type Site } from '../shared.ts';
 import { drawSiteCard } from './card.ts';
@@ -90,7 +90,7 @@ function drawCover(page: PDFPage, plan: SiteVisitPlan, s: HandbookStyles, title:
     `核查日期：${dayText(plan, 1)}座谈会，现场核查 ${plan.days} 天（${dayText(plan, FIRST_FIELD_DAY)}起）${plan.sites.visit.date ? '' : '，日期待定'}`,
     `出发点：${plan.routes.start.name}`,
     `迎检点位 ${plan.sites.sites.length} 个，排入路线 ${planned} 个，路线 ${routes.length} 条（每半天一条）`,
-    `需现场核查的约束性指标 ${cov.required.length} 项，已覆盖 ${cov.required.length - cov.uncovered.length} 项`,
+    coverageText(cov),
   ];
   for (const line of lines) y = drawText(page, line, MARGIN.left + 30, y, CONTENT_WIDTH - 60, s.body) - 2;
   for (const u of cov.uncovered) y = drawText(page, `未覆盖：${uncoveredText(u)}`, MARGIN.left + 30, y, CONTENT_WIDTH - 60, { ...s.body, color: RED }) - 2;
