@@ -164,6 +164,7 @@ export const DIAGNOSTICS = {
   'site-left-out': { title: '点位未排进路线' },
   'site-bundle-unreadable': { title: '读不出要介绍的申报材料包', hint: '--from 写材料包的文件夹或 zip（其中有 manifest.json），或不写 --from，用 --out 目录中最新的一版' },
   'site-bundle-other-project': { title: '申报材料包不是本项目的', hint: '--from 写本项目生成的材料包' },
+  'site-visit-before-presented': { title: '核查日期早于所介绍的申报材料', hint: '核对 sites.yaml 的 visit.date；或用 --from 指定核查前生成的那一版申报材料包' },
   'site-bundle-differs': { title: '项目数据在该版材料包生成后有改动', hint: '现场核查材料按该版所答复的审查意见和当前项目数据生成；如改动应报送，请先运行 revise 生成新一版' },
   'site-indicator-no-site': { title: '约束性指标没有现场点位' },
   // the tool itself

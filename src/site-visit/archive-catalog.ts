@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { pageCount } from './annex-places.ts';
 import type { SiteVisitPlan } from './plan.ts';
+import { packDate } from './revision.ts';
 import { BORDER, linesIn } from './site-list.ts';
 import { chineseDate, stampWorkbook, workbookBytes, type PlacedIndicator } from './shared.ts';
 
@@ -16,7 +17,8 @@ export async function renderArchiveCatalog(plan: SiteVisitPlan): Promise<Buffer>
   const { project, indicators, evidence } = plan.data;
   const workbook = new ExcelJS.Workbook();
   const title = `${project.district.name}${project.programme.title}指标数据档案目录`;
-  stampWorkbook(workbook, project.generatedAt, title);
+  const date = packDate(plan);
+  stampWorkbook(workbook, date, title);
   const counts = new Map<string, number | undefined>();
   for (const e of evidence) counts.set(e.id, await pageCount(e.absPath, e.type));
 
@@ -32,7 +34,7 @@ export async function renderArchiveCatalog(plan: SiteVisitPlan): Promise<Buffer>
   sheet.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   sheet.getRow(1).height = 44;
   sheet.mergeCells(2, 1, 2, columns.length);
-  sheet.getCell(2, 1).value = `${project.sample ? '示例数据 · ' : ''}每个指标一个档案盒，按附件1顺序；页号为盒内页次；编制日期 ${chineseDate(project.generatedAt)}`;
+  sheet.getCell(2, 1).value = `${project.sample ? '示例数据 · ' : ''}每个指标一个档案盒，按附件1顺序；页号为盒内页次；编制日期 ${chineseDate(date)}`;
   sheet.getCell(2, 1).font = { name: '宋体', size: 10, ...(project.sample ? { color: { argb: 'FFC00000' } } : {}) };
   const head = sheet.getRow(3);
   columns.forEach(([name], i) => {
@@ -80,7 +82,7 @@ export async function renderArchiveCatalog(plan: SiteVisitPlan): Promise<Buffer>
     });
   });
   spineSheet(workbook, plan, indicators);
-  return workbookBytes(workbook, project.generatedAt);
+  return workbookBytes(workbook, date);
 }
 
 const boxNo = (index: number) => `第${String(index + 1).padStart(2, '0')}盒`;

@@ -31,6 +31,10 @@ export interface Coverage {
   readonly uncovered: readonly UncoveredIndicator[];
   /** 约束性 indicators without a physical site (documents only), for information */
   readonly documentsOnly: readonly number[];
+  /** every 约束性 indicator the project applies (not 不涉及), in 附件1 order */
+  readonly binding: readonly number[];
+  /** of those, the ones some site in sites.yaml shows */
+  readonly shown: readonly number[];
 }
 
 export function requiredIndicators(list: SiteList, indicators: readonly PlacedIndicator[]): number[] {
@@ -39,7 +43,8 @@ export function requiredIndicators(list: SiteList, indicators: readonly PlacedIn
   return binding.filter((no) => physical.has(no));
 }
 
-export function coverage(list: SiteList, indicators: readonly PlacedIndicator[], plan: RoutePlan): Coverage {
+/** `notApplicable`: the indicators judged 不涉及, left out of the counts of 约束性 indicators. */
+export function coverage(list: SiteList, indicators: readonly PlacedIndicator[], plan: RoutePlan, notApplicable: ReadonlySet<number> = new Set()): Coverage {
   const required = requiredIndicators(list, indicators);
   const visited = plan.routes.flatMap((r) => r.stops.map((s) => s.site));
   const covered = indicators.flatMap((ind): CoveredIndicator[] => {
@@ -56,7 +61,20 @@ export function coverage(list: SiteList, indicators: readonly PlacedIndicator[],
     });
   const requiredSet = new Set(required);
   const documentsOnly = indicators.filter((i) => i.attribute === '约束性' && !requiredSet.has(i.no)).map((i) => i.no);
-  return { required, covered, uncovered, documentsOnly };
+  const binding = indicators.filter((i) => i.attribute === '约束性' && !notApplicable.has(i.no)).map((i) => i.no);
+  const onSites = new Set(list.sites.flatMap((s) => s.indicators));
+  return { required, covered, uncovered, documentsOnly, binding, shown: binding.filter((no) => onSites.has(no)) };
+}
+
+/**
+ * The one sentence on coverage the command, the handbook and the slides print: how many 约束性 indicators the
+ * sites show, of how many the project applies, how many of those the routes reach, and how many have no site.
+ */
+export function coverageText(cov: Pick<Coverage, 'binding' | 'shown' | 'covered'>): string {
+  const covered = new Set(cov.covered.map((c) => c.no));
+  const reached = cov.shown.filter((no) => covered.has(no)).length;
+  const rest = cov.binding.length - cov.shown.length;
+  return `点位展示的约束性指标 ${cov.shown.length} 项（共 ${cov.binding.length} 项），路线覆盖其中 ${reached} 项；${rest ? `其余 ${rest} 项没有点位` : '每项都有点位'}`;
 }
 
 export function uncoveredText(u: UncoveredIndicator): string {

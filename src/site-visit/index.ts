@@ -19,6 +19,7 @@ export { haversineKm, travelBasis, travelMinutes, travelModelOf, travelText, clo
 export { suggestCoordinates, formatSuggestions, type Suggestion } from './suggest.ts';
 export { readJpegGps } from './exif-gps.ts';
 export { resultCounts } from './slides.ts';
+export { coverageText } from './coverage.ts';
 
 /** The folder inside the output folder. */
 export const SITE_VISIT_DIR = '现场核查';

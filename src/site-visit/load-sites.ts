@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IssueCode } from './shared.ts';
+import type { PresentedRevision } from './revision.ts';
 import {
-  displayPath, parseYaml, readSchemaFile, resolveUnit, SiteList,
+  chineseDate, displayPath, parseYaml, readSchemaFile, resolveUnit, SiteList,
   type DataPath, type GeoBounds, type Issue, type ProjectData, type Site, type YamlSource,
 } from './shared.ts';
 
@@ -46,7 +47,7 @@ function siteName(site: Pick<Site, 'id' | 'name'>): string {
  * items, duplicate ids, coordinates outside the district's bounds (project.yaml `district.bounds`), missing
  * minutes and unknown responsible units. Never throws on bad input.
  */
-export async function loadSites(data: ProjectData): Promise<LoadedSites> {
+export async function loadSites(data: ProjectData, presented?: PresentedRevision): Promise<LoadedSites> {
   const issues: Issue[] = [];
   const file = path.join(data.dir, SITES_FILE);
   const parsed = await readSchemaFile(file, SiteList, true, issues);
@@ -54,6 +55,7 @@ export async function loadSites(data: ProjectData): Promise<LoadedSites> {
   if (!parsed.value || !parsed.source) return { issues: out };
   out.push(...(await checkProjectPlaces(data)));
   out.push(...checkSites(parsed.value, data, parsed.source));
+  if (presented) out.push(...checkVisitDate(parsed.value, presented, parsed.source));
   return { ...(out.some((i) => i.severity === 'error') ? {} : { sites: parsed.value }), issues: sortByPlace(out) };
 }
 
@@ -100,6 +102,21 @@ export function checkSites(list: SiteList, data: ProjectData, at: Pick<YamlSourc
     if (!indicators.has(no)) push('site-unknown-indicator', ['physicalIndicators', k], `需现场核查的指标序号 ${no} 不存在于 indicators.yaml`, { expected: `1—${maxNo} 中的序号`, actual: String(no) });
   });
   return issues;
+}
+
+/**
+ * A visit dated before the revision the pack presents would be prepared from material made after it: a
+ * warning at visit.date (the pack is still made, dated by that revision).
+ */
+export function checkVisitDate(list: SiteList, presented: Pick<PresentedRevision, 'revision' | 'date'>, at: Pick<YamlSource, 'locate'>): Issue[] {
+  const date = list.visit.date;
+  if (!date || date >= presented.date) return [];
+  const where = ['visit', 'date'];
+  return [{
+    code: 'site-visit-before-presented', severity: 'warning', path: where, ...at.locate(where),
+    message: `核查日期 ${chineseDate(date)} 早于所介绍的第${presented.revision}版申报材料（${chineseDate(presented.date)}）：现场核查材料将依据核查之后才生成的材料准备`,
+    actual: date,
+  }];
 }
 
 export function inside(p: { lon: number; lat: number }, b: GeoBounds): boolean {

@@ -3,6 +3,7 @@ import { dayText } from './handbook/index.ts';
 import { FIRST_FIELD_DAY, type SiteVisitPlan } from './plan.ts';
 import { slotLabel } from './route.ts';
 import { uncoveredText } from './coverage.ts';
+import { packDate } from './revision.ts';
 import { wordsOf } from '../common/index.ts';
 import {
   breakTitle, chineseDate, MarkdownError, TITLE_CHARS, officialDocument, renderTemplate, resolveTemplate, resolveUnit, SAMPLE_HEADER, TemplateError, templateSet,
@@ -73,7 +74,7 @@ export function meetingContext(plan: SiteVisitPlan) {
       ],
     },
     office,
-    dateText: chineseDate(project.generatedAt),
+    dateText: chineseDate(packDate(plan)),
   };
 }
 
@@ -142,7 +143,7 @@ export async function renderMeetingPlan(plan: SiteVisitPlan): Promise<Buffer> {
     return await officialDocument({
       markdown, tables: { routes: routesTable(plan), duties: dutiesTable(plan) },
       ...(project.sample ? { headerText: SAMPLE_HEADER } : {}),
-      title: context.title, creator: project.district.government, date: project.generatedAt,
+      title: context.title, creator: project.district.government, date: packDate(plan),
     });
   } catch (e) {
     if (e instanceof MarkdownError) throw new TemplateError(resolveTemplate(set, MEETING_TEMPLATE), undefined, `${e.detail}（生成的 Markdown 第 ${e.line} 行）`);

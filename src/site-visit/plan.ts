@@ -59,7 +59,7 @@ export async function prepareSiteVisit(dir: string, options: SiteVisitOptions): 
   if (hasErrors(state.issues)) return { issues: [...checked.issues, ...state.issues] };
   const data = state.data;
   const verdicts = presented ? judgeProject(data) : checked.verdicts;
-  const loaded = await loadSites(data);
+  const loaded = await loadSites(data, presented);
   const issues = [...checked.issues, ...state.issues, ...(presented ? differencesFromBundle(presented, verdicts) : []), ...loaded.issues];
   if (!loaded.sites) return { issues };
   const sites = loaded.sites;
@@ -71,7 +71,7 @@ export async function prepareSiteVisit(dir: string, options: SiteVisitOptions): 
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.morningStart !== undefined ? { morningStart: options.morningStart } : {}),
   });
-  const cov = coverage(sites, data.indicators, routes);
+  const cov = coverage(sites, data.indicators, routes, new Set(verdicts.filter((v) => v.verdict === '不涉及').map((v) => v.no)));
   const file = displayPath(path.join(data.dir, SITES_FILE));
   for (const u of cov.uncovered) {
     issues.push({ code: u.reason === 'no-site' ? 'site-indicator-no-site' : 'site-indicator-not-fitting', severity: 'warning', file, path: [], message: uncoveredText(u), hint: u.reason === 'no-site' ? '在 sites.yaml 中添加展示该指标的点位' : '增加核查天数（--days）、缩短停留时间或提前出发（--start）' });

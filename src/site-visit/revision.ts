@@ -17,6 +17,14 @@ export interface PresentedRevision {
   readonly date: string;
 }
 
+/**
+ * The date of the 现场核查 pack (its covers, signatures and file dates): the date of the revision it presents,
+ * so the pack is never dated before the material it presents; the project's generatedAt when it presents none.
+ */
+export function packDate(plan: { readonly data: Pick<ProjectData, 'project'>; readonly presented?: PresentedRevision | undefined }): string {
+  return plan.presented?.date ?? plan.data.project.generatedAt;
+}
+
 /** 第3版申报材料（2023年9月20日）, or the project's own data when no bundle was found. */
 export function presentedText(presented: PresentedRevision | undefined): string {
   return presented

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { clock, travelBasis } from './geo.ts';
 import type { SiteVisitPlan } from './plan.ts';
+import { packDate } from './revision.ts';
 import { slotLabel } from './route.ts';
 import { resolveUnit, stampWorkbook, workbookBytes, type SitePerson } from './shared.ts';
 
@@ -31,7 +32,8 @@ export async function renderSiteList(plan: SiteVisitPlan): Promise<Buffer> {
   const { project } = plan.data;
   const workbook = new ExcelJS.Workbook();
   const title = `${project.district.name}${project.programme.title}现场核查点位清单`;
-  stampWorkbook(workbook, project.generatedAt, title);
+  const date = packDate(plan);
+  stampWorkbook(workbook, date, title);
   const sheet = workbook.addWorksheet('点位清单', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3', horizontalCentered: true, margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
     headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
@@ -88,5 +90,5 @@ export async function renderSiteList(plan: SiteVisitPlan): Promise<Buffer> {
     const lines = Math.max(...values.map((v, c) => linesIn(String(v), columns[c]![1])));
     row.height = Math.max(20, lines * 14 + 6);
   });
-  return workbookBytes(workbook, project.generatedAt);
+  return workbookBytes(workbook, date);
 }

@@ -3,10 +3,11 @@ import pptxgenjs from 'pptxgenjs';
 import type * as PptxModule from 'pptxgenjs';
 import type { SiteVisitPlan } from './plan.ts';
 import { routeSummary } from './route.ts';
-import { uncoveredText } from './coverage.ts';
+import { coverageText, uncoveredText } from './coverage.ts';
 import { chineseDate, formatShare, GENERATOR, normalizeOfficeZip, resolveUnit, shareOf, type ProjectData, type Verdict, type VerdictKind } from './shared.ts';
 import { wordsOf } from '../common/index.ts';
-import { presentedText } from './revision.ts';
+import { packDate, presentedText } from './revision.ts';
+import { CELL_MARGIN, DOMAIN_COLUMNS, tablePages } from './slide-table.ts';
 
 export const SLIDES_FILE = '汇报演示.pptx';
 
@@ -121,7 +122,7 @@ export async function renderSlides(plan: SiteVisitPlan): Promise<Buffer> {
   n++;
   cover.background = { color: DARK };
   cover.addText(`${district.name}\n${programme.title}创建工作汇报`, { x: 0.5, y: 1.3, w: 9, h: 1.8, fontFace: SLIDE_FONTS.heading, fontSize: 34, color: 'FFFFFF', align: 'center', valign: 'middle' });
-  cover.addText(`${district.government}\n${chineseDate(project.generatedAt)}`, { x: 0.5, y: 3.4, w: 9, h: 0.9, fontFace: SLIDE_FONTS.body, fontSize: 16, color: 'D9E1F2', align: 'center' });
+  cover.addText(`${district.government}\n${chineseDate(packDate(plan))}`, { x: 0.5, y: 3.4, w: 9, h: 0.9, fontFace: SLIDE_FONTS.body, fontSize: 16, color: 'D9E1F2', align: 'center' });
   cover.addText(presentedText(plan.presented), { x: 0.5, y: 4.25, w: 9, h: 0.35, fontFace: SLIDE_FONTS.body, fontSize: 12, color: 'D9E1F2', align: 'center' });
   if (mark) cover.addText(mark, { x: 3, y: 4.75, w: 4, h: 0.4, fontFace: SLIDE_FONTS.body, fontSize: 12, color: 'FFC7CE', align: 'center' });
 
@@ -162,29 +163,38 @@ export async function renderSlides(plan: SiteVisitPlan): Promise<Buffer> {
     dataLabelColor: 'FFFFFF', dataLabelFontSize: 11, valAxisMajorUnit: 5, dataLabelFormatCode: '0;;;',
   });
 
-  // 4. one slide per 领域
+  // 4. one slide per 领域 (more where its table, every text whole, does not fit one)
   for (const domain of project ? plan.data.catalog.domains : []) {
     const inds = indicators.filter((i) => i.domain === domain.name);
-    const s = slide(`${domain.name}（${inds.length} 项指标）`);
-    const size = inds.length > 7 ? 8.5 : 10;
-    const rows: PptxModule.default.TableRow[] = [
-      ['序号', '指标名称', '属性', '指标值', '现状值', '达标情况'].map((h) => ({ text: h, options: { bold: true, fill: { color: 'D9E1F2' }, align: 'center' as const } })),
-      ...inds.map((ind) => {
-        const v = verdicts.get(ind.no);
-        return [
-          { text: String(ind.no), options: { align: 'center' as const } }, { text: ind.name }, { text: ind.attribute, options: { align: 'center' as const } },
-          { text: ind.target }, { text: currentShort(v) },
-          { text: v?.verdict ?? '—', options: { color: v ? COLORS[v.verdict] : '000000', bold: true, align: 'center' as const } },
-        ];
-      }),
-    ];
-    s.addTable(rows, { x: 0.3, y: 0.95, w: 6.9, colW: [0.45, 2.2, 0.65, 1.45, 1.35, 0.8], fontFace: SLIDE_FONTS.body, fontSize: size, border: { type: 'solid', pt: 0.5, color: 'A6A6A6' }, valign: 'middle', margin: 0.04 });
+    const header = ['序号', '指标名称', '属性', '指标值', '现状值', '达标情况'];
+    const cellsOf = (ind: (typeof inds)[number]): [string, string, string, string, string, string] => {
+      const v = verdicts.get(ind.no);
+      return [String(ind.no), ind.name, ind.attribute, ind.target, currentCell(v), v?.verdict ?? '—'];
+    };
+    const layout = tablePages(header, inds, cellsOf);
     const inDomain = (k: VerdictKind) => inds.filter((i) => verdicts.get(i.no)?.verdict === k).length;
-    s.addChart(pptx.ChartType.doughnut, [{ name: domain.name, labels: [...KINDS], values: KINDS.map(inDomain) }], {
-      x: 7.3, y: 1.0, w: 2.5, h: 3.2, chartColors: KINDS.map((k) => COLORS[k]), showLegend: true, legendPos: 'b', legendFontFace: SLIDE_FONTS.body,
-      legendFontSize: 10, showValue: true, showPercent: false, dataLabelFormatCode: '0;;;', dataLabelFontFace: SLIDE_FONTS.body, dataLabelColor: 'FFFFFF', dataLabelFontSize: 11, holeSize: 50,
+    layout.pages.forEach((part, k) => {
+      const s = slide(k === 0 ? `${domain.name}（${inds.length} 项指标）` : `${domain.name}（续）`);
+      const rows: PptxModule.default.TableRow[] = [
+        header.map((h) => ({ text: h, options: { bold: true, fill: { color: 'D9E1F2' }, align: 'center' as const } })),
+        ...part.map((ind) => {
+          const v = verdicts.get(ind.no);
+          const [no, name, attribute, target, current, verdict] = cellsOf(ind);
+          return [
+            { text: no, options: { align: 'center' as const } }, { text: name }, { text: attribute, options: { align: 'center' as const } },
+            { text: target }, { text: current },
+            { text: verdict, options: { color: v ? COLORS[v.verdict] : '000000', bold: true, align: 'center' as const } },
+          ];
+        }),
+      ];
+      s.addTable(rows, { x: 0.3, y: 0.95, w: 6.9, colW: [...DOMAIN_COLUMNS], fontFace: SLIDE_FONTS.body, fontSize: layout.size, border: { type: 'solid', pt: 0.5, color: 'A6A6A6' }, valign: 'middle', margin: CELL_MARGIN });
+      if (k > 0) return;
+      s.addChart(pptx.ChartType.doughnut, [{ name: domain.name, labels: [...KINDS], values: KINDS.map(inDomain) }], {
+        x: 7.3, y: 1.0, w: 2.5, h: 3.2, chartColors: KINDS.map((c) => COLORS[c]), showLegend: true, legendPos: 'b', legendFontFace: SLIDE_FONTS.body,
+        legendFontSize: 10, showValue: true, showPercent: false, dataLabelFormatCode: '0;;;', dataLabelFontFace: SLIDE_FONTS.body, dataLabelColor: 'FFFFFF', dataLabelFontSize: 11, holeSize: 50,
+      });
+      s.addText(`达标 ${inDomain('达标')}/${inds.length}`, { x: 7.3, y: 4.3, w: 2.5, h: 0.4, fontFace: SLIDE_FONTS.body, fontSize: 14, bold: true, color: DARK, align: 'center' });
     });
-    s.addText(`达标 ${inDomain('达标')}/${inds.length}`, { x: 7.3, y: 4.3, w: 2.5, h: 0.4, fontFace: SLIDE_FONTS.body, fontSize: 14, bold: true, color: DARK, align: 'center' });
   }
 
   // problems and next steps
@@ -211,19 +221,18 @@ export async function renderSlides(plan: SiteVisitPlan): Promise<Buffer> {
     [
       ...routes.map((r) => text(routeSummary(r).replace(/（示例）/g, ''), { bullet: true, breakLine: true })),
       ...plan.coverage.uncovered.map((u) => text(uncoveredText(u), { bullet: true, breakLine: true, color: COLORS.未达标 })),
-      text(`需现场核查的约束性指标 ${plan.coverage.required.length} 项，路线覆盖 ${plan.coverage.required.length - plan.coverage.uncovered.length} 项。`, { bullet: true }),
+      text(`${coverageText(plan.coverage)}。`, { bullet: true }),
     ],
     { x: 0.5, y: 0.95, w: 9, h: 4.3, fontFace: SLIDE_FONTS.body, fontSize: 13, color: '262626', valign: 'top', lineSpacingMultiple: 1.2 },
   );
 
   const written = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return normalizePptx(written, project.generatedAt);
+  return normalizePptx(written, packDate(plan));
 }
 
-function currentShort(v: Verdict | undefined): string {
-  if (!v) return '—';
-  const t = v.currentText.replace(/\n/g, '；');
-  return [...t].length > 24 ? `${[...t].slice(0, 23).join('')}…` : t;
+/** An indicator's current value for its table cell, whole: its sub-indicators' values joined by “；”. */
+export function currentCell(v: Verdict | undefined): string {
+  return v ? v.currentText.replace(/\n/g, '；') : '—';
 }
 
 /**

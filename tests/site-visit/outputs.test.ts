@@ -2,10 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import jsQRModule from 'jsqr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.ts';
 import { haveTools } from '../helpers/tools.ts';
+import { prepareSiteVisit } from '../../src/site-visit/index.ts';
+import { currentCell } from '../../src/site-visit/slides.ts';
 import { pdfPages, pdftotext, SAMPLE, toPdf } from './helpers.ts';
 
 // jsqr is CommonJS: its function is the module or its `default`, depending on the loader
@@ -18,6 +21,8 @@ const outA = path.join(tmp, 'a');
 const outB = path.join(tmp, 'b');
 const dirA = path.join(outA, '现场核查');
 let json: { ok: boolean; outputs: { file: string }[]; routes: unknown[]; ms: number };
+let human: string;
+const COVERAGE = '点位展示的约束性指标 11 项（共 19 项），路线覆盖其中 11 项；其余 8 项没有点位';
 
 beforeAll(async () => {
   const first = await run('site-visit', SAMPLE, '--out', outA, '--json');
@@ -25,6 +30,7 @@ beforeAll(async () => {
   json = JSON.parse(first.stdout);
   const second = await run('site-visit', SAMPLE, '--out', outB);
   expect(second.code).toBe(0);
+  human = second.stdout;
 });
 
 describe('site-visit on the sample', () => {
@@ -32,10 +38,27 @@ describe('site-visit on the sample', () => {
     expect(json.ok).toBe(true);
     expect(json.outputs.map((o) => path.basename(o.file))).toEqual(FILES);
     console.log(`site-visit 在示例项目上用时 ${json.ms} ms`);
+    // the coverage sentence counts against all 19 约束性 indicators, not only those the sites show
+    expect(human.split('\n')).toContain(`${COVERAGE}。`);
   });
 
   it('two runs give byte-identical files', () => {
     for (const f of FILES) expect(readFileSync(path.join(outB, '现场核查', f)).equals(readFileSync(path.join(dirA, f))), f).toBe(true);
+  });
+
+  it('汇报演示.pptx: every indicator\'s current value whole, two sub-indicators and a change clause too, nothing cut with …', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(path.join(dirA, '汇报演示.pptx')));
+    const runs: string[] = [];
+    for (const name of Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
+      const xml = await zip.file(name)!.async('string');
+      runs.push(...[...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')));
+    }
+    const { plan } = await prepareSiteVisit(SAMPLE, { days: 1, outDir: outA });
+    const v7 = plan!.verdicts.find((v) => v.no === 7)!;
+    expect(currentCell(v7)).toBe('①68.9%；②46μg/m3（较2020年累计降低11.54%）');
+    for (const v of plan!.verdicts) expect(runs, `指标${v.no}`).toContain(currentCell(v));
+    expect(runs.filter((r) => r.endsWith('…'))).toEqual([]);
+    expect(runs).toContain(`${COVERAGE}。`);
   });
 });
 
@@ -47,6 +70,7 @@ describe.runIf(haveTools('pdftotext', 'pdfinfo', 'pdftoppm'))('现场核查手�
     expect(text).toContain('现场核查手册');
     expect(text).toContain('示例数据');
     expect(text).toContain('比例尺');
+    expect(text.replace(/\s+/g, '')).toContain(COVERAGE.replace(/\s+/g, ''));
     expect(text).toMatch(/北\s*N/);
     expect(text).toContain('城区污水处理厂（示例）');
     expect(text).toMatch(/指标4 第2页/);

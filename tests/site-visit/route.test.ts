@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_TRAVEL, optimalTourLength, planRoutes, prepareSiteVisit, shortTour, tourLength, travelMinutes,
+  coverageText, DEFAULT_TRAVEL, optimalTourLength, planRoutes, prepareSiteVisit, shortTour, tourLength, travelMinutes,
 } from '../../src/site-visit/index.ts';
 import { travelMatrix } from '../../src/site-visit/route.ts';
+import { coverage } from '../../src/site-visit/coverage.ts';
 import type { Site } from '../../src/model/sites.ts';
 import { SAMPLE } from './helpers.ts';
 
@@ -101,7 +102,19 @@ describe('half-day routes on the sample', () => {
     expect([...nos].sort((a, b) => a - b)).toEqual([...shown].sort((a, b) => a - b));
     expect(cov.required).toEqual([4, 7, 8, 12, 14, 15, 23, 24, 25, 27, 29]);
     expect(cov.uncovered).toEqual([]);
+    // the sites show 11 of the 19 约束性 indicators; the other 8 have no site, and the sentence says so
+    expect(cov.binding).toHaveLength(19);
+    expect(cov.shown).toEqual(cov.required);
+    expect(coverageText(cov)).toBe('点位展示的约束性指标 11 项（共 19 项），路线覆盖其中 11 项；其余 8 项没有点位');
     for (const c of cov.covered) for (const id of c.sites) expect(plan!.sites.sites.find((s) => s.id === id)!.indicators).toContain(c.no);
+  });
+
+  it('counts the 约束性 indicators the project applies: one judged 不涉及 is in neither count', async () => {
+    const { plan } = await prepareSiteVisit(SAMPLE, { days: 1, outDir: '/nonexistent' });
+    const noSite = plan!.coverage.binding.find((no) => !plan!.coverage.shown.includes(no))!;
+    const cov = coverage(plan!.sites, plan!.data.indicators, plan!.routes, new Set([noSite]));
+    expect(cov.binding).toHaveLength(18);
+    expect(coverageText(cov)).toBe('点位展示的约束性指标 11 项（共 18 项），路线覆盖其中 11 项；其余 7 项没有点位');
   });
 
   it('leaves out what does not fit, keeping sites that alone show a required 约束性 indicator, and says so', () => {
@@ -121,5 +134,7 @@ describe('half-day routes on the sample', () => {
     const messages = issues.filter((i) => i.code === 'site-indicator-not-fitting' || i.code === 'site-left-out').map((i) => i.message);
     expect(messages.length).toBeGreaterThan(0);
     for (const u of plan!.coverage.uncovered) expect(messages).toContain(`指标${u.no}（${u.name}）的点位 ${u.sites.join('、')} 在核查时间内排不下`);
+    const reached = 11 - plan!.coverage.uncovered.length;
+    expect(coverageText(plan!.coverage)).toBe(`点位展示的约束性指标 11 项（共 19 项），路线覆盖其中 ${reached} 项；其余 8 项没有点位`);
   });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { clock, formatSuggestions, travelText, loadSites, parseClock, prepareSiteVisit, slotLabel, suggestCoordinates, writeSiteVisit } from '../../site-visit/index.ts';
+import { clock, coverageText, formatSuggestions, travelText, loadSites, parseClock, prepareSiteVisit, slotLabel, suggestCoordinates, writeSiteVisit } from '../../site-visit/index.ts';
 import { checkProject } from '../../load/index.ts';
 import { TemplateError } from '../../documents/templates/index.ts';
 import { CliUsageError, EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
@@ -60,6 +60,8 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
     covered: plan.coverage.covered.map((c) => ({ no: c.no, attribute: c.attribute, sites: c.sites })),
     uncovered: plan.coverage.uncovered,
     documentsOnly: plan.coverage.documentsOnly,
+    binding: plan.coverage.binding,
+    shown: plan.coverage.shown,
   };
   const travel = plan.routes.travel;
   if (values.json) {
@@ -83,7 +85,7 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
       if (r.lunch?.after === s.order) ctx.stdout(`     ${clock(r.lunch.start)}—${clock(r.lunch.end)} 午餐`);
     }
   }
-  ctx.stdout(`需现场核查的约束性指标 ${coverage.required.length} 项，已覆盖 ${coverage.required.length - coverage.uncovered.length} 项。`);
+  ctx.stdout(`${coverageText(plan.coverage)}。`);
   for (const w of written) ctx.stdout(`已生成：${path.relative(ctx.cwd, w.file) || w.file}（${Math.round(w.bytes / 1024)} KB）`);
   return EXIT.ok;
 }

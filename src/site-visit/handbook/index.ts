@@ -2,8 +2,8 @@ import { PDFDocument } from 'pdf-lib';
 import { clock, travelBasis } from '../geo.ts';
 import { FIRST_FIELD_DAY, type SiteVisitPlan } from '../plan.ts';
 import { slotLabel, type PlannedRoute } from '../route.ts';
-import { uncoveredText } from '../coverage.ts';
-import { presentedText } from '../revision.ts';
+import { coverageText, uncoveredText } from '../coverage.ts';
+import { packDate, presentedText } from '../revision.ts';
 import { chineseDate, embedFonts, GENERATOR, installLibraryPatches, resolveUnit, setFixedMetadata, type Site } from '../shared.ts';
 import { drawSiteCard } from './card.ts';
 import { drawRouteMap, projection } from './map.ts';
@@ -39,7 +39,7 @@ export async function renderHandbook(plan: SiteVisitPlan): Promise<Uint8Array> {
   const title = handbookTitle(plan);
   setFixedMetadata(doc, {
     title, author: project.district.government, subject: '现场核查点位、路线和点位卡', producer: `${GENERATOR.name} ${GENERATOR.version}`,
-    date: project.generatedAt, identity: `${project.district.code}/${title}`,
+    date: packDate(plan), identity: `${project.district.code}/${title}`,
     contentKey: JSON.stringify({ sites: plan.sites, routes: plan.routes.routes.map((r) => r.stops.map((st) => [st.site.id, st.arrive])), v: plan.verdicts.map((v) => v.verdict) }),
   });
   drawCover(doc.addPage([A4.width, A4.height]), plan, s, title);
@@ -90,7 +90,7 @@ function drawCover(page: PDFPage, plan: SiteVisitPlan, s: HandbookStyles, title:
     `核查日期：${dayText(plan, 1)}座谈会，现场核查 ${plan.days} 天（${dayText(plan, FIRST_FIELD_DAY)}起）${plan.sites.visit.date ? '' : '，日期待定'}`,
     `出发点：${plan.routes.start.name}`,
     `迎检点位 ${plan.sites.sites.length} 个，排入路线 ${planned} 个，路线 ${routes.length} 条（每半天一条）`,
-    `需现场核查的约束性指标 ${cov.required.length} 项，已覆盖 ${cov.required.length - cov.uncovered.length} 项`,
+    coverageText(cov),
   ];
   for (const line of lines) y = drawText(page, line, MARGIN.left + 30, y, CONTENT_WIDTH - 60, s.body) - 2;
   for (const u of cov.uncovered) y = drawText(page, `未覆盖：${uncoveredText(u)}`, MARGIN.left + 30, y, CONTENT_WIDTH - 60, { ...s.body, color: RED }) - 2;
@@ -114,7 +114,7 @@ function drawCover(page: PDFPage, plan: SiteVisitPlan, s: HandbookStyles, title:
   ];
   for (const n of notes) y = drawText(page, n, MARGIN.left, y, CONTENT_WIDTH, s.small) - 3;
   drawText(page, project.district.government, MARGIN.left, 120, CONTENT_WIDTH, { ...s.body, size: 13, lineHeight: 20, align: 'center' });
-  drawText(page, chineseDate(project.generatedAt), MARGIN.left, 98, CONTENT_WIDTH, { ...s.body, size: 12, lineHeight: 18, align: 'center' });
+  drawText(page, chineseDate(packDate(plan)), MARGIN.left, 98, CONTENT_WIDTH, { ...s.body, size: 12, lineHeight: 18, align: 'center' });
 }
 
 function drawRoutePage(page: PDFPage, plan: SiteVisitPlan, route: PlannedRoute, s: HandbookStyles, proj: ReturnType<typeof projection>): void {

@@ -1,5 +1,5 @@
 import { rgb, type PDFPage } from 'pdf-lib';
-import { drawLine, type GeoPoint, type Site } from '../shared.ts';
+import { drawLine, lineHeightOf, wrap, type GeoPoint, type Site } from '../shared.ts';
 import type { PlannedRoute } from '../route.ts';
 import { BLUE, GREY, INK, LIGHT, RED, type HandbookStyles } from './page.ts';
 
@@ -59,14 +59,20 @@ export function scaleBarKm(pointsPerKm: number, mapWidth: number): number {
 }
 
 interface Rect { x: number; y: number; w: number; h: number }
+
+/** Widest line of a stop's label, in points: a longer name goes on to the next line, whole. */
+const LABEL_WIDTH = 96;
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 export function drawRouteMap(page: PDFPage, box: MapBox, proj: Projection, start: GeoPoint, all: readonly Site[], route: PlannedRoute, s: HandbookStyles): void {
   page.drawRectangle({ x: box.x, y: box.y, width: box.width, height: box.height, borderColor: INK, borderWidth: 0.8, color: rgb(0.97, 0.98, 0.99) });
   const taken: Rect[] = [];
+  // a label is its lines (a long site name wrapped, never cut), placed beside its point where it overlaps nothing drawn
   const label = (text: string, at: { x: number; y: number }, r: number, style: HandbookStyles['mapLabel'], color = INK) => {
-    const w = style.font.widthOfTextAtSize(text, style.size);
-    const h = style.size;
+    const lines = wrap(text, LABEL_WIDTH, style);
+    const lh = lineHeightOf(style);
+    const w = Math.max(...lines.map((l) => style.font.widthOfTextAtSize(l, style.size)));
+    const h = style.size + (lines.length - 1) * lh;
     const options: Rect[] = [
       { x: at.x + r + 2, y: at.y - h / 2 + 1, w, h },
       { x: at.x - r - 2 - w, y: at.y - h / 2 + 1, w, h },
@@ -74,11 +80,13 @@ export function drawRouteMap(page: PDFPage, box: MapBox, proj: Projection, start
       { x: at.x - w / 2, y: at.y - r - 2 - h, w, h },
       { x: at.x + r + 2, y: at.y + r, w, h },
       { x: at.x + r + 2, y: at.y - r - h, w, h },
+      { x: at.x - r - 2 - w, y: at.y + r, w, h },
+      { x: at.x - r - 2 - w, y: at.y - r - h, w, h },
     ];
     const inBox = (o: Rect) => o.x >= box.x + 2 && o.x + o.w <= box.x + box.width - 2 && o.y >= box.y + 2 && o.y + o.h <= box.y + box.height - 2;
     const spot = options.find((o) => inBox(o) && !taken.some((t) => overlaps(t, o))) ?? options.find(inBox) ?? options[0]!;
     taken.push(spot);
-    drawLine(page, text, spot.x, spot.y + 1, w, { ...style, color });
+    lines.forEach((line, k) => drawLine(page, line, spot.x, spot.y + 1 + h - style.size - k * lh, w, { ...style, color }));
   };
   const visiting = new Set(route.stops.map((st) => st.site.id));
   // context: the other sites, grey
@@ -117,16 +125,10 @@ export function drawRouteMap(page: PDFPage, box: MapBox, proj: Projection, start
     drawLine(page, n, p.x - w / 2, p.y - 2.8, w, { ...s.label, size: 8, color: rgb(1, 1, 1) });
   });
   label('出发点', sp, 6, { ...s.mapLabel, size: 8 }, RED);
-  route.stops.forEach((st, i) => label(`${st.site.id} ${shortName(st.site.name)}`, points[i]!, 8, s.mapLabel));
+  route.stops.forEach((st, i) => label(`${st.site.id} ${st.site.name}`, points[i]!, 8, s.mapLabel));
   for (const site of all) if (!visiting.has(site.id)) label(site.id, proj.point(site), 3, { ...s.mapLabel, size: 6.5 }, GREY);
   drawNorthArrow(page, box.x + 24, box.y + box.height - 50, s);
   drawScaleBar(page, box, proj.scale, s);
-}
-
-/** The name without a trailing （示例） and cut to 14 characters, for map labels. */
-function shortName(name: string): string {
-  const plain = name.replace(/（示例）$/, '');
-  return [...plain].length > 14 ? `${[...plain].slice(0, 13).join('')}…` : plain;
 }
 
 function drawNorthArrow(page: PDFPage, x: number, y: number, s: HandbookStyles): void {
