@@ -36,7 +36,7 @@ export function resultCounts(plan: Pick<SiteVisitPlan, 'data' | 'verdicts'>) {
 
 /**
  * The responsible units (责任单位) of the project, each once under its canonical name: the leading group's
- * 成员单位 the 基本情况 slide counts (not the members, who are persons).
+ * 责任单位 the 基本情况 slide counts (the units of 附件1, not the leading group's members, who are persons).
  */
 export function responsibleUnits(data: Pick<ProjectData, 'indicators' | 'project'>): string[] {
   // the units registered in project.yaml, and any an indicator names beside them
@@ -130,7 +130,7 @@ export async function renderSlides(plan: SiteVisitPlan): Promise<Buffer> {
   const counts = resultCounts(plan);
   const group = project.leadingGroup;
   const facts = [
-    `成立以${group.leader.post}${group.leader.name}为组长的创建工作领导小组，成员单位 ${responsibleUnits(plan.data).length} 个，办公室设在${group.office.location}。`,
+    `成立以${group.leader.post}${group.leader.name}为组长的创建工作领导小组，办公室设在${group.office.location}；${responsibleUnits(plan.data).length} 个责任单位分工负责 ${plan.data.indicators.length} 项指标。`,
     `对照${programme.title}建设指标，${wordsOf(district).we}涉及 ${indicators.length} 项指标：约束性 ${counts.binding.total} 项，参考性 ${counts.reference.total} 项。`,
     `现状年 ${programme.currentYear} 年，基准年 ${programme.baselineYear} 年；申报${programme.batch}。`,
   ];

@@ -84,7 +84,7 @@ describe('site-visit after r1 → r2 → r3', () => {
     const project = readFileSync(path.join(SAMPLE, 'project.yaml'), 'utf8');
     const units = project.slice(project.indexOf('\nunits:')).match(/^ {2}- name: /gm)!.length;
     expect(units).toBe(15);
-    expect(basic).toContain(`成员单位 ${units} 个`);
+    expect(basic).toContain(`${units} 个责任单位分工负责 35 项指标`);
   });
 
   it('--from presents the revision given: r1 has 指标26 未达标', async () => {
