@@ -35,7 +35,7 @@ export function resultCounts(plan: Pick<SiteVisitPlan, 'data' | 'verdicts'>) {
 }
 
 /**
- * The responsible units (责任单位) of the project, each once under its canonical name: the leading group's
+ * The responsible units (责任单位) of the project, each once under its canonical name:
  * 责任单位 the 基本情况 slide counts (the units of 附件1, not the leading group's members, who are persons).
  */
 export function responsibleUnits(data: Pick<ProjectData, 'indicators' | 'project'>): string[] {
