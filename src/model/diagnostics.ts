@@ -116,6 +116,7 @@ export const DIAGNOSTICS = {
   'feedback-round-missing': { title: '缺少已答复轮次的意见文件' },
   'feedback-round-before-revision': { title: '审查意见的日期早于所审查的版本' },
   'feedback-round-unused': { title: '有未答复的审查意见文件' },
+  'feedback-correction-not-in-results': { title: '审查答复更正的数值尚未写回 results.yaml', hint: '把更正后的数值写进 results.yaml，或用 collect 和 import 读回，validate 与最新一版材料包就一致' },
   'feedback-unknown-evidence': { title: '审查意见引用的材料不存在' },
   'feedback-unknown-indicator': { title: '审查意见引用的指标不存在' },
   'feedback-unknown-sub': { title: '审查意见引用的分项不存在' },

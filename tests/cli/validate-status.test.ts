@@ -15,6 +15,12 @@ describe('eco-dossier validate', () => {
     const verdicts = new Set(json.indicators.map((i: { verdict: string }) => i.verdict));
     expect(verdicts).toEqual(new Set(['达标', '未达标', '待补充']));
     expect(json.indicators[11]).toMatchObject({ no: 12, name: '危险废物利用处置率', attribute: '约束性', verdict: '达标' });
+    // round 1 corrected indicator 26 (46.3 → 51.2) in its answer, not in results.yaml: said, so 未达标 here is understood
+    expect(json.indicators[25]).toMatchObject({ no: 26, verdict: '未达标' });
+    const stale = json.warnings.filter((w: { code: string }) => w.code === 'feedback-correction-not-in-results');
+    expect(stale).toHaveLength(1);
+    expect(stale[0].file).toMatch(/feedback\/round-1\.yaml$/);
+    expect(stale[0].message).toContain('指标26 2022年 46.3 → 51.2');
   });
 
   it('exits 1 with located errors, and --json prints only JSON', async () => {

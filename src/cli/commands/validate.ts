@@ -2,6 +2,7 @@ import { checkProject } from '../../load/index.ts';
 import { subVerdictRecords } from '../../judge/index.ts';
 import { missingNarrative } from '../../artifacts/report/index.ts';
 import { clerkHints } from '../../judge/index.ts';
+import { correctionsNotInResults } from '../../revise/index.ts';
 import { EXIT, parseCommandArgs, projectDir, type CommandContext } from '../command.ts';
 import { formatIssues, issuesToJson, splitIssues } from '../report-issues.ts';
 
@@ -11,7 +12,10 @@ export async function run(argv: readonly string[], ctx: CommandContext): Promise
   const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, USAGE);
   const loaded = await checkProject(projectDir(ctx, positionals[0]));
   // a narrative part the report uses without text: validate warns, build refuses
-  const checked = loaded.data ? { ...loaded, issues: [...loaded.issues, ...missingNarrative(loaded.data, 'warning')] } : loaded;
+  // and the review rounds' corrected values results.yaml does not have yet: the newest bundle judged those
+  const checked = loaded.data
+    ? { ...loaded, issues: [...loaded.issues, ...missingNarrative(loaded.data, 'warning'), ...(await correctionsNotInResults(loaded.data))] }
+    : loaded;
   const { errors, warnings } = splitIssues(checked.issues);
   const byNo = new Map(checked.data?.indicators.map((i) => [i.no, i]) ?? []);
   const indicators = checked.verdicts.map((v) => {
