@@ -17,7 +17,7 @@ const ZOD_CODES = [
 ] as const;
 
 const SCHEMA: Record<`schema-${(typeof ZOD_CODES)[number]}`, Diagnostic> = Object.fromEntries(
-  ZOD_CODES.map((c) => [`schema-${c}`, { title: '数据不符合格式要求', hint: '对照文件中的注释和示例修改（各文件的完整写法见使用说明 docs/reference.md）' }]),
+  ZOD_CODES.map((c) => [`schema-${c}`, { title: '数据不符合格式要求', hint: '对照文件中的注释和示例修改，各文件的完整写法见使用说明 docs/reference.md' }]),
 ) as Record<`schema-${(typeof ZOD_CODES)[number]}`, Diagnostic>;
 
 export const DIAGNOSTICS = {
@@ -29,12 +29,12 @@ export const DIAGNOSTICS = {
   'file-encoding': { title: '文件不是 UTF-8 编码', hint: '另存为 UTF-8 编码后重试' },
   'yaml-resource-limit': { title: 'YAML 文件超出安全限制' },
   'sample-text-left': { title: '正式项目中仍有示例内容', hint: '换成本地的真实内容，或删去该项' },
-  'placeholder-unfilled': { title: '占位内容尚未填写', hint: '在 project.yaml 中把“待填写”的地方换成本地的内容' },
+  'placeholder-unfilled': { title: '占位内容尚未填写', hint: '在上面指出的文件和位置，把“待填写”换成本地的实际内容' },
   'units-unassigned': { title: '指标尚未分配责任单位', hint: '在 indicators.yaml 的 units 中写上责任单位（第一个为牵头单位），并在 project.yaml 的 units 中登记' },
   'catalog-unknown': { title: '指标目录不存在', hint: '用 eco-dossier catalogs 查看可用的目录编号' },
   'not-eligible': { title: '尚不满足申报条件' },
   'document-date-after-deadline': { title: '成文日期晚于报送截止日期', hint: '把 generatedAt（成文日期）改为报送前的实际日期；截止日期确已调整的，同时修改 deadlines 中的 submission' },
-  'evidence-title-filename': { title: '材料标题像是文件名', hint: '写成材料的实际名称，如“××村污水处理站现场照片”：标题原样印在佐证材料汇编的目录和图片说明中' },
+  'evidence-title-filename': { title: '材料标题像是文件名', hint: '写成材料的实际名称，如“××村污水处理站现场照片”' },
   'evidence-date-unchecked': { title: '材料日期尚未核对', hint: '按材料上的落款日期核对 date，把 dateSource 改为“已核对”' },
   'evidence-after-document': { title: '材料日期晚于本版文件的日期', hint: '核对材料日期；材料确实在后的，应由答复该轮审查的新版本报送' },
   'official-text-not-for-reader': { title: '正式文件中有不该给审查者看的文字', hint: '改写该处：占位内容、给经办人的提示、字段名、本机路径、英文编号、不可见字符和重复标点都不能进入正式文件' },

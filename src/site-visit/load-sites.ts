@@ -23,9 +23,9 @@ const SITE_KEY_LABEL: Record<string, string> = {
 };
 
 /** What a clerk without sites.yaml is shown: where it goes and one site written out. */
-const SITES_EXAMPLE = '在项目文件夹中新建 sites.yaml（UTF-8 编码），在“sites:”下每个迎检点位写一行，如：'
+const SITES_EXAMPLE = '在项目文件夹中新建 sites.yaml，用 UTF-8 编码保存，在“sites:”下每个迎检点位写一行，如：'
   + '- { id: S01, name: 某镇污水处理厂, address: 某镇某路1号, lon: 116.80, lat: 35.55, indicators: [26], unit: 住建局, '
-  + 'contact: { name: 张三, phone: 13800000000 }, guide: { name: 李四, post: 站长 }, minutes: 30 }'
+  + 'contact: { name: 张三, phone: "13800000000" }, guide: { name: 李四, post: 站长 }, minutes: 30 }'
   + '；lon、lat 为手机地图上的经度、纬度，indicators 为点位展示的指标序号，unit 为 project.yaml 中登记的责任单位';
 
 function relabel(issue: Issue): Issue {

@@ -34,6 +34,11 @@ export function resultCounts(plan: Pick<SiteVisitPlan, 'data' | 'verdicts'>) {
   return { binding: of('约束性'), reference: of('参考性') };
 }
 
+const notApplicable = (all: number, counts: ReturnType<typeof resultCounts>) => {
+  const n = all - counts.binding.total - counts.reference.total;
+  return n > 0 ? `，不涉及 ${n} 项` : '';
+};
+
 /**
  * The responsible units (责任单位) of the project, each once under its canonical name:
  * 责任单位 the 基本情况 slide counts (the units of 附件1, not the leading group's members, who are persons).
@@ -131,7 +136,8 @@ export async function renderSlides(plan: SiteVisitPlan): Promise<Buffer> {
   const group = project.leadingGroup;
   const facts = [
     `成立以${group.leader.post}${group.leader.name}为组长的创建工作领导小组，办公室设在${group.office.location}；${responsibleUnits(plan.data).length} 个责任单位分工负责 ${plan.data.indicators.length} 项指标。`,
-    `对照${programme.title}建设指标，${wordsOf(district).we}涉及 ${indicators.length} 项指标：约束性 ${counts.binding.total} 项，参考性 ${counts.reference.total} 项。`,
+    // the counts leave out what is 不涉及 (as the 申报条件 does); said, so the parts add up to the whole
+    `对照${programme.title}建设指标，${wordsOf(district).we}共 ${indicators.length} 项指标：约束性 ${counts.binding.total} 项，参考性 ${counts.reference.total} 项${notApplicable(indicators.length, counts)}。`,
     `现状年 ${programme.currentYear} 年，基准年 ${programme.baselineYear} 年；申报${programme.batch}。`,
   ];
   const pages = basicSlides(narrativeParagraphs(plan.data), facts);

@@ -53,7 +53,7 @@ describe('sites.yaml: every bad input is a located error with its exact message'
 
   it('longitude and latitude swapped: a latitude beyond 90° is refused by the schema', async () => {
     const { dir, abs, text } = broken('sites.yaml', (t) => t.replace('lon: 116.812\n    lat: 35.572', 'lon: 35.572\n    lat: 116.812'));
-    expect(await errorsOf(dir)).toEqual([`${abs}:${placeOf(text, '116.812')}: 错误: “纬度”（sites[0].lat）应不大于 90，实际为数字 116.812（对照文件中的注释和示例修改（各文件的完整写法见使用说明 docs/reference.md））【数据不符合格式要求】`]);
+    expect(await errorsOf(dir)).toEqual([`${abs}:${placeOf(text, '116.812')}: 错误: “纬度”（sites[0].lat）应不大于 90，实际为数字 116.812（对照文件中的注释和示例修改，各文件的完整写法见使用说明 docs/reference.md）【数据不符合格式要求】`]);
   });
 
   it('missing minutes', async () => {
@@ -68,7 +68,7 @@ describe('sites.yaml: every bad input is a located error with its exact message'
 
   it('a value of the wrong type is named in Chinese', async () => {
     const { dir, abs, text } = broken('sites.yaml', (t) => t.replace('lat: 35.528', 'lat: 三十五'));
-    expect(await errorsOf(dir)).toEqual([`${abs}:${placeOf(text, '三十五')}: 错误: “纬度”（sites[1].lat）应为数字，实际为“三十五”（对照文件中的注释和示例修改（各文件的完整写法见使用说明 docs/reference.md））【数据不符合格式要求】`]);
+    expect(await errorsOf(dir)).toEqual([`${abs}:${placeOf(text, '三十五')}: 错误: “纬度”（sites[1].lat）应为数字，实际为“三十五”（对照文件中的注释和示例修改，各文件的完整写法见使用说明 docs/reference.md）【数据不符合格式要求】`]);
   });
 
   it('no start point in project.yaml', async () => {
