@@ -19,38 +19,33 @@ installLibraryPatches();
 
 const cleanups: (() => Promise<void>)[] = [];
 
+/** A PNG file of an 8-bit image of `colorType` (2 RGB, 6 RGBA) whose compressed data is split over the IDAT chunks given. */
+function pngFile(width: number, height: number, colorType: 2 | 6, idats: readonly Buffer[]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, colorType, 0, 0, 0], 8);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), ...idats.map((d) => chunk('IDAT', d)), chunk('IEND', Buffer.alloc(0))]);
+}
+
 /** A small 8-bit RGBA PNG (a gradient, half transparent): pdf-lib decodes it and gives it a mask. */
 function rgbaPng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'latin1');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-    return Buffer.concat([head, data, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 6, 0, 0, 0], 8);
   const rows = Buffer.alloc((width * 4 + 1) * height);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows.set([x * 4, y * 5, 128, 128], y * (width * 4 + 1) + 1 + x * 4);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return pngFile(width, height, 6, [deflateSync(rows)]);
 }
+
 /** An 8-bit RGB PNG of noise (incompressible), its data split over `chunks` IDAT chunks: placed as it is. */
 function rgbPngInChunks(width: number, height: number, chunks: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'latin1');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-    return Buffer.concat([head, data, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
   const rows = Buffer.alloc((width * 3 + 1) * height);
   let x = 12345;
   for (let i = 0; i < rows.length; i++) {
@@ -59,8 +54,7 @@ function rgbPngInChunks(width: number, height: number, chunks: number): Buffer {
   }
   const data = deflateSync(rows);
   const step = Math.ceil(data.length / chunks);
-  const idats = Array.from({ length: chunks }, (_, i) => chunk('IDAT', data.subarray(i * step, (i + 1) * step)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), ...idats, chunk('IEND', Buffer.alloc(0))]);
+  return pngFile(width, height, 2, Array.from({ length: chunks }, (_, i) => data.subarray(i * step, (i + 1) * step)));
 }
 
 afterAll(async () => {
