@@ -1,11 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chineseDate, displayPath } from '../common/index.ts';
+import { chineseDate, circled, displayPath } from '../common/index.ts';
 import type { Issue, ProjectData } from '../model/index.ts';
 import { applyFeedback, loadFeedback } from './feedback.ts';
 import { roundOf } from './rounds.ts';
-
-const circled = (n: number) => String.fromCodePoint(0x2460 + n - 1);
 
 /**
  * Values the review rounds corrected that results.yaml still has as before: `validate` judges results.yaml,

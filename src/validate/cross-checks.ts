@@ -3,6 +3,7 @@ import type { EvidenceItem } from '../model/index.ts';
 import type { Issue, SourcePlace } from '../model/index.ts';
 import type { Project } from '../model/index.ts';
 import type { Result } from '../model/index.ts';
+import { circled } from '../common/index.ts';
 import { resolveUnit } from './units.ts';
 
 type DataPath = readonly (string | number)[];
@@ -10,7 +11,6 @@ export interface Locator {
   locate(path: DataPath): SourcePlace;
 }
 
-const circled = (n: number) => String.fromCodePoint(0x2460 + n - 1);
 
 /** Indicator numbers unique; sub-indicator numbers unique; responsible units known (aliases allowed). */
 export function checkCatalog(catalog: Catalog, project: Project, at: Locator): Issue[] {
