@@ -6,6 +6,6 @@ if (major < 22 || (major === 22 && minor < 13)) {
   process.stderr.write(`eco-dossier 需要 Node.js 22.13 或更高版本（当前 ${process.version}）。在源代码目录中请用 npm start 或 npx eco-dossier 运行（它们使用 npm install 装好的 Node）。\n`);
   process.exit(2);
 }
-const { runCli } = await import('../dist/cli/main.js');
+const { runCommand } = await import('../dist/cli/launch.js');
 
-process.exitCode = await runCli(process.argv.slice(2));
+process.exitCode = await runCommand(process.argv.slice(2));

@@ -80,11 +80,12 @@ export async function runCli(argv: readonly string[], ctx: CommandContext = defa
   }
 }
 
-function defaultContext(): CommandContext {
+/** The process's own terminal; a command thread is told whether its stderr is a terminal (it is a pipe there). */
+export function defaultContext(isTTY = Boolean(process.stderr.isTTY)): CommandContext {
   return {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),
-    isTTY: Boolean(process.stderr.isTTY),
+    isTTY,
   };
 }

@@ -7,7 +7,7 @@ export { hashFilesOnThreads } from './hash-workers.ts';
 export { hashFiles, hashOf, sha256, sha256File, type HashedFile } from './hash.ts';
 export { SaveProblem, notWritable, processAlive } from './out-lock.ts';
 export { readWhole, ReadSlot } from './read-whole.ts';
-export { abortAllStagingSync, abortStaging, commitFiles, commitStaging, createStaging, type Staging } from './staging.ts';
+export { abortAllStagingSync, abortStaging, removeFoldersSync, stagingWatch, commitFiles, commitStaging, createStaging, type Staging } from './staging.ts';
 
 export { FileTooLargeError } from './read-whole.ts';
 export { tidyOutFolder } from './staging.ts';

@@ -28,6 +28,18 @@ export interface Staging {
 
 const active = new Set<string>();
 
+/**
+ * Told this thread's staging folders each time they change: a command run on a thread of its own
+ * (cli/command-thread.ts) passes them on to the main thread, which is the one that receives Ctrl-C.
+ */
+export const stagingWatch: { onChange?: (roots: readonly string[]) => void } = {};
+
+function track(root: string, on: boolean): void {
+  if (on) active.add(root);
+  else active.delete(root);
+  stagingWatch.onChange?.([...active]);
+}
+
 const stagingPrefix = (name: string) => `.${name}.staging-`;
 const STAGING_MARK = '.staging-';
 
@@ -161,7 +173,7 @@ export async function createStaging(outDir: string, name: string, completed?: (n
     await removeLeftovers(outDir);
     const root = path.join(outDir, `${stagingPrefix(name)}${randomBytes(4).toString('hex')}`);
     await mkdir(path.join(root, name), { recursive: true });
-    active.add(root);
+    track(root, true);
     return { root, bundleDir: path.join(root, name), zipFile: path.join(root, `${name}.zip`), lock };
   } catch (e) {
     await lock.release();
@@ -197,16 +209,22 @@ export async function tidyOutFolder(outDir: string, completed?: (name: string) =
 export async function abortStaging(staging: Staging): Promise<void> {
   try {
     await rm(staging.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-    active.delete(staging.root);
+    track(staging.root, false);
   } finally {
     await staging.lock?.release();
   }
 }
 
-/** For a signal handler: removes every staging folder of this process, synchronously. */
+/** For a signal handler: removes the given staging folders, synchronously. */
+export function removeFoldersSync(roots: readonly string[]): void {
+  for (const root of roots) rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+}
+
+/** For a signal handler: removes every staging folder of this thread, synchronously. */
 export function abortAllStagingSync(): void {
-  for (const root of active) rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  removeFoldersSync([...active]);
   active.clear();
+  stagingWatch.onChange?.([]);
 }
 
 /**
@@ -265,7 +283,7 @@ export async function commitStaging(staging: Staging, outDir: string, name: stri
     step('folder-replaced');
     await keepOrRemove(outDir, aside, asideZip, keep);
     await rm(staging.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-    active.delete(staging.root);
+    track(staging.root, false);
     await rm(journalFile(outDir), { force: true });
     step('cleaned');
     return { bundleDir, zip };
