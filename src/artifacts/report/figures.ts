@@ -2,7 +2,7 @@ import type { PlacedIndicator } from '../../model/index.ts';
 import type { RenderInput } from '../render-input.ts';
 import { trendChart, valuesOf, verdictCounts } from './chart-options.ts';
 import type { ChartSpec } from '../../documents/charts/index.ts';
-import { cachedChartPng, forgetOutlineFonts } from '../../documents/charts/index.ts';
+import { cachedChartPngs } from '../../documents/charts/index.ts';
 import type { ChartSize } from '../../documents/charts/index.ts';
 import type { FigureSpec } from '../../documents/docx/index.ts';
 
@@ -61,20 +61,17 @@ export function quantityOf(indicator: PlacedIndicator): string {
 
 /**
  * The figures as the docx writer takes them: each chart rasterised (same chart, same bytes), or taken from
- * `chartCache` where the same chart was drawn before.
+ * `chartCache` where the same chart was drawn before. Those to draw are drawn on a thread that ends with
+ * them (documents/charts/thread.ts): the annex comes next, and ECharts and its fonts are not kept for it.
  */
-export function figureImages(figures: readonly ReportFigure[], chartCache?: string): Record<string, FigureSpec> {
-  try {
-    return Object.fromEntries(figures.map((f) => [f.id, {
-      png: cachedChartPng(chartCache, f.chart, f.drawn, 2, { title: false }),
-      widthMm: f.widthMm,
-      heightMm: f.heightMm,
-      description: describe(f.chart),
-    } satisfies FigureSpec]));
-  } finally {
-    // the build renders the annex next: the chart fonts are not kept for it
-    forgetOutlineFonts();
-  }
+export async function figureImages(figures: readonly ReportFigure[], chartCache?: string): Promise<Record<string, FigureSpec>> {
+  const pngs = await cachedChartPngs(chartCache, figures.map((f) => ({ spec: f.chart, size: f.drawn, scale: 2, drawing: { title: false } })));
+  return Object.fromEntries(figures.map((f, k) => [f.id, {
+    png: pngs[k]!,
+    widthMm: f.widthMm,
+    heightMm: f.heightMm,
+    description: describe(f.chart),
+  } satisfies FigureSpec]));
 }
 
 /** What the picture shows, in words (Word's alt text). */

@@ -30,7 +30,7 @@ export async function renderReport(input: RenderInput, options: ReportOptions = 
     return await officialDocument({
       markdown,
       tables: { indicators: indicatorTable(indicators, input.verdicts), tasks: taskBreakdownTable(indicators) },
-      figures: figureImages(figures.filter((f) => placed.has(f.id)), options.chartCache),
+      figures: await figureImages(figures.filter((f) => placed.has(f.id)), options.chartCache),
       ...(project.sample ? { headerText: SAMPLE_HEADER } : {}),
       title: context.title,
       creator: project.district.government,

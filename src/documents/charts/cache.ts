@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashOf } from '../../files/index.ts';
 import { chartPng } from './png.ts';
+import { drawCharts, type ChartJob } from './thread.ts';
 import type { ChartSpec } from './spec.ts';
 import type { ChartDrawing, ChartSize } from './svg.ts';
 
@@ -80,6 +81,36 @@ export function cachedChartPng(dir: string | undefined, spec: ChartSpec, size: C
     // not drawn yet
   }
   const png = chartPng(spec, size, scale, drawing);
+  keep(dir, file, png);
+  return png;
+}
+
+/**
+ * Several charts at once, each taken from `dir` when drawn there before; the others drawn together on a
+ * thread of their own (thread.ts) and kept in `dir`. Same pictures as cachedChartPng's, in the jobs' order.
+ */
+export async function cachedChartPngs(dir: string | undefined, jobs: readonly ChartJob[]): Promise<Buffer[]> {
+  const files = jobs.map((j) => (dir ? path.join(dir, `${chartKey(j.spec, j.size, j.scale, j.drawing)}.png`) : undefined));
+  const found: (Buffer | undefined)[] = files.map((file) => {
+    if (!file) return undefined;
+    try {
+      const kept = readFileSync(file);
+      return wholePng(kept) ? kept : undefined;
+    } catch {
+      return undefined; // not drawn yet
+    }
+  });
+  const missing = jobs.flatMap((j, k) => (found[k] ? [] : [k]));
+  const drawn = await drawCharts(missing.map((k) => jobs[k]!));
+  missing.forEach((k, n) => {
+    found[k] = drawn[n];
+    if (dir) keep(dir, files[k]!, drawn[n]!);
+  });
+  return found as Buffer[];
+}
+
+/** A drawn chart kept under its key; a folder that cannot be written is no cache. */
+function keep(dir: string, file: string, png: Buffer): void {
   try {
     mkdirSync(dir, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
@@ -89,7 +120,6 @@ export function cachedChartPng(dir: string | undefined, spec: ChartSpec, size: C
   } catch {
     // read-only or full: drawn every time
   }
-  return png;
 }
 
 /** Keeps the newest KEEP charts. */
