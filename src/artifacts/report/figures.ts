@@ -61,8 +61,9 @@ export function quantityOf(indicator: PlacedIndicator): string {
 
 /**
  * The figures as the docx writer takes them: each chart rasterised (same chart, same bytes), or taken from
- * `chartCache` where the same chart was drawn before. Those to draw are drawn on a thread that ends with
- * them (documents/charts/thread.ts): the annex comes next, and ECharts and its fonts are not kept for it.
+ * `chartCache` where the same chart was drawn before. Those to draw are drawn in a process of their own
+ * (documents/charts/apart.ts): the annex comes next, and ECharts, resvg and their fonts leave nothing
+ * behind for it.
  */
 export async function figureImages(figures: readonly ReportFigure[], chartCache?: string): Promise<Record<string, FigureSpec>> {
   const pngs = await cachedChartPngs(chartCache, figures.map((f) => ({ spec: f.chart, size: f.drawn, scale: 2, drawing: { title: false } })));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashOf } from '../../files/index.ts';
 import { chartPng } from './png.ts';
-import { drawCharts, type ChartJob } from './thread.ts';
+import { drawCharts, type ChartJob } from './apart.ts';
 import type { ChartSpec } from './spec.ts';
 import type { ChartDrawing, ChartSize } from './svg.ts';
 
@@ -87,7 +87,7 @@ export function cachedChartPng(dir: string | undefined, spec: ChartSpec, size: C
 
 /**
  * Several charts at once, each taken from `dir` when drawn there before; the others drawn together on a
- * thread of their own (thread.ts) and kept in `dir`. Same pictures as cachedChartPng's, in the jobs' order.
+ * process of their own (apart.ts) and kept in `dir`. Same pictures as cachedChartPng's, in the jobs' order.
  */
 export async function cachedChartPngs(dir: string | undefined, jobs: readonly ChartJob[]): Promise<Buffer[]> {
   const files = jobs.map((j) => (dir ? path.join(dir, `${chartKey(j.spec, j.size, j.scale, j.drawing)}.png`) : undefined));

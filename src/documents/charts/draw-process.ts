@@ -1,15 +1,18 @@
 /**
- * The body of the thread charts are drawn on (see thread.ts): the jobs come in workerData, the pictures go
- * back in one message, and the thread ends with ECharts, fontkit and the outline fonts it loaded.
+ * The process charts are drawn in (see apart.ts): the jobs come as JSON on stdin, each picture goes back on
+ * stdout as its length (4 bytes, big-endian) and its bytes, and the process ends with ECharts, fontkit, resvg
+ * and the outline fonts it loaded, and all the memory they took.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { chartPng } from './png.ts';
-import type { ChartJob } from './thread.ts';
+import type { ChartJob } from './apart.ts';
 
-const jobs = workerData as readonly ChartJob[];
-const pictures = jobs.map((j) => {
+const chunks: Buffer[] = [];
+for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+const jobs = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChartJob[];
+for (const j of jobs) {
   const png = chartPng(j.spec, j.size, j.scale, j.drawing);
-  // a copy of its own (not a view of a pooled buffer), so it can be handed over without copying again
-  return new Uint8Array(png).buffer;
-});
-parentPort!.postMessage(pictures, pictures);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(png.length);
+  process.stdout.write(length);
+  process.stdout.write(png);
+}

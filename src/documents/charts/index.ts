@@ -1,6 +1,6 @@
 /** The face of documents/charts/: what other folders use of it. */
 export { chartPng, forgetOutlineFonts } from './png.ts';
 export { cachedChartPng, cachedChartPngs, chartKey } from './cache.ts';
-export { drawCharts, type ChartJob } from './thread.ts';
+export { drawCharts, type ChartJob } from './apart.ts';
 export { type ChartSpec, type StackedBarChart, type TrendChart } from './spec.ts';
 export { chartSvg, type ChartSize } from './svg.ts';

@@ -46,11 +46,11 @@ describe('cachedChartPng', () => {
   });
 });
 
-describe('cachedChartPngs: the charts to draw drawn on a thread of their own', () => {
-  // the compiled toolkit (npm test compiles dist/ first): only there is there a file for the thread to load
+describe('cachedChartPngs: the charts to draw drawn in a process of their own', () => {
+  // the compiled toolkit (npm test compiles dist/ first): only there is there a file for the process to run
   const compiled = (m: string) => import(pathToFileURL(path.resolve('dist/documents/charts', m)).href);
 
-  it('the thread draws the same bytes as this thread, in the jobs’ order, and keeps them; kept ones are taken as they are', async () => {
+  it('the process draws the same bytes as this thread, in the jobs’ order, and keeps them; kept ones are taken as they are', async () => {
     // (its keys hash the compiled files: they are not those of the sources)
     const { cachedChartPngs, drawCharts, chartKey: compiledKey } = await compiled('index.js');
     const bars: StackedBarChart = { kind: 'stacked-bars', title: '各领域', groups: ['生态制度', '生态安全'], series: [{ name: '达标', colour: '#2f7d32', values: [3, 4] }] };
