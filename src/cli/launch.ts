@@ -1,10 +1,12 @@
 /**
  * How the command line runs a command. The commands that read and write the evidence, gigabytes of it,
- * run on a thread of their own whose young generation is kept small (4 MB instead of V8's default of up
+ * run on a thread of their own whose young generation is kept small (2 MB instead of V8's default of up
  * to 3 × 16 MB): the collector then frees the many short-lived buffers of the annex soon after they die,
- * and the C allocator is not left holding them. A 1 GB build peaked at 311–366 MB on the main thread and
- * at 270–305 MB this way (npm run bench). Flags such as --max-semi-space-size would do the same but
- * cannot be set once Node is running, and the office starts the tool by double-clicking a launcher.
+ * and the C allocator is not left holding them. A 1 GB build peaked at 357–395 MB on the main thread,
+ * 333–366 MB on a thread with 4 MB and, with the later changes, 293–312 MB with 4 MB against 276–283 MB
+ * with 2 MB and 272–291 MB with 1 MB, no slower (npm run bench, three runs each). A flag such as
+ * --max-semi-space-size would do the same but cannot be set once Node is running, and the office starts
+ * the tool by double-clicking a launcher.
  * The other commands run on the main thread, as before. This module loads nothing else until it knows
  * which way the command goes.
  */
@@ -15,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { ThreadMessage, ThreadStart } from './thread-messages.ts';
 
 const ON_THREAD = new Set(['build', 'revise', 'annex']);
-export const THREAD_YOUNG_GENERATION_MB = 4;
+export const THREAD_YOUNG_GENERATION_MB = 2;
 
 export interface LaunchOptions {
   /** what the command prints on stdout, collected instead of printed (npm run bench reads the --json) */
