@@ -166,6 +166,12 @@ describe('site-visit after r1 → r2 → r3', () => {
     expect(cited.length).toBeGreaterThan(10);
     const all = new Set(labels(r3.manifest!).values());
     for (const c of cited) expect(all.has(c), c).toBe(true);
+    // the example of an inserted page is one r3's annex prints; r1's annex has none, and its handbook gives none
+    const example = /插页如 ([\d-]+)/.exec(text.replace(/\s+/g, ' '))?.[1];
+    expect(example && all.has(example) && example.includes('-'), example).toBe(true);
+    const r1Text = pdftotext(path.join(firstOut(), '现场核查', '现场核查手册.pdf'));
+    expect(r1Text).toContain('与汇编各页所印页码一致');
+    expect(r1Text).not.toContain('插页');
   });
 });
 

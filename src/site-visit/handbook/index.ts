@@ -4,7 +4,7 @@ import { FIRST_FIELD_DAY, type SiteVisitPlan } from '../plan.ts';
 import { slotLabel, type PlannedRoute } from '../route.ts';
 import { coverageText, uncoveredText } from '../coverage.ts';
 import { packDate, presentedText } from '../revision.ts';
-import { chineseDate, embedFonts, GENERATOR, installLibraryPatches, resolveUnit, setFixedMetadata, type Site } from '../shared.ts';
+import { chineseDate, embedFonts, GENERATOR, installLibraryPatches, resolveUnit, setFixedMetadata, type Manifest, type Site } from '../shared.ts';
 import { drawSiteCard } from './card.ts';
 import { drawRouteMap, projection } from './map.ts';
 import { A4, CONTENT_WIDTH, drawFolio, drawTable, drawText, MARGIN, RED, handbookStyles, type HandbookStyles } from './page.ts';
@@ -108,13 +108,24 @@ function drawCover(page: PDFPage, plan: SiteVisitPlan, s: HandbookStyles, title:
   const notes = [
     `${travelBasis(t)}，按整分钟向上取整；路线图为示意图，直线只表示先后顺序，不代表实际道路。`,
     plan.places.source === 'manifest'
-      ? `佐证材料位置：汇编页码取自第${plan.presented!.revision}版申报材料包，与汇编各页所印页码一致（插页如 15-1）。`
+      ? `佐证材料位置：汇编页码取自第${plan.presented!.revision}版申报材料包，与汇编各页所印页码一致${insertedExample(plan.presented!.manifest)}。`
       : '佐证材料位置：按汇编分册规划推算，“指标N 第k页”即汇编中该指标佐证材料页眉所标的页次；生成申报材料包后再运行本命令，可同时给出汇编页码。',
     '点位卡上的二维码为点位坐标（geo 格式，WGS-84），可用手机扫码在地图中查看。',
   ];
   for (const n of notes) y = drawText(page, n, MARGIN.left, y, CONTENT_WIDTH, s.small) - 3;
   drawText(page, project.district.government, MARGIN.left, 120, CONTENT_WIDTH, { ...s.body, size: 13, lineHeight: 20, align: 'center' });
   drawText(page, chineseDate(packDate(plan)), MARGIN.left, 98, CONTENT_WIDTH, { ...s.body, size: 12, lineHeight: 18, align: 'center' });
+}
+
+/** （插页如 15-1）with an inserted page the presented annex really prints, or nothing when it has none. */
+function insertedExample(manifest: Manifest): string {
+  for (const file of manifest.files) {
+    for (const e of file.contents?.flatMap((c) => c.evidence) ?? []) {
+      const label = [e.printed?.first, e.printed?.last].find((l) => l?.includes('-'));
+      if (label) return `（插页如 ${label}）`;
+    }
+  }
+  return '';
 }
 
 function drawRoutePage(page: PDFPage, plan: SiteVisitPlan, route: PlannedRoute, s: HandbookStyles, proj: ReturnType<typeof projection>): void {
