@@ -83,6 +83,16 @@ export function checkResults(results: readonly Result[], indicators: readonly Pl
       });
       return;
     }
+    // an indicator judged line by line (not by one value's condition) uses no result without `sub`
+    if (r.sub === undefined && ind.subIndicators.length > 0 && !ind.subIndicators.some((s) => s.when !== undefined)) {
+      const lines = ind.subIndicators.map((s) => `${circled(s.no)}${s.name}`).join('、');
+      const only = ind.subIndicators.length === 1 ? ind.subIndicators[0]! : undefined;
+      issues.push({
+        code: 'result-without-sub', severity: 'warning', path: base, ...at.locate(base),
+        message: `指标${ind.no}“${ind.name}”按分项判定（${lines}），这条结果没有写分项序号（sub），判定时用不到：该分项仍缺少现状值`,
+        hint: only ? `在这条结果中加一行 sub: ${only.no}（${only.name}）` : `在这条结果中加一行 sub: 分项序号（${ind.subIndicators.map((s) => `${s.no} 为${s.name}`).join('，')}）；每个分项各写一条结果`,
+      });
+    }
     const key = `${r.indicator}/${r.sub ?? ''}`;
     if (seen.has(key)) {
       issues.push({
