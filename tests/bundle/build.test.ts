@@ -94,7 +94,7 @@ describe('build on the sample', () => {
       expect(r.status, r.stderr).toBe(0);
       const json = JSON.parse(r.stdout);
       expect(sha(json.zip)).toBe(sha(first.zip!));
-      // the report with its eight figures (charts rasterised in each process) the same bytes too
+      // the report with its nine figures (charts rasterised in each process) the same bytes too
       const report = (dir: string) => readFileSync(path.join(dir, BUNDLE, '申报报告.docx'));
       expect(Buffer.compare(report(second), report(out))).toBe(0);
       const document = execFileSync('unzip', ['-p', path.join(out, BUNDLE, '申报报告.docx'), 'word/document.xml'], { encoding: 'utf8' });

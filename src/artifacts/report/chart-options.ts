@@ -32,24 +32,35 @@ export function verdictCounts(indicators: readonly PlacedIndicator[], verdicts: 
   return { kind: 'stacked-bars', title, groups, series: order.map((k) => ({ name: k, colour: VERDICT_COLOURS[k], values: counts[k] })) };
 }
 
-/** The indicator-level result's values by year (sub-indicators are not drawn). */
-export function valuesOf(results: readonly Result[], no: number): Result | undefined {
-  return results.find((r) => r.indicator === no && r.sub === undefined);
+/**
+ * What an indicator's trend is drawn from: its own result, or, for an indicator judged on one line of its
+ * own (林草覆盖率, of which a district keeps its terrain's line as ①), that line's result. Indicators of
+ * several lines (生物多样性保护 ①②③) have no one trend.
+ */
+export function valuesOf(results: readonly Result[], indicator: Pick<PlacedIndicator, 'no' | 'subIndicators'>): Result | undefined {
+  const own = results.find((r) => r.indicator === indicator.no && r.sub === undefined);
+  const [line, ...more] = indicator.subIndicators;
+  if (own || !line || more.length > 0 || line.notApplicable || line.when !== undefined) return own;
+  return results.find((r) => r.indicator === indicator.no && r.sub === line.no);
 }
 
 /** An indicator's values by year against its target; undefined when it has no numbers to draw. */
 export function trendChart(indicator: PlacedIndicator, result: Result | undefined): TrendChart | undefined {
   const entries = Object.entries(result?.values ?? {}).sort(([a], [b]) => Number(a) - Number(b));
   if (entries.length === 0) return undefined;
-  const parsed = parseTarget(indicator.target, indicator.unit);
+  // a result of the indicator's one line is drawn against that line's target
+  const line = result?.sub !== undefined ? indicator.subIndicators.find((s) => s.no === result.sub) : undefined;
+  const targetText = line?.target ?? indicator.target;
+  const parsed = parseTarget(targetText, line?.unit ?? indicator.unit);
   let target: TrendChart['target'];
-  if (parsed.ok && parsed.target.kind === 'threshold' && indicator.measure !== 'change') {
-    target = { op: parsed.target.op, value: parsed.target.value, label: `目标 ${indicator.target}` };
+  if (parsed.ok && parsed.target.kind === 'threshold' && (line?.measure ?? indicator.measure) !== 'change') {
+    target = { op: parsed.target.op, value: parsed.target.value, label: `目标 ${targetText}` };
   } else if (result?.superiorTarget?.value !== undefined && (result.superiorTarget.measure ?? 'level') === 'level' && !speaksOfChange(result.superiorTarget.text ?? '')) {
     // a change target (较2022年降低2.5%) is no line on a chart of levels
     target = { op: result.superiorTarget.op, value: result.superiorTarget.value, label: `上级目标 ${result.superiorTarget.op}${result.superiorTarget.value}` };
   }
-  const unit = indicator.unit === '-' ? '' : indicator.unit;
+  const shown = line?.unit ?? indicator.unit;
+  const unit = shown === '-' ? '' : shown;
   return {
     kind: 'trend', title: `${indicator.no}. ${indicator.name}`, unit,
     years: entries.map(([y]) => `${y}年`), values: entries.map(([, v]) => v), ...(target ? { target } : {}),

@@ -43,7 +43,7 @@ export function reportFigures(input: RenderInput): ReportFigure[] {
     id: 'domains', no: 1, title: '各领域指标达标情况', chart: verdictCounts(indicators, input.verdicts, 'domain'), ...DOMAINS,
   }];
   for (const indicator of indicators) {
-    const chart = trendChart(indicator, valuesOf(results, indicator.no));
+    const chart = trendChart(indicator, valuesOf(results, indicator));
     if (!chart || chart.years.length < TREND_MIN_YEARS) continue;
     figures.push({ id: `trend-${indicator.no}`, no: figures.length + 1, title: `${quantityOf(indicator)}历年变化（第${indicator.no}项指标）`, chart, ...TREND });
   }

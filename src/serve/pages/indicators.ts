@@ -22,7 +22,7 @@ ${list.map((i) => {
 export function indicatorBody(d: Dashboard, no: number, evidenceHref: ((id: string) => string) | undefined): Html {
   const ind = d.data.indicators.find((i) => i.no === no)!;
   const v = d.verdicts.find((x) => x.no === no);
-  const result = valuesOf(d.data.results, no);
+  const result = valuesOf(d.data.results, ind);
   const trend = trendChart(ind, result);
   const evidence = d.data.evidence.filter((e) => e.indicators.includes(no));
   return html`${sampleNote(d)}<div class="grid"><div class="card"><h3>${ind.no}. ${ind.name}</h3>

@@ -18,8 +18,13 @@ describe('reportFigures', () => {
     expect(figures[0]).toMatchObject({ id: 'domains', no: 1, title: '各领域指标达标情况', widthMm: 156 });
     expect(figures[0]!.chart).toEqual(verdictCounts(input.data.indicators, input.verdicts, 'domain'));
     expect(figures.slice(1).map((f) => [f.id, f.no])).toEqual([
-      ['trend-3', 2], ['trend-5', 3], ['trend-12', 4], ['trend-17', 5], ['trend-22', 6], ['trend-23', 7], ['trend-26', 8],
+      ['trend-3', 2], ['trend-5', 3], ['trend-10', 4], ['trend-12', 5], ['trend-17', 6], ['trend-22', 7], ['trend-23', 8], ['trend-26', 9],
     ]);
+    // 林草覆盖率 is judged on its one line, 平原地区 (①): that line's values are its trend, against that line's target
+    expect(input.data.results.some((r) => r.indicator === 10 && r.sub === undefined)).toBe(false);
+    expect(figures.find((f) => f.id === 'trend-10')!.chart).toMatchObject({ values: [19.6, 20.0, 20.4], target: { op: '≥', value: 18 } });
+    // 生物多样性保护 has three lines: no one trend
+    expect(figures.some((f) => f.id === 'trend-11')).toBe(false);
     // indicator 9 has two years (2020, 2022): no trend
     expect(input.data.results.find((r) => r.indicator === 9 && r.sub === undefined)!.values).toEqual({ 2020: 52.1, 2022: 51.6 });
     expect(figures.every((f) => f.widthMm <= 156)).toBe(true);
@@ -43,7 +48,7 @@ describe('quantityOf / figureRange', () => {
 
   it('refers to one figure or a range', () => {
     const figures = reportFigures(input).slice(1);
-    expect(figureRange(figures)).toBe('图2至图8');
+    expect(figureRange(figures)).toBe('图2至图9');
     expect(figureRange(figures.slice(0, 1))).toBe('图2');
     expect(figureRange([])).toBe('');
   });

@@ -60,7 +60,7 @@ describe.runIf(haveTools('soffice', 'pdftotext', 'pdfinfo', 'pdfimages'))('repor
     const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
       .map((l) => l.trim().split(/\s+/)).filter((c) => c[2] === 'image')
       .map((c) => ({ page: Number(c[0]), width: Number(c[3]), ppi: Number(c[12]) }));
-    expect(images).toHaveLength(8);
+    expect(images).toHaveLength(9);
     for (const image of images) {
       expect(image.page).toBeGreaterThanOrEqual(from);
       expect(image.page).toBeLessThanOrEqual(to);
@@ -69,8 +69,9 @@ describe.runIf(haveTools('soffice', 'pdftotext', 'pdfinfo', 'pdfimages'))('repor
     // each caption on a page that has a picture; 图1 with the first one
     const captions = [
       '图1各领域指标达标情况', '图2生态文明建设工作占党政实绩考核的比例历年变化', '图3生态环境信息公开率历年变化',
-      '图4危险废物利用处置率历年变化', '图5单位地区生产总值能耗历年变化', '图6一般工业固体废物综合利用率历年变化（第22项指标）',
-      '图7集中式饮用水水源地水质优良比例历年变化', '图8农村生活污水治理率历年变化（第26项指标）',
+      '图4林草覆盖率历年变化', '图5危险废物利用处置率历年变化', '图6单位地区生产总值能耗历年变化',
+      '图7一般工业固体废物综合利用率历年变化（第22项指标）', '图8集中式饮用水水源地水质优良比例历年变化',
+      '图9农村生活污水治理率历年变化（第26项指标）',
     ];
     for (const caption of captions) {
       const page = texts.findIndex((t, i) => i + 1 >= from && t.includes(caption)) + 1;

@@ -125,26 +125,27 @@ describe('renderReport (sample project)', () => {
       '图1　各领域指标达标情况',
       '图2　生态文明建设工作占党政实绩考核的比例历年变化（第3项指标）',
       '图3　生态环境信息公开率历年变化（第5项指标）',
-      '图4　危险废物利用处置率历年变化（第12项指标）',
-      '图5　单位地区生产总值能耗历年变化（第17项指标）',
+      '图4　林草覆盖率历年变化（第10项指标）',
+      '图5　危险废物利用处置率历年变化（第12项指标）',
+      '图6　单位地区生产总值能耗历年变化（第17项指标）',
       // 提高幅度 is judged from the 综合利用率 of each year, which is what the figure draws
-      '图6　一般工业固体废物综合利用率历年变化（第22项指标）',
-      '图7　集中式饮用水水源地水质优良比例历年变化（第23项指标）',
-      '图8　农村生活污水治理率历年变化（第26项指标）',
+      '图7　一般工业固体废物综合利用率历年变化（第22项指标）',
+      '图8　集中式饮用水水源地水质优良比例历年变化（第23项指标）',
+      '图9　农村生活污水治理率历年变化（第26项指标）',
     ]);
     // every caption right under its picture
     section.forEach((p, i) => {
       if (p.style === 'FigureCaption') expect(section[i - 1]!.drawing).toBe(true);
     });
-    expect(section.filter((p) => p.drawing)).toHaveLength(8);
+    expect(section.filter((p) => p.drawing)).toHaveLength(9);
     const text = section.map((p) => p.text).join('\n');
     expect(text).toContain('各项指标达标情况见表1，各领域指标达标情况见图1。');
-    expect(text).toContain('有三年及以上数据的7项指标，历年数值与指标值的对照见图2至图8（虚线为指标值或上级下达的目标值）。');
+    expect(text).toContain('有三年及以上数据的8项指标，历年数值与指标值的对照见图2至图9（虚线为指标值或上级下达的目标值）。');
   });
 
   it('sizes the figures within the 156 mm text width and describes them in their alt text', () => {
     const extents = elements(doc, 'wp:extent').map((e) => Number(attrs(e).cx) / 36000);
-    expect(extents).toHaveLength(8);
+    expect(extents).toHaveLength(9);
     expect(Math.max(...extents)).toBeLessThanOrEqual(156);
     expect(extents[0]).toBeGreaterThan(155);
     const [domains] = elements(doc, 'wp:docPr').map((d) => attrs(d));
