@@ -18,6 +18,12 @@ export const AGENDA_MINUTES = { opening: 5, briefing: 25, video: 10, perUnit: 5,
 const MEETING_START = 8 * 60 + 30;
 const FEEDBACK_START = 9 * 60;
 
+/** 观看专题片《…》, or 观看《…》专题片 as the title is written: never 专题片 twice. */
+export function videoText(title: string | undefined): string {
+  if (!title) return '观看创建工作专题片';
+  return title.includes('专题片') ? `观看${title}` : `观看专题片${title}`;
+}
+
 /**
  * The schedule the plan lays out: day 1 the 座谈会 in the morning, the 资料查阅 from the afternoon on; the
  * field days (days 2 … N+1) the routes; the day after them the 反馈会. Responsible units report in the
@@ -39,7 +45,7 @@ export function meetingContext(plan: SiteVisitPlan) {
   const agenda = [
     item(AGENDA_MINUTES.opening, `主持人介绍参会人员，核查组组长说明核查安排`),
     item(AGENDA_MINUTES.briefing, `${leadingGroup.leader.name}同志汇报${district.shortName}${programme.title}创建工作情况`),
-    item(AGENDA_MINUTES.video, `观看专题片${plan.sites.visit.video ?? '（创建工作专题片）'}`),
+    item(AGENDA_MINUTES.video, videoText(plan.sites.visit.video)),
     item(AGENDA_MINUTES.perUnit * units.length, `部门汇报（${units.length}个单位，按下列顺序）`),
     item(AGENDA_MINUTES.questions, '核查组提问，有关单位答复'),
   ];

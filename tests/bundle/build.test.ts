@@ -98,7 +98,7 @@ describe('build on the sample', () => {
       const report = (dir: string) => readFileSync(path.join(dir, BUNDLE, '申报报告.docx'));
       expect(Buffer.compare(report(second), report(out))).toBe(0);
       const document = execFileSync('unzip', ['-p', path.join(out, BUNDLE, '申报报告.docx'), 'word/document.xml'], { encoding: 'utf8' });
-      expect(document.match(/<w:drawing>/g)).toHaveLength(8);
+      expect(document.match(/<w:drawing>/g)).toHaveLength(9);
     } finally {
       rmSync(second, { recursive: true, force: true });
     }

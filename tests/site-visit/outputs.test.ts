@@ -9,6 +9,7 @@ import { run } from '../helpers/cli.ts';
 import { haveTools } from '../helpers/tools.ts';
 import { prepareSiteVisit } from '../../src/site-visit/index.ts';
 import { currentCell } from '../../src/site-visit/slides.ts';
+import { videoText } from '../../src/site-visit/meeting-plan.ts';
 import { pdfPages, pdftotext, SAMPLE, toPdf } from './helpers.ts';
 
 // jsqr is CommonJS: its function is the module or its `default`, depending on the loader
@@ -104,7 +105,12 @@ describe.runIf(haveTools('soffice', 'pdftotext'))('office files read by LibreOff
   it('迎检会议方案.docx: time, place, attendees, agenda and duties', () => {
     const text = pdftotext(toPdf(path.join(dirA, '迎检会议方案.docx'), pdfDir)).replace(/\s+/g, '');
     for (const s of ['现场核查会议方案', '座谈会', '2023年9月12日上午08:30', '区政府第一会议室', '王营同志', '石可清', '部门汇报', '专题片', '资料查阅', '现场核查', '反馈会', '任务分工', '市生态环境局兖州区分局（牵头13项指标）']) expect(text).toContain(s);
+    // each agenda item opens with its time (a time at the end of a line cannot break, and stretched the line
+    // before it); the film's title already says 专题片
+    expect(text).toContain('1.（08:30—08:35）主持人介绍参会人员，核查组组长说明核查安排2.（08:35—09:00）王营同志汇报');
+    expect(text).toContain('3.（09:00—09:10）观看《绿水青山生态兖州》专题片（示例）4.');
   });
+
 
   it('迎检会议方案.docx: the 落款 and its date never break inside a line', () => {
     const lines = pdftotext(toPdf(path.join(dirA, '迎检会议方案.docx'), path.join(tmp, 'pdf-sign')), '-layout').split('\n').map((l) => l.replace(/\s+/g, '')).filter(Boolean);
@@ -135,5 +141,13 @@ describe.runIf(haveTools('soffice', 'pdftotext'))('office files read by LibreOff
       .map((t) => ({ tops: t.split('创建档案').length - 1, bottoms: t.split('牵头：').length - 1, years: (t.match(/\d{4}年/g) ?? []).length }));
     expect(perPage.map((p) => p.tops)).toEqual([6, 6, 6, 6, 6, 5]);
     for (const p of perPage) expect(p).toEqual({ tops: p.tops, bottoms: p.tops, years: p.tops });
+  });
+});
+
+describe('the meeting plan’s agenda', () => {
+  it('names the film once: 观看《…》专题片 or 观看专题片《…》', () => {
+    expect(videoText('《绿水青山 生态兖州》专题片（示例）')).toBe('观看《绿水青山 生态兖州》专题片（示例）');
+    expect(videoText('《绿水青山 生态兖州》')).toBe('观看专题片《绿水青山 生态兖州》');
+    expect(videoText(undefined)).toBe('观看创建工作专题片');
   });
 });
