@@ -1,4 +1,5 @@
 import { abortAllStagingSync } from '../files/index.ts';
+import { onStopSignal } from './stop-signals.ts';
 
 /**
  * On a command thread (cli/command-thread.ts) no signal arrives: the main thread receives Ctrl-C. There,
@@ -19,17 +20,9 @@ export function onInterrupt(message: string): () => void {
     relay.arm(message);
     return () => relay.release?.();
   }
-  const handler = (signal: NodeJS.Signals) => {
-    release();
+  return onStopSignal((signal) => {
     abortAllStagingSync();
     process.stderr.write(message);
     process.kill(process.pid, signal);
-  };
-  const release = () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
-  return release;
+  });
 }

@@ -14,6 +14,7 @@ import { rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
+import { onStopSignal } from './stop-signals.ts';
 import type { ThreadMessage, ThreadStart } from './thread-messages.ts';
 
 const ON_THREAD = new Set(['build', 'revise', 'annex']);
@@ -76,8 +77,7 @@ async function runOnThread(argv: readonly string[], options: LaunchOptions): Pro
  * the process at once.
  */
 function relaySignals(message: () => string | undefined, folders: () => readonly string[], stop: () => Promise<unknown>): () => void {
-  const handler = (signal: NodeJS.Signals) => {
-    release();
+  return onStopSignal((signal) => {
     const said = message();
     const end = () => {
       if (said !== undefined) {
@@ -88,12 +88,5 @@ function relaySignals(message: () => string | undefined, folders: () => readonly
     };
     if (said === undefined) end();
     else void stop().then(end, end);
-  };
-  const release = () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
-  return release;
+  });
 }
