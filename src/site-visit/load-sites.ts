@@ -59,6 +59,12 @@ export async function loadSites(data: ProjectData, presented?: PresentedRevision
   return { ...(out.some((i) => i.severity === 'error') ? {} : { sites: parsed.value }), issues: sortByPlace(out) };
 }
 
+/** sites.yaml's visit.date, when the file reads and has one (which revision to present depends on it). */
+export async function visitDateOf(data: ProjectData): Promise<string | undefined> {
+  const parsed = await readSchemaFile(path.join(data.dir, SITES_FILE), SiteList, true, []);
+  return parsed.value?.visit.date;
+}
+
 /** Every check of sites.yaml that needs the project (pure; `at` locates data paths in sites.yaml). */
 export function checkSites(list: SiteList, data: ProjectData, at: Pick<YamlSource, 'locate' | 'file'>): Issue[] {
   const issues: Issue[] = [];

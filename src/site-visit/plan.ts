@@ -2,7 +2,7 @@ import path from 'node:path';
 import { annexPlaces, type AnnexPlaces } from './annex-places.ts';
 import { coverage, requiredIndicators, uncoveredText, type Coverage } from './coverage.ts';
 import { travelModelOf, type TravelModel } from './geo.ts';
-import { loadSites, SITES_FILE } from './load-sites.ts';
+import { loadSites, SITES_FILE, visitDateOf } from './load-sites.ts';
 import { planRoutes, type RoutePlan } from './route.ts';
 import { differencesFromBundle, findPresented, type PresentedRevision } from './revision.ts';
 import { checkProject, displayPath, hasErrors, judgeProject, revisionState, type Issue, type ProjectData, type SiteList, type Verdict } from './shared.ts';
@@ -52,7 +52,8 @@ export async function prepareSiteVisit(dir: string, options: SiteVisitOptions): 
   const checked = await checkProject(dir);
   if (!checked.data || hasErrors(checked.issues)) return { issues: checked.issues };
   // one judged state: the revision presented (the rounds it answers laid over the project), or the project
-  const found = await findPresented(checked.data, options.outDir, options.from);
+  // the newest bundle made by the visit's date (a later one answers the visit); sites.yaml is checked below
+  const found = await findPresented(checked.data, options.outDir, options.from, await visitDateOf(checked.data));
   if (hasErrors(found.issues)) return { issues: [...checked.issues, ...found.issues] };
   const presented = found.presented;
   const state = presented ? await revisionState(checked.data, presented.manifest) : { data: checked.data, issues: [] };

@@ -34,29 +34,41 @@ export function presentedText(presented: PresentedRevision | undefined): string 
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The newest readable bundle of this project in `outDir` (folders `<bundle title>-rN` with a manifest.json). */
-async function newestIn(outDir: string, data: ProjectData): Promise<PresentedRevision | undefined> {
+/**
+ * The bundle of this project in `outDir` to present (folders `<bundle title>-rN` with a manifest.json): the
+ * newest one dated on or before the visit (`visitDate`), since a later one answers the visit itself; the
+ * newest one when none is that old, or the visit has no date.
+ */
+async function newestIn(outDir: string, data: ProjectData, visitDate?: string): Promise<PresentedRevision | undefined> {
   const pattern = new RegExp(`^${escape(titlesOf(data.project).bundle)}-r(\\d+)$`);
   const candidates = (await readdir(outDir).catch(() => [] as string[]))
     .map((name) => ({ name, rev: Number(pattern.exec(name)?.[1] ?? NaN) }))
     .filter((c) => Number.isInteger(c.rev))
     .sort((a, b) => b.rev - a.rev);
+  let newest: PresentedRevision | undefined;
   for (const c of candidates) {
     const location = path.join(outDir, c.name);
+    let manifest: Manifest;
     try {
-      const manifest = await readManifest(location);
-      if (manifest.project.code === data.project.district.code) return { manifest, location, revision: manifest.revision, date: manifest.generatedAt };
+      manifest = await readManifest(location);
     } catch {
-      // not a readable bundle: try the next
+      continue; // not a readable bundle: try the next
     }
+    if (manifest.project.code !== data.project.district.code) continue;
+    const found = { manifest, location, revision: manifest.revision, date: manifest.generatedAt };
+    newest ??= found;
+    if (visitDate === undefined || found.date <= visitDate) return found;
   }
-  return undefined;
+  return newest;
 }
 
-/** The revision to present, with located errors for a `--from` that is not a bundle of this project. */
-export async function findPresented(data: ProjectData, outDir: string, from?: string): Promise<{ presented?: PresentedRevision; issues: Issue[] }> {
+/**
+ * The revision to present, with located errors for a `--from` that is not a bundle of this project. Without
+ * `--from`, the newest bundle in `outDir` made by the visit's date (sites.yaml visit.date).
+ */
+export async function findPresented(data: ProjectData, outDir: string, from?: string, visitDate?: string): Promise<{ presented?: PresentedRevision; issues: Issue[] }> {
   if (from === undefined) {
-    const presented = await newestIn(outDir, data);
+    const presented = await newestIn(outDir, data, visitDate);
     return presented ? { presented, issues: [] } : { issues: [] };
   }
   let manifest: Manifest;

@@ -12,8 +12,8 @@ import { readXlsx } from '../helpers/xlsx-xml.ts';
 import { pdftotext, SAMPLE } from './helpers.ts';
 
 /**
- * One judged state per revision: after r1 → r2 → r3 the 现场核查 pack presents r3 (the rounds it answers laid
- * over the project), says so on its covers, and every page it cites into the annex is the label the annex
+ * One judged state per revision: after r1 → r2 → r3 the 现场核查 pack presents, by default, the newest revision
+ * made by the visit's date (r2), and r3 when asked (the rounds it answers laid over the project); it says so on its covers, and every page it cites into the annex is the label the annex
  * prints (15-1 for an inserted page), as 附件1's 材料清单 cites it too.
  */
 
@@ -21,6 +21,8 @@ let out: string;
 let r1: BuildResult;
 let r3: ReviseResult;
 let latest: { code: number; stdout: string };
+let byVisit: { code: number; stdout: string };
+let byVisitCover: string;
 let first: { code: number; stdout: string };
 const firstOut = () => path.join(out, 'from-r1');
 
@@ -29,7 +31,10 @@ beforeAll(async () => {
   r1 = await buildBundle(SAMPLE, { outDir: out });
   const r2 = await reviseBundle(SAMPLE, { from: r1.zip!, outDir: out });
   r3 = await reviseBundle(SAMPLE, { from: r2.bundleDir!, outDir: out });
-  latest = await run('site-visit', SAMPLE, '--out', out, '--json');
+  // without --from: the newest bundle made by the visit's date (2023-09-12) is r2; r3 (09-28) answers the visit
+  byVisit = await run('site-visit', SAMPLE, '--out', out, '--json');
+  byVisitCover = (await slideText(path.join(out, '现场核查', '汇报演示.pptx')))[0]!;
+  latest = await run('site-visit', SAMPLE, '--out', out, '--from', r3.bundleDir!, '--json');
   first = await run('site-visit', SAMPLE, '--out', firstOut(), '--from', r1.bundleDir!, '--json');
 }, 600_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -54,11 +59,19 @@ const row26 = (slides: string[]) => {
 };
 
 describe('site-visit after r1 → r2 → r3', () => {
-  it('presents the newest revision in --out, and says so', () => {
+  it('without --from presents the newest revision made by the visit\'s date, and says so: r2, not r3 (which answers the visit)', () => {
     expect(r3.ok).toBe(true);
+    expect(r3.manifest!.generatedAt > '2023-09-12').toBe(true);
+    expect(byVisit.code).toBe(0);
+    const json = JSON.parse(byVisit.stdout);
+    expect(json.presented).toMatchObject({ revision: 2, bundle: '兖州区-国家生态文明建设示范区申报材料-r2' });
+    expect(json.warnings.map((w: { code: string }) => w.code)).not.toContain('site-visit-before-presented');
+    expect(byVisitCover).toMatch(/依据第2版申报材料（2023年\d+月\d+日）/);
+  });
+
+  it('--from r3 presents r3, and says so', () => {
     expect(latest.code).toBe(0);
-    const json = JSON.parse(latest.stdout);
-    expect(json.presented).toMatchObject({ revision: 3, bundle: '兖州区-国家生态文明建设示范区申报材料-r3' });
+    expect(JSON.parse(latest.stdout).presented).toMatchObject({ revision: 3, bundle: '兖州区-国家生态文明建设示范区申报材料-r3' });
   });
 
   it('its slides show r3\'s figures, as r3\'s manifest records them, never r1\'s', async () => {
