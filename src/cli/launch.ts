@@ -18,7 +18,7 @@ import { onStopSignal } from './stop-signals.ts';
 import type { ThreadMessage, ThreadStart } from './thread-messages.ts';
 
 const ON_THREAD = new Set(['build', 'revise', 'annex']);
-export const THREAD_YOUNG_GENERATION_MB = 2;
+const THREAD_YOUNG_GENERATION_MB = 2;
 
 export interface LaunchOptions {
   /** what the command prints on stdout, collected instead of printed (npm run bench reads the --json) */

@@ -23,16 +23,19 @@ async function withFeedback(yaml: string, files: Record<string, Buffer> = {}) {
 
 const HEAD = 'round: 1\nstage: 省市级预审\nreviewer: 省生态环境厅\ndate: 2023-07-12\nitems:\n';
 
-describe('feedback files', () => {
-  it('applies corrected values and added evidence', async () => {
-    const { data, loaded } = await withFeedback(
-      `${HEAD}  - id: A
+/** Item A: corrects indicator 3's 2022 value to 88.8 (evidence, when a test adds it, follows). */
+const CORRECTS_3 = `  - id: A
     indicator: 3
     comment: 请核实
     response:
       text: 已更正
       values: [{ year: 2022, value: 88.8 }]
-      evidence:
+`;
+
+describe('feedback files', () => {
+  it('applies corrected values and added evidence', async () => {
+    const { data, loaded } = await withFeedback(
+      `${HEAD}${CORRECTS_3}      evidence:
         - { id: N1, file: round-1/new.pdf, title: 核查报告, issuer: 区水务局, date: 2023-07-18, kind: 报告, replaces: E2 }
 `,
       { 'round-1/new.pdf': TINY_PDF },
@@ -72,13 +75,7 @@ describe('feedback files', () => {
 
   it('warns, at the corrected value, when a round corrects a value without evidence for its indicator', async () => {
     const { loaded } = await withFeedback(
-      `${HEAD}  - id: A
-    indicator: 3
-    comment: 请核实
-    response:
-      text: 已更正
-      values: [{ year: 2022, value: 88.8 }]
-`,
+      `${HEAD}${CORRECTS_3}`,
     );
     expect(loaded.issues).toEqual([expect.objectContaining({
       code: 'feedback-value-without-evidence', severity: 'warning', path: ['items', 0, 'response', 'values', 0], line: 11,

@@ -67,40 +67,41 @@ export function chartKey(spec: ChartSpec, size: ChartSize, scale: number, drawin
   return hashOf({ drawer: drawnWith(), spec, size, scale, drawing });
 }
 
+/** Where a chart is kept in `dir`: under its key. */
+const keptFile = (dir: string, j: ChartJob) => path.join(dir, `${chartKey(j.spec, j.size, j.scale, j.drawing)}.png`);
+
+/** A chart kept at `file`, when it is there whole. */
+function keptPng(file: string): Buffer | undefined {
+  try {
+    const kept = readFileSync(file);
+    return wholePng(kept) ? kept : undefined;
+  } catch {
+    return undefined; // not drawn yet
+  }
+}
+
 /**
  * chartPng, taken from `dir` when drawn there before; drawn and kept there otherwise. A cache that cannot
  * be read or written is no cache: the chart is drawn and nothing else happens.
  */
 export function cachedChartPng(dir: string | undefined, spec: ChartSpec, size: ChartSize, scale = 2, drawing: ChartDrawing = {}): Buffer {
   if (!dir) return chartPng(spec, size, scale, drawing);
-  const file = path.join(dir, `${chartKey(spec, size, scale, drawing)}.png`);
-  try {
-    const kept = readFileSync(file);
-    if (wholePng(kept)) return kept;
-  } catch {
-    // not drawn yet
-  }
+  const file = keptFile(dir, { spec, size, scale, drawing });
+  const kept = keptPng(file);
+  if (kept) return kept;
   const png = chartPng(spec, size, scale, drawing);
   keep(dir, file, png);
   return png;
 }
 
 /**
- * Several charts at once, each taken from `dir` when drawn there before; the others drawn together on a
+ * Several charts at once, each taken from `dir` when drawn there before; the others drawn together in a
  * process of their own (apart.ts) and kept in `dir`. Same pictures as cachedChartPng's, in the jobs' order.
  */
 export async function cachedChartPngs(dir: string | undefined, jobs: readonly ChartJob[]): Promise<Buffer[]> {
-  const files = jobs.map((j) => (dir ? path.join(dir, `${chartKey(j.spec, j.size, j.scale, j.drawing)}.png`) : undefined));
-  const found: (Buffer | undefined)[] = files.map((file) => {
-    if (!file) return undefined;
-    try {
-      const kept = readFileSync(file);
-      return wholePng(kept) ? kept : undefined;
-    } catch {
-      return undefined; // not drawn yet
-    }
-  });
-  const missing = jobs.flatMap((j, k) => (found[k] ? [] : [k]));
+  const files = jobs.map((j) => (dir ? keptFile(dir, j) : undefined));
+  const found = files.map((file) => (file ? keptPng(file) : undefined));
+  const missing = jobs.flatMap((_, k) => (found[k] ? [] : [k]));
   const drawn = await drawCharts(missing.map((k) => jobs[k]!));
   missing.forEach((k, n) => {
     found[k] = drawn[n];

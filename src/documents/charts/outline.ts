@@ -46,14 +46,6 @@ function fontOf(weight: keyof typeof FILES): Font {
   return font;
 }
 
-/**
- * Lets go of the parsed fonts (two Noto Sans SC weights, tens of MB with fontkit's tables): a build needs
- * them for the report's figures only, and then renders the annex, where memory counts.
- */
-export function forgetOutlineFonts(): void {
-  fonts.clear();
-}
-
 const TEXT = /<text\b([^>]*)>([^<]*)<\/text>/g;
 
 /** The SVG with every `<text>` replaced by a `<path>` of its glyphs. Throws for text it cannot read (a bug). */

@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as ResvgJs from '@resvg/resvg-js';
 import { outlineText } from './outline.ts';
-export { forgetOutlineFonts } from './outline.ts';
 import { chartSvg, type ChartDrawing, type ChartSize } from './svg.ts';
 import type { ChartSpec } from './spec.ts';
 
