@@ -7,7 +7,7 @@ import { Project } from '../model/index.ts';
 import type { ProjectData } from '../model/index.ts';
 import { Results } from '../model/index.ts';
 import { checkTargets } from '../judge/index.ts';
-import { checkCatalog, checkDocumentDate, checkEvidenceItems, checkResults } from '../validate/index.ts';
+import { checkCatalog, checkDocumentDate, checkEvidenceItems, checkLeadingGroup, checkResults } from '../validate/index.ts';
 import { resolveUnit } from '../validate/index.ts';
 import { checkPlaceholders, checkSampleText, checkUnassigned } from '../validate/index.ts';
 import { DEFAULT_CATALOGUE, readCatalogue } from './catalogues.ts';
@@ -65,6 +65,7 @@ export async function loadProject(dir: string): Promise<LoadOutcome> {
   const catalogValue = canonicalUnits(catalog.value, project.value);
   issues.push(...checkCatalog(catalog.value, project.value, catalog.source!));
   issues.push(...checkDocumentDate(project.value, project.source!));
+  issues.push(...checkLeadingGroup(project.value, project.source!));
   issues.push(...checkApplicability(catalog.value, project.value, catalog.source!, project.source!));
   const indicators = listIndicators(catalogValue);
   issues.push(...checkUnassigned(indicators, catalog.source!.file));

@@ -55,6 +55,7 @@ export const DIAGNOSTICS = {
   'result-unknown-indicator': { title: '现状值对应的指标不存在' },
   'result-unknown-sub': { title: '现状值对应的分项不存在' },
   'result-without-sub': { title: '按分项判定的指标，结果没有写分项' },
+  'leading-group-no-members': { title: '领导小组成员名单为空' },
   'result-share-out-of-range': { title: '百分比超出 0–100' },
   'result-value-kind': { title: '数值像是另一种口径（变化量/水平值）', hint: '按填报表列名填写：每年填当年的水平值，变化由工具计算' },
   'superior-target-unclear': { title: '上级目标的口径不明', hint: '变化目标写成“较2022年累计降低2.5%”，或填写 measure、direction、baseYear 和 value' },

@@ -90,7 +90,7 @@ export function checkResults(results: readonly Result[], indicators: readonly Pl
       issues.push({
         code: 'result-without-sub', severity: 'warning', path: base, ...at.locate(base),
         message: `指标${ind.no}“${ind.name}”按分项判定（${lines}），这条结果没有写分项序号（sub），判定时用不到：该分项仍缺少现状值`,
-        hint: only ? `在这条结果中加一行 sub: ${only.no}（${only.name}）` : `在这条结果中加一行 sub: 分项序号（${ind.subIndicators.map((s) => `${s.no} 为${s.name}`).join('，')}）；每个分项各写一条结果`,
+        hint: only ? `在这条结果中写上 sub: ${only.no}（${only.name}）` : `在这条结果中写上 sub: 分项序号（${ind.subIndicators.map((s) => `${s.no} 为${s.name}`).join('，')}）；每个分项各写一条结果`,
       });
     }
     const key = `${r.indicator}/${r.sub ?? ''}`;
@@ -192,5 +192,19 @@ export function checkDocumentDate(project: Project, at: Locator): Issue[] {
   return [{
     code: 'document-date-after-deadline', severity: 'warning', path: dataPath, ...at.locate(dataPath),
     message: `成文日期 ${date} 晚于“${submission.name}”的日期 ${submission.date}：申报文件和申报报告都会落这个日期`,
+  }];
+}
+
+/**
+ * A leading group without members (init leaves the list empty): the report and 附件2 name only the leader
+ * and deputies, while the report says the departments' heads are its members. A warning at the list.
+ */
+export function checkLeadingGroup(project: Project, at: Locator): Issue[] {
+  if (project.leadingGroup.members.length > 0) return [];
+  const dataPath: DataPath = ['leadingGroup', 'members'];
+  return [{
+    code: 'leading-group-no-members', severity: 'warning', path: dataPath, ...at.locate(dataPath),
+    message: '领导小组成员名单还是空的：申报报告和附件2只会列出组长和副组长',
+    hint: '在 project.yaml 的 leadingGroup.members 中每行写一位成员，如 - { name: 张三, post: 县发展和改革局局长 }',
   }];
 }

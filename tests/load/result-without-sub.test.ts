@@ -21,7 +21,7 @@ describe('a result without sub for an indicator judged line by line', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ file: expect.stringMatching(/results\.yaml$/), line: 3, path: ['results', 1] });
     expect(found[0]!.message).toContain(`指标${forest}“林草覆盖率”按分项判定（①丘陵地区）`);
-    expect(found[0]!.hint).toBe('在这条结果中加一行 sub: 1（丘陵地区）');
+    expect(found[0]!.hint).toBe('在这条结果中写上 sub: 1（丘陵地区）');
     // written with sub: 1, the value is judged and the warning is gone
     writeFileSync(path.join(dir, 'results.yaml'), `results:\n  - { indicator: 3, values: { "2024": 22.5 } }\n  - { indicator: ${forest}, sub: 1, values: { "2024": 51.2 } }\n`);
     const fixed = JSON.parse((await run('validate', dir, '--json')).stdout);

@@ -82,6 +82,9 @@ export function reportContext(input: RenderInput, narrativeParts: readonly strin
 
 export type ReportContext = ReturnType<typeof reportContext>;
 
+/** Unmet 约束性 indicators named by number in the sentence, at most; more are counted. */
+const NAMED_AT_MOST = 4;
+
 /** 对照申报条件（…），我区满足申报条件。 / …目前尚不满足：… */
 export function eligibilitySentence(input: RenderInput): string {
   const e = assessEligibility(input.data.indicators, input.verdicts, input.data.eligibilityRule);
@@ -90,7 +93,10 @@ export function eligibilitySentence(input: RenderInput): string {
   if (e.eligible) return `对照申报条件（${rule}），${who}满足申报条件。`;
   const parts: string[] = [];
   const binding = e.reasons.filter((r) => r.attribute === '约束性').map((r) => r.no);
-  if (binding.length) parts.push(`约束性指标第${binding.join('、')}项尚未达标`);
+  // a few are named; a long list of numbers cannot break between them and would stretch the line before it
+  // (LibreOffice set 满 足 ： 约 束 … letter by letter): the count, and 表1 names them
+  if (binding.length > NAMED_AT_MOST) parts.push(`约束性指标有${binding.length}项尚未达标（见表1）`);
+  else if (binding.length) parts.push(`约束性指标第${binding.join('、')}项尚未达标`);
   if (e.reference.share < e.reference.required) parts.push(`参考性指标达标率${formatShare(e.reference.share)}，低于${formatShare(e.reference.required)}`);
   return `对照申报条件（${rule}），${who}目前尚不满足：${parts.join('，')}。`;
 }
