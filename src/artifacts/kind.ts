@@ -60,6 +60,9 @@ export interface ReuseContext {
   readonly startPage: number;
 }
 
+/** What beginning a render may use: the judged project and the output folder's state. */
+export type BeginContext = Pick<RenderContext, 'input' | 'cacheDir'>;
+
 /** A kind of artifact: how it is planned, and how its bytes come to be (rendered, or an original copied as it is). */
 export interface ArtifactKind<S extends ArtifactSource = ArtifactSource> extends ArtifactPlanner<S> {
   readonly render: Renderer<S> | 'copy';
@@ -69,6 +72,25 @@ export interface ArtifactKind<S extends ArtifactSource = ArtifactSource> extends
    * previous file still fits. Absent: it does.
    */
   readonly reusable?: (artifact: PlannedArtifact<S>, previous: ManifestFile, ctx: ReuseContext) => boolean;
+  /**
+   * Work its render can start as soon as the project is judged, done outside this thread (the report's
+   * figures, drawn in a process of their own), so it runs while the evidence is hashed and other files are
+   * made. Throws what the render would throw at its start (a template error), so a build stops before it
+   * makes anything. What it resolves to tells when that outside work is done.
+   */
+  readonly begin?: (ctx: BeginContext) => Promise<Begun>;
+  /**
+   * What of the files made before it the renderer reads: only those of its own kind (an annex volume, the
+   * earlier volumes; an original, nothing), or any (the default). A file of a kind that reads only its own
+   * may be made while a file before it in the plan waits for its begun work.
+   */
+  readonly readsEarlier?: 'own' | 'all';
+}
+
+/** Work begun for a render (ArtifactKind.begin). */
+export interface Begun {
+  /** whether the work outside this thread is done (rendering now would not wait for it) */
+  readonly done: () => boolean;
 }
 
 /**
@@ -78,9 +100,9 @@ export interface ArtifactKind<S extends ArtifactSource = ArtifactSource> extends
 export function artifactKind<S extends ArtifactSource>(
   planner: ArtifactPlanner<S>,
   render: Renderer<S> | 'copy',
-  reusable?: ArtifactKind<S>['reusable'],
+  more: Pick<ArtifactKind<S>, 'reusable' | 'begin' | 'readsEarlier'> = {},
 ): ArtifactKind {
-  return { ...planner, render, ...(reusable ? { reusable } : {}) } as unknown as ArtifactKind;
+  return { ...planner, render, ...more } as unknown as ArtifactKind;
 }
 
 /** Writes a renderer's bytes to its file and says what was written. */

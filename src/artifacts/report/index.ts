@@ -1,5 +1,6 @@
 import type { RenderInput } from '../render-input.ts';
 import type { ReportOptions } from './options.ts';
+import type { BegunReport } from './render.ts';
 
 export { REPORT_TEMPLATE } from './narrative.ts';
 export { SAMPLE_HEADER, type ReportOptions } from './options.ts';
@@ -12,6 +13,14 @@ export { SAMPLE_HEADER, type ReportOptions } from './options.ts';
  */
 export async function renderReport(input: RenderInput, options: ReportOptions = {}): Promise<Buffer> {
   return (await import('./render.ts')).renderReport(input, options);
+}
+
+/**
+ * The report begun: its template filled in (a TemplateError is thrown now), its figures drawn meanwhile in a
+ * process of their own; `write` makes the document (render.ts beginReport).
+ */
+export async function beginReport(input: RenderInput, options: ReportOptions = {}): Promise<BegunReport> {
+  return (await import('./render.ts')).beginReport(input, options);
 }
 
 export { trendChart, valuesOf, verdictCounts } from './chart-options.ts';

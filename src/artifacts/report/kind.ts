@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { hashOf } from '../../files/index.ts';
 import { ARTIFACT_NAMES, type ArtifactPlanner } from '../artifact.ts';
-import { artifactKind, writeRendered, type Renderer } from '../kind.ts';
+import { artifactKind, writeRendered, type BeginContext, type Renderer } from '../kind.ts';
+import type { RenderInput } from '../render-input.ts';
+import type { BegunReport } from './render.ts';
 import { commonInputs, planned, type Source } from '../planning.ts';
 
 /** 申报报告.docx: the report, made from every indicator, result, verdict, evidence item and narrative part. */
@@ -21,9 +23,23 @@ export const REPORT: ArtifactPlanner<Source<'report'>> = {
   },
 };
 
-const render: Renderer<Source<'report'>> = async (_source, ctx) => {
-  const { renderReport } = await import('./index.ts');
-  return writeRendered(ctx, await renderReport(ctx.input, ctx.cacheDir ? { chartCache: path.join(ctx.cacheDir, 'charts') } : {}));
+const options = (ctx: BeginContext) => (ctx.cacheDir ? { chartCache: path.join(ctx.cacheDir, 'charts') } : {});
+
+/** Reports begun in this run (their figures drawing), by the input they were begun with. */
+const begun = new WeakMap<RenderInput, BegunReport>();
+
+const begin = async (ctx: BeginContext) => {
+  const { beginReport } = await import('./index.ts');
+  const report = await beginReport(ctx.input, options(ctx));
+  begun.set(ctx.input, report);
+  return { done: report.drawn };
 };
 
-export const REPORT_KIND = artifactKind(REPORT, render);
+const render: Renderer<Source<'report'>> = async (_source, ctx) => {
+  const report = begun.get(ctx.input);
+  begun.delete(ctx.input);
+  const { renderReport } = await import('./index.ts');
+  return writeRendered(ctx, await (report ? report.write() : renderReport(ctx.input, options(ctx))));
+};
+
+export const REPORT_KIND = artifactKind(REPORT, render, { begin });

@@ -14,6 +14,23 @@ import { indicatorTable, taskBreakdownTable } from './tables.ts';
  * a missing variable, a broken template or Markdown the official-document writer does not know.
  */
 export async function renderReport(input: RenderInput, options: ReportOptions = {}): Promise<Buffer> {
+  return beginReport(input, options).write();
+}
+
+/** A report begun: its figures drawing; `write` makes the document. */
+export interface BegunReport {
+  /** whether the figures are drawn (writing now would not wait for them) */
+  readonly drawn: () => boolean;
+  readonly write: () => Promise<Buffer>;
+}
+
+/**
+ * The report begun: its template filled in now (a template error is thrown here, before anything else is
+ * made), its figures drawing meanwhile in a process of their own, and the document written when the
+ * returned function is called. A build begins the report before the annex and writes it after, so the
+ * figures are drawn while the evidence is hashed and the annex laid out.
+ */
+export function beginReport(input: RenderInput, options: ReportOptions = {}): BegunReport {
   const { project, indicators } = input.data;
   const set = templateSet(input.data.dir, project.templates);
   const figures = reportFigures(input);
@@ -26,20 +43,26 @@ export async function renderReport(input: RenderInput, options: ReportOptions = 
   const markdown = renderTemplate(set, REPORT_TEMPLATE, context, helpers);
   // only the figures the template places are drawn (a district's own template may place none)
   const placed = new Set([...markdown.matchAll(/^:::[ \t]*figure[ \t]+(\S+)/gm)].map((m) => m[1]!));
-  try {
-    return await officialDocument({
-      markdown,
-      tables: { indicators: indicatorTable(indicators, input.verdicts), tasks: taskBreakdownTable(indicators) },
-      figures: await figureImages(figures.filter((f) => placed.has(f.id)), options.chartCache),
-      ...(project.sample ? { headerText: SAMPLE_HEADER } : {}),
-      title: context.title,
-      creator: project.district.government,
-      date: project.generatedAt,
-    });
-  } catch (e) {
-    if (e instanceof MarkdownError) throw locateInTemplate(set, e);
-    throw e;
-  }
+  const images = figureImages(figures.filter((f) => placed.has(f.id)), options.chartCache);
+  let drawn = false;
+  images.then(() => (drawn = true), () => (drawn = true)); // a failure is said when the document is written
+  const write = async () => {
+    try {
+      return await officialDocument({
+        markdown,
+        tables: { indicators: indicatorTable(indicators, input.verdicts), tasks: taskBreakdownTable(indicators) },
+        figures: await images,
+        ...(project.sample ? { headerText: SAMPLE_HEADER } : {}),
+        title: context.title,
+        creator: project.district.government,
+        date: project.generatedAt,
+      });
+    } catch (e) {
+      if (e instanceof MarkdownError) throw locateInTemplate(set, e);
+      throw e;
+    }
+  };
+  return { drawn: () => drawn, write };
 }
 
 /**
