@@ -26,12 +26,24 @@ function projectSeenByDocuments(project: Project) {
   return { ...rest, bundleRecipient: recipientOf(project) ?? '' };
 }
 
+/**
+ * The project without its date: what an annex volume is reused on. A volume prints the date only on its
+ * cover, as it prints the revision it was made in (第N版): a volume whose content did not change keeps the
+ * cover it was submitted with, so a revision answering a review round on a later date re-renders only the
+ * volumes whose indicators or evidence changed.
+ */
+function undated<T extends { generatedAt: string }>(project: T): Omit<T, 'generatedAt'> {
+  const { generatedAt: _date, ...rest } = project;
+  return rest;
+}
+
 /** Hashes of what most artifacts are made from. */
 export function commonInputs(input: PlanInput) {
   const { data, verdicts } = input.render;
   return {
     generator: hashOf(GENERATOR),
     project: hashOf(projectSeenByDocuments(data.project)),
+    projectUndated: hashOf(undated(projectSeenByDocuments(data.project))),
     catalog: hashOf(data.catalog),
     verdicts: hashOf(verdicts),
     evidence: hashOf(data.evidence.map((e) => evidenceMeta(e, input.evidenceHashes))),

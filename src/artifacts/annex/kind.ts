@@ -19,7 +19,7 @@ export const ANNEX: ArtifactPlanner<Source<'annex-volume'>> = {
       return planned({
         path: input.annexFileName(volume), role: 'annex', indicators: [...volume.indicators], source: { kind: 'annex-volume', volume },
         inputs: {
-          generator: c.generator, project: c.project, templates: input.templatesHash, volume: hashOf([volume.no, volume.total]),
+          generator: c.generator, project: c.projectUndated, templates: input.templatesHash, volume: hashOf([volume.no, volume.total]),
           indicators: hashOf(data.indicators.filter((i) => inVolume.has(i.no))),
           verdicts: hashOf(verdicts.filter((v) => inVolume.has(v.no))),
           evidence: hashOf(data.evidence.filter((e) => e.indicators.some((n) => inVolume.has(n))).map((e) => evidenceMeta(e, input.evidenceHashes))),
