@@ -74,23 +74,10 @@ export interface ArtifactKind<S extends ArtifactSource = ArtifactSource> extends
   readonly reusable?: (artifact: PlannedArtifact<S>, previous: ManifestFile, ctx: ReuseContext) => boolean;
   /**
    * Work its render can start as soon as the project is judged, done outside this thread (the report's
-   * figures, drawn in a process of their own), so it runs while the evidence is hashed and other files are
-   * made. Throws what the render would throw at its start (a template error), so a build stops before it
-   * makes anything. What it resolves to tells when that outside work is done.
+   * figures, drawn in a process of their own while the evidence is hashed). Throws what the render would
+   * throw at its start (a template error), so a build stops before it makes anything.
    */
-  readonly begin?: (ctx: BeginContext) => Promise<Begun>;
-  /**
-   * What of the files made before it the renderer reads: only those of its own kind (an annex volume, the
-   * earlier volumes; an original, nothing), or any (the default). A file of a kind that reads only its own
-   * may be made while a file before it in the plan waits for its begun work.
-   */
-  readonly readsEarlier?: 'own' | 'all';
-}
-
-/** Work begun for a render (ArtifactKind.begin). */
-export interface Begun {
-  /** whether the work outside this thread is done (rendering now would not wait for it) */
-  readonly done: () => boolean;
+  readonly begin?: (ctx: BeginContext) => Promise<void>;
 }
 
 /**
@@ -100,7 +87,7 @@ export interface Begun {
 export function artifactKind<S extends ArtifactSource>(
   planner: ArtifactPlanner<S>,
   render: Renderer<S> | 'copy',
-  more: Pick<ArtifactKind<S>, 'reusable' | 'begin' | 'readsEarlier'> = {},
+  more: Pick<ArtifactKind<S>, 'reusable' | 'begin'> = {},
 ): ArtifactKind {
   return { ...planner, render, ...more } as unknown as ArtifactKind;
 }

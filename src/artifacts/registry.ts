@@ -14,8 +14,8 @@ import { TASK_TABLE_KIND } from './task-table/kind.ts';
  * Every kind of artifact eco-dossier plans into a bundle, in the order they are produced: an annex volume
  * starts its page numbers where the previous one ended; the task table's 材料清单 gives the annex pages and
  * the originals' paths; the readme lists the volumes; the response document cites annex pages; changes.json
- * lists every other file. (The report is begun as soon as the project is judged, and made when its figures
- * are drawn: see ArtifactKind.begin.) Each kind is a planner and a renderer in artifacts/<kind>/kind.ts; a renderer
+ * lists every other file. (The report's figures are begun as soon as the project is judged: see
+ * ArtifactKind.begin.) Each kind is a planner and a renderer in artifacts/<kind>/kind.ts; a renderer
  * loads its document toolkit only when it first renders.
  */
 export const ARTIFACT_KINDS: readonly ArtifactKind[] = [

@@ -4,7 +4,7 @@ import { hasErrors } from '../model/index.ts';
 import { loadProject } from '../load/index.ts';
 import { eligibilityOf } from '../load/index.ts';
 import type { ProjectData } from '../model/index.ts';
-import type { PlannedArtifact } from '../artifacts/index.ts';
+import type { WrittenFile } from '../artifacts/index.ts';
 import { ARTIFACT_KINDS, ARTIFACT_NAMES } from '../artifacts/index.ts';
 import { asBuildError, checkOfficialText, evidenceAfterDocument } from './refusals.ts';
 import { abortStaging, createStaging, type Staging } from '../files/index.ts';
@@ -13,7 +13,7 @@ import { saveProblemIssue, spaceNeeded } from './save-problems.ts';
 import type { Settled } from './context.ts';
 import { stageTimer, type BuildOptions, type BuildResult } from './options.ts';
 import { prepareBundle, produceContext, stateDirOf } from './prepare.ts';
-import { inProductionOrder, produce, type Produced } from './produce.ts';
+import { produce } from './produce.ts';
 import { copyAhead, type CopiesAhead } from './copy-ahead.ts';
 import { publishBundle } from './publish.ts';
 import { sentIssue, sentState } from './submission.ts';
@@ -95,29 +95,24 @@ export async function assembleBundle(
       code: 'save-completed', severity: 'info', file: options.outDir, path: [],
       message: `上次运行在保存材料包 ${name} 时被中断，已完成保存`,
     }));
-    const made: (Produced | undefined)[] = plan.artifacts.map(() => undefined);
+    const written: WrittenFile[] = [];
+    const reused: string[] = [];
     const settled = new Map<string, { settled: Settled; sha256: string }>();
     const ctx = produceContext(prepared, staging.bundleDir, options.artifactKinds ?? ARTIFACT_KINDS, {
       ...options, timings, cacheDir: stateDirOf(options.outDir),
     });
     ahead = copyAhead(ctx, plan.artifacts);
-    const madeSoFar = () => made.flatMap((m) => (m ? [m.written] : []));
-    // the report waits for its figures while the annex volumes after it are laid out
-    const waiting = (artifact: PlannedArtifact) => prepared.begun.get(artifact.source.kind)?.done() === false;
-    const complete = await inProductionOrder(ctx, plan.artifacts, waiting, async (artifact, k) => {
-      const copying = ahead!.take(artifact);
+    for (const artifact of plan.artifacts) {
+      const copying = ahead.take(artifact);
       const waited = performance.now();
-      const one = copying ? await copying : await produce(ctx, artifact, madeSoFar());
+      const made = copying ? await copying : await produce(ctx, artifact, written);
       if (copying) timings.evidence = (timings.evidence ?? 0) + (performance.now() - waited);
-      issues.push(...one.issues);
-      if (hasErrors(one.issues)) return false;
-      if (one.settled) settled.set(artifact.path, { settled: one.settled, sha256: one.written.sha256 });
-      made[k] = one;
-      return true;
-    });
-    if (!complete) return fail(issues, timings);
-    const written = madeSoFar();
-    const reused = made.flatMap((m) => (m?.reused ? [m.written.artifact.path] : []));
+      issues.push(...made.issues);
+      if (hasErrors(made.issues)) return fail(issues, timings);
+      if (made.reused) reused.push(artifact.path);
+      if (made.settled) settled.set(artifact.path, { settled: made.settled, sha256: made.written.sha256 });
+      written.push(made.written);
+    }
     if (options.requireChange && options.previous && changesNothing(options.previous.manifest.files, written.map((w) => ({ path: w.artifact.path, sha256: w.sha256, role: w.artifact.role })))) {
       return fail([...issues, noChange(options.previous.manifest.bundle, options.previous.manifest.revision, plan.revision)], timings);
     }

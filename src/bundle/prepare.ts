@@ -14,7 +14,7 @@ import { ARTIFACT_KINDS } from '../artifacts/index.ts';
 import { templateSet } from '../documents/templates/index.ts';
 import type { BuildOptions, StageTimer } from './options.ts';
 import type { ProduceContext } from './context.ts';
-import type { ArtifactKind, Begun } from '../artifacts/index.ts';
+import type { ArtifactKind } from '../artifacts/index.ts';
 import { notSaved, storeFor } from './fingerprinting.ts';
 
 /** What producing a bundle starts from: the judged project, its evidence hashed, and the plan. */
@@ -29,8 +29,6 @@ export interface Prepared {
   readonly issues: readonly Issue[];
   /** evidence bytes in all */
   readonly totalBytes: number;
-  /** the renders begun once the project was judged (ArtifactKind.begin), by kind */
-  readonly begun: ReadonlyMap<string, Begun>;
 }
 
 /** The output folder's state: fingerprints, its key, kept figures (never part of a bundle). */
@@ -74,10 +72,7 @@ export async function prepareBundle(data: ProjectData, options: BuildOptions, ti
   const verdicts = await time('judge', () => judgeProject(data));
   const render: RenderInput = { data, verdicts, revision: options.revision ?? 1 };
   // begun now, their outside work (the report's figures) runs while the evidence is hashed
-  const begun = new Map<string, Begun>();
-  for (const kind of options.artifactKinds ?? ARTIFACT_KINDS) {
-    if (kind.begin) begun.set(kind.kind, await kind.begin({ input: render, cacheDir: stateDirOf(options.outDir) }));
-  }
+  for (const kind of options.artifactKinds ?? ARTIFACT_KINDS) await kind.begin?.({ input: render, cacheDir: stateDirOf(options.outDir) });
   const totalBytes = data.evidence.reduce((n, e) => n + e.bytes, 0);
   const store = options.fingerprints ?? (await storeFor(options, [path.join(data.dir, 'evidence')]));
   const hashed = await time('hash', () =>
@@ -97,7 +92,7 @@ export async function prepareBundle(data: ProjectData, options: BuildOptions, ti
     },
     options.artifactKinds ?? ARTIFACT_KINDS,
   );
-  return { render, plan, hashed, store, unsaved, issues, totalBytes, begun };
+  return { render, plan, hashed, store, unsaved, issues, totalBytes };
 }
 
 /**

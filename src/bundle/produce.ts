@@ -82,38 +82,6 @@ export function reusable(ctx: ProduceContext, kind: ArtifactKind, artifact: Plan
 }
 
 /**
- * The order the plan's artifacts are made in: the plan's, except that an artifact whose begun work is
- * still running (`waiting`: the report's figures) lets the artifacts after it that read only files of their
- * own kind (annex volumes, originals) go first, and is made as soon as that work is done, or before the first
- * artifact that may read it. `make` returns false to stop. What is made is recorded in plan order by `make`'s
- * caller (the index given), so the order of making changes no byte.
- */
-export async function inProductionOrder(
-  ctx: ProduceContext,
-  artifacts: readonly PlannedArtifact[],
-  waiting: (artifact: PlannedArtifact) => boolean,
-  make: (artifact: PlannedArtifact, index: number) => Promise<boolean>,
-): Promise<boolean> {
-  const held: number[] = [];
-  const passes = (artifact: PlannedArtifact) => ctx.kinds.get(artifact.source.kind)?.readsEarlier === 'own';
-  const release = async (all: boolean): Promise<boolean> => {
-    while (held.length > 0 && (all || !waiting(artifacts[held[0]!]!))) {
-      const k = held.shift()!;
-      if (!(await make(artifacts[k]!, k))) return false;
-    }
-    return true;
-  };
-  for (let k = 0; k < artifacts.length; k++) {
-    const artifact = artifacts[k]!;
-    if (!(await release(!passes(artifact)))) return false;
-    const next = artifacts[k + 1];
-    if (waiting(artifact) && next && passes(next)) held.push(k);
-    else if (!(await make(artifact, k))) return false;
-  }
-  return release(true);
-}
-
-/**
  * Makes one artifact of the plan in the staging folder: by its kind's renderer, copied from the evidence
  * folder, or, when revising with unchanged inputs, copied byte for byte from the previous bundle.
  * `produced`: the files made before it, in plan order (what a response document or changes.json cites).

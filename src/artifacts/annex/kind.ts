@@ -96,4 +96,4 @@ const render: Renderer<Source<'annex-volume'>> = async (source, ctx) => {
   };
 };
 
-export const ANNEX_KIND = artifactKind(ANNEX, render, { reusable, readsEarlier: 'own' });
+export const ANNEX_KIND = artifactKind(ANNEX, render, { reusable });

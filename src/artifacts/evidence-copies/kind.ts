@@ -32,4 +32,4 @@ export const EVIDENCE: ArtifactPlanner<Source<'evidence'>> = {
 };
 
 /** An original is copied as it is (by the bundle, in the background, checked against the fingerprint it was hashed with). */
-export const EVIDENCE_KIND = artifactKind(EVIDENCE, 'copy', { readsEarlier: 'own' });
+export const EVIDENCE_KIND = artifactKind(EVIDENCE, 'copy');

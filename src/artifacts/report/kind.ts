@@ -32,7 +32,6 @@ const begin = async (ctx: BeginContext) => {
   const { beginReport } = await import('./index.ts');
   const report = await beginReport(ctx.input, options(ctx));
   begun.set(ctx.input, report);
-  return { done: report.drawn };
 };
 
 const render: Renderer<Source<'report'>> = async (_source, ctx) => {

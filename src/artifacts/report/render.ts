@@ -17,18 +17,16 @@ export async function renderReport(input: RenderInput, options: ReportOptions = 
   return beginReport(input, options).write();
 }
 
-/** A report begun: its figures drawing; `write` makes the document. */
+/** A report begun, its figures drawing: `write` makes the document. */
 export interface BegunReport {
-  /** whether the figures are drawn (writing now would not wait for them) */
-  readonly drawn: () => boolean;
   readonly write: () => Promise<Buffer>;
 }
 
 /**
  * The report begun: its template filled in now (a template error is thrown here, before anything else is
- * made), its figures drawing meanwhile in a process of their own, and the document written when the
- * returned function is called. A build begins the report before the annex and writes it after, so the
- * figures are drawn while the evidence is hashed and the annex laid out.
+ * made), its figures drawing meanwhile in a process of their own, and the document written by `write`.
+ * A build begins the report as soon as the project is judged, so the
+ * figures are drawn while the evidence is hashed.
  */
 export function beginReport(input: RenderInput, options: ReportOptions = {}): BegunReport {
   const { project, indicators } = input.data;
@@ -44,8 +42,7 @@ export function beginReport(input: RenderInput, options: ReportOptions = {}): Be
   // only the figures the template places are drawn (a district's own template may place none)
   const placed = new Set([...markdown.matchAll(/^:::[ \t]*figure[ \t]+(\S+)/gm)].map((m) => m[1]!));
   const images = figureImages(figures.filter((f) => placed.has(f.id)), options.chartCache);
-  let drawn = false;
-  images.then(() => (drawn = true), () => (drawn = true)); // a failure is said when the document is written
+  images.catch(() => undefined); // a failure is said when the document is written
   const write = async () => {
     try {
       return await officialDocument({
@@ -62,7 +59,7 @@ export function beginReport(input: RenderInput, options: ReportOptions = {}): Be
       throw e;
     }
   };
-  return { drawn: () => drawn, write };
+  return { write };
 }
 
 /**

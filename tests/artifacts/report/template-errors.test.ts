@@ -1,4 +1,7 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildBundle } from '../../../src/bundle/build.ts';
 import { checkProject } from '../../../src/load/check.ts';
 import { renderReport } from '../../../src/artifacts/report/index.ts';
 import { TemplateError } from '../../../src/documents/templates/index.ts';
@@ -69,5 +72,16 @@ describe('report template errors name the template file and line', () => {
     expect(error.file.endsWith(TEMPLATE)).toBe(true);
     expect(error.line).toBe(lineOf(source, '::: sigature'));
     expect(error.message).toContain('不认识的指令');
+  });
+
+  it('a build stops at it before hashing the evidence or writing anything', async () => {
+    project = await sampleWithTemplate((s) => s.replace('{{district.name}}成立了', '{{district.nmae}}成立了'));
+    const out = path.join(project.dir, 'out');
+    const error = await buildBundle(project.dir, { outDir: out }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TemplateError);
+    expect((error as TemplateError).file.endsWith(TEMPLATE)).toBe(true);
+    // nothing but the output folder's own state was made, and no evidence was hashed into it
+    expect(existsSync(out) ? readdirSync(out).filter((n) => n !== '.eco-dossier') : []).toEqual([]);
+    expect(existsSync(path.join(out, '.eco-dossier', 'fingerprints.json'))).toBe(false);
   });
 });
