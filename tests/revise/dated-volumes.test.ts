@@ -1,28 +1,28 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../../src/bundle/build.ts';
+import { buildBundle, type BuildResult } from '../../src/bundle/build.ts';
 import { reviseBundle, type ReviseResult } from '../../src/revise/revise.ts';
+import { copySample, type MiniProject } from '../helpers/mini-project.ts';
 import { haveTools } from '../helpers/tools.ts';
 
-const SAMPLE = 'fixtures/yanzhou-2023';
-
 /**
- * The sample's annex in volumes of 0.3 MB (eight), then its two review rounds: r2 answers round 1 on
- * 2023-07-20, the date of r1; r3 answers round 2 (现场核查) on 2023-09-28.
+ * The sample's annex in volumes of 0.3 MB (eight); its round 1 answered a week after r1 (2023-07-27 instead
+ * of the sample's 2023-07-20, the date of r1).
  */
-let out: string;
+let project: MiniProject;
+let r1: BuildResult;
 let r2: ReviseResult;
-let r3: ReviseResult;
 beforeAll(async () => {
-  out = mkdtempSync(path.join(os.tmpdir(), 'eco-dated-'));
-  const r1 = await buildBundle(SAMPLE, { outDir: out, maxVolumeMb: 0.3 });
-  r2 = await reviseBundle(SAMPLE, { from: r1.zip!, outDir: out });
-  r3 = await reviseBundle(SAMPLE, { from: r2.bundleDir!, outDir: out });
+  project = await copySample();
+  const round = path.join(project.dir, 'feedback', 'round-1.yaml');
+  writeFileSync(round, readFileSync(round, 'utf8').replace('responseDate: 2023-07-20', 'responseDate: 2023-07-27'));
+  const out = path.join(project.dir, 'out');
+  r1 = await buildBundle(project.dir, { outDir: out, maxVolumeMb: 0.3 });
+  r2 = await reviseBundle(project.dir, { from: r1.zip!, outDir: out });
 }, 300_000);
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+afterAll(() => project?.cleanup());
 
 type Listed = { path: string; role: string; sha256: string; indicators?: number[] };
 const volumes = (bundleDir: string) => (JSON.parse(readFileSync(path.join(bundleDir, 'manifest.json'), 'utf8')) as { files: Listed[] }).files.filter((f) => f.role === 'annex');
@@ -30,32 +30,32 @@ const cover = (bundleDir: string, file: string) => execFileSync('pdftotext', ['-
 
 describe.runIf(haveTools('pdftotext'))('a review round answered on a later date', () => {
   it('re-renders only the annex volumes whose content changed; the others keep the cover they were sent with', () => {
-    expect(r3.ok).toBe(true);
-    const before = new Map(volumes(r2.bundleDir!).map((f) => [f.path, f.sha256]));
-    const after = volumes(r3.bundleDir!);
+    expect(r2.ok).toBe(true);
+    const before = new Map(volumes(r1.bundleDir!).map((f) => [f.path, f.sha256]));
+    const after = volumes(r2.bundleDir!);
     expect(after.length).toBeGreaterThan(4);
     const kept = after.filter((f) => before.get(f.path) === f.sha256);
     const remade = after.filter((f) => before.get(f.path) !== f.sha256);
     expect(kept.length).toBeGreaterThan(0);
     expect(remade.length).toBeGreaterThan(0);
-    expect(r3.reused).toEqual(expect.arrayContaining(kept.map((f) => f.path)));
+    expect(r2.reused).toEqual(expect.arrayContaining(kept.map((f) => f.path)));
     for (const f of kept) {
-      const text = cover(r3.bundleDir!, f.path);
+      const text = cover(r2.bundleDir!, f.path);
       expect(text, f.path).toContain('2023年7月20日');
-      expect(text, f.path).not.toContain('第3版');
+      expect(text, f.path).not.toContain('第2版');
     }
     for (const f of remade) {
-      const text = cover(r3.bundleDir!, f.path);
-      expect(text, f.path).toContain('2023年9月28日');
-      expect(text, f.path).toContain('第3版');
+      const text = cover(r2.bundleDir!, f.path);
+      expect(text, f.path).toContain('2023年7月27日');
+      expect(text, f.path).toContain('第2版');
     }
   });
 
   it('re-renders a volume only for a change in what its pages after the cover show', () => {
-    const before = new Map(volumes(r2.bundleDir!).map((f) => [f.path, f.sha256]));
+    const before = new Map(volumes(r1.bundleDir!).map((f) => [f.path, f.sha256]));
     const inside = (bundleDir: string, file: string) => execFileSync('pdftotext', ['-f', '2', path.join(bundleDir, file), '-'], { encoding: 'utf8' });
-    for (const f of volumes(r3.bundleDir!).filter((v) => before.get(v.path) !== v.sha256)) {
-      expect(inside(r3.bundleDir!, f.path), f.path).not.toBe(inside(r2.bundleDir!, f.path));
+    for (const f of volumes(r2.bundleDir!).filter((v) => before.get(v.path) !== v.sha256)) {
+      expect(inside(r2.bundleDir!, f.path), f.path).not.toBe(inside(r1.bundleDir!, f.path));
     }
   });
 });
