@@ -7,7 +7,7 @@ import { packDate } from './revision.ts';
 import { wordsOf } from '../common/index.ts';
 import {
   breakTitle, chineseDate, MarkdownError, TITLE_CHARS, officialDocument, renderTemplate, resolveTemplate, resolveUnit, SAMPLE_HEADER, TemplateError, templateSet,
-  type TableSpec,
+  textWidth, widthForOneLine, type TableSpec,
 } from './shared.ts';
 
 export const MEETING_PLAN_FILE = '迎检会议方案.docx';
@@ -98,13 +98,17 @@ export function routesTable(plan: SiteVisitPlan): TableSpec {
       ],
     })),
   );
-  return {
-    columns: [
-      { title: '时段', width: 3.4 }, { title: '站', width: 1.2 }, { title: '点位', width: 7.6, align: 'left' },
-      { title: '时间', width: 4.8 }, { title: '责任单位', width: 4.8 }, { title: '讲解人', width: 3.4 },
-    ],
-    rows,
-  };
+  const columns = [
+    { title: '时段', width: 3.4 }, { title: '站', width: 1.2 }, { title: '点位', width: 7.6, align: 'left' as const },
+    { title: '时间', width: 4.8 }, { title: '责任单位', width: 4.8 }, { title: '讲解人', width: 3.4 },
+  ];
+  // a 讲解人's name is not broken (张讲解（示例）): its column takes what it needs from 点位, up to 2 of its 7.6;
+  // 点位 gets what 时间 does not need (its times are one short line)
+  const longest = plan.routes.routes.flatMap((r) => r.stops.map((st) => st.site.guide.name)).reduce((a, b) => (textWidth(b) > textWidth(a) ? b : a), '讲解人');
+  const guide = Math.min(columns[5]!.width + 2, Math.max(columns[5]!.width, widthForOneLine(longest, columns)));
+  const time = Math.min(columns[3]!.width, widthForOneLine('00:00—00:00', columns));
+  const site = columns[2]!.width - (guide - columns[5]!.width) + (columns[3]!.width - time);
+  return { columns: columns.map((c, k) => ({ ...c, width: [c.width, c.width, site, time, c.width, guide][k]! })), rows };
 }
 
 function canonical(plan: SiteVisitPlan, unit: string): string {

@@ -12,7 +12,7 @@ export type { Verdict, VerdictKind } from '../judge/index.ts';
 export { annexSections, planAnnexVolumes, annexFileName, ANNEX_FILE_TITLE, DEFAULT_MAX_VOLUME_MB } from '../artifacts/annex/index.ts';
 export { annexPageText, annexPlaces as placesInAnnex } from '../artifacts/annex/index.ts';
 export { checkImage, embedImage, type CheckedImage, type PlacedImage } from '../artifacts/annex/index.ts';
-export { officialDocument, MarkdownError, breakTitle, TITLE_CHARS, type TableSpec, type TableRowSpec } from '../documents/docx/index.ts';
+export { officialDocument, MarkdownError, breakTitle, TITLE_CHARS, textWidth, widthForOneLine, type TableSpec, type TableRowSpec } from '../documents/docx/index.ts';
 export { embedFonts, type PdfFonts } from '../documents/pdf/index.ts';
 export { installLibraryPatches } from '../documents/patches/index.ts';
 export { setFixedMetadata } from '../documents/pdf/index.ts';

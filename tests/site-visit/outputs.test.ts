@@ -121,6 +121,14 @@ describe.runIf(haveTools('soffice', 'pdftotext'))('office files read by LibreOff
     expect(lines.slice(date - 2, date)).toEqual(['济宁市兖州区国家生态文明建设示范区', '创建工作领导小组办公室']);
   });
 
+  it('迎检会议方案.docx: each 讲解人 of the route table on one line, however long the name', () => {
+    const lines = pdftotext(toPdf(path.join(dirA, '迎检会议方案.docx'), path.join(tmp, 'pdf-routes')), '-layout').split('\n');
+    // the sample's guides are 郑讲解（示例） …: seven characters, the column was cut after four
+    const guides = lines.flatMap((l) => l.match(/\p{Script=Han}讲解（示例）/gu) ?? []);
+    expect(guides.length).toBe(12);
+    expect(lines.some((l) => /讲解（示\s*$/.test(l))).toBe(false);
+  });
+
   it('汇报演示.pptx: title, results by attribute and one slide per 领域', () => {
     const pdf = toPdf(path.join(dirA, '汇报演示.pptx'), pdfDir);
     expect(pdfPages(pdf)).toBe(3 + 6 + 2);

@@ -33,6 +33,7 @@ export interface OfficialDocumentOptions {
 }
 
 export type { TableSpec, TableColumn, TableRowSpec, TableCellSpec } from './table.ts';
+export { widthForOneLine } from './table.ts';
 export type { FigureSpec } from './figure.ts';
 export { MarkdownError, parseMarkdown } from './markdown.ts';
 export { padName, textWidth } from './elements.ts';

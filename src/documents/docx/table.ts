@@ -2,6 +2,8 @@ import {
   AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
 } from 'docx';
 import { InternalError } from '../../model/index.ts';
+import { textWidth } from './elements.ts';
+import { FONT_SIZE, pageGeometry } from './layout.ts';
 
 /**
  * A table as plain data, for the `::: table NAME` directive: the caller builds it from its own data,
@@ -54,6 +56,18 @@ export interface TableCellSpec {
 export const CELL_MARGIN = 57;
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+/**
+ * The relative width a column needs to set `text` (a name) on one line of 五号 table text, in a table of
+ * `columns` on a portrait page's text block: for a column of short entries that should not break inside one
+ * (a person's name with a note in brackets). A character's room to spare, as readers set text a little
+ * wider than the font size.
+ */
+export function widthForOneLine(text: string, columns: readonly TableColumn[]): number {
+  const sum = columns.reduce((s, c) => s + c.width, 0);
+  const twips = (textWidth(text) + 1) * FONT_SIZE.五号 * 20 + 2 * CELL_MARGIN;
+  return (twips / pageGeometry('portrait').textWidth) * sum;
+}
 
 /** Relative widths → twips that add up to exactly `total`. */
 export function columnWidths(columns: readonly TableColumn[], total: number): number[] {
