@@ -24,7 +24,10 @@ describe('the official-text checker', () => {
     expect(kinds('输出目录：/work/out/兖州区-现场核查')).toContain('local-path');
     expect(kinds('输出目录：C:\\Users\\office\\out')).toContain('local-path');
     expect(kinds('佐证材料 E23-sign-photo 见第12页')).toContain('ascii-id');
-    expect(kinds('牵头负责第1、\u200b5项指标')).toContain('zero-width');
+    expect(kinds('牵头\u200b负责第1、5项指标')).toContain('zero-width');
+    expect(kinds('牵头负责第1\u200b、5项指标')).toContain('zero-width');
+    // the writer's own: a break after the 、 of a list of numbers, word joiners around a range's dash
+    expect(kinds('牵头负责第1、\u200b5\u2060—\u20609项指标')).toEqual([]);
     expect(kinds('已完成整改。；责任单位')).toContain('doubled-punctuation');
     expect(kinds('见 project.yaml 的 district.profile')).toEqual(expect.arrayContaining(['project-format']));
   });

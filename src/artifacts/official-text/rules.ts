@@ -40,9 +40,10 @@ export interface TextFinding {
 
 /** Every finding of every rule in `text`, in rule order. */
 export function findInText(written: string): TextFinding[] {
-  // the one zero-width character the writers put in on purpose: word joiners around the dash of a number range
-  // (33⁠—⁠35), which keep the range on one line (documents/docx/inline.ts); a reader sees only the range
-  const text = written.replace(/(\d)\u2060([—–～〜~])\u2060(?=\d)/gu, '$1$2');
+  // the zero-width characters the writers put in on purpose (documents/docx/inline.ts): word joiners around
+  // the dash of a number range (33⁠—⁠35), which keep the range on one line, and a zero-width space after the
+  // 、 of a list of numbers (1、​5), where a line may break; a reader sees only the numbers
+  const text = written.replace(/(\d)\u2060([—–～〜~])\u2060(?=\d)/gu, '$1$2').replace(/(\d)、\u200b(?=\d)/gu, '$1、');
   const findings: TextFinding[] = [];
   for (const rule of TEXT_RULES) {
     for (const m of text.matchAll(rule.pattern)) {

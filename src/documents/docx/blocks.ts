@@ -4,7 +4,7 @@ import { attachmentNote, roster, signature } from './elements.ts';
 import type { AnchorSet } from './anchored.ts';
 import { figureLines, figurePixels, figureRun, type FigureSpec } from './figure.ts';
 import { imprint, masthead, note, sealedSignature } from './formal.ts';
-import { keepRangesWhole, plainText, type Inline } from './inline.ts';
+import { breakNumberLists, keepRangesWhole, plainText, type Inline } from './inline.ts';
 import { BODY_LINE, FONT, pageGeometry, type Orientation } from './layout.ts';
 import { MarkdownError, type Block, type Directive, type ListItem } from './markdown.ts';
 import type { StyleId } from './styles.ts';
@@ -43,7 +43,7 @@ export function runsOf(inlines: readonly Inline[], prefix = ''): TextRun[] {
   const runs: TextRun[] = prefix ? [new TextRun(prefix)] : [];
   for (const inline of inlines) {
     if (inline.kind === 'break') runs.push(new TextRun({ break: 1 }));
-    else runs.push(new TextRun({ text: keepRangesWhole(inline.text), ...(inline.bold ? { bold: true } : {}), ...(inline.emphasis ? { font: { eastAsia: FONT.kaiti } } : {}) }));
+    else runs.push(new TextRun({ text: breakNumberLists(keepRangesWhole(inline.text)), ...(inline.bold ? { bold: true } : {}), ...(inline.emphasis ? { font: { eastAsia: FONT.kaiti } } : {}) }));
   }
   return runs;
 }

@@ -33,6 +33,16 @@ export function keepRangesWhole(text: string): string {
   return text.replace(/(\d)\u2060?([—–～〜~])\u2060?(?=\d)/g, '$1\u2060$2\u2060');
 }
 
+/**
+ * A list of numbers (第1、5—9、12、14、22项) may break after each 、: LibreOffice takes 、 between digits for a
+ * separator inside one number and will not break the list, so a long one went whole to the next line and the
+ * line before it was stretched letter by letter. A zero-width space (U+200B) after the 、 is the break
+ * Word, WPS and LibreOffice all allow; a reader sees only the list.
+ */
+export function breakNumberLists(text: string): string {
+  return text.replace(/(\d)、\u200b?(?=\d)/g, '$1、\u200b');
+}
+
 export function toInlines(tokens: readonly Token[], line: number, marks: Marks = {}): Inline[] {
   const out: Inline[] = [];
   const text = (t: string) => {

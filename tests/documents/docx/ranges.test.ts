@@ -5,14 +5,18 @@ import { execFileSync } from 'node:child_process';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { officialDocument } from '../../../src/documents/docx/index.ts';
-import { keepRangesWhole } from '../../../src/documents/docx/inline.ts';
+import { breakNumberLists, keepRangesWhole } from '../../../src/documents/docx/inline.ts';
 import { convertWithLibreOffice } from '../../helpers/office.ts';
 import { haveTools } from '../../helpers/tools.ts';
 
-/** Body lines that end inside a number or a range and go on in the next line ("33—" / "35", "3" / "2"). */
+/** Body lines that end inside a number or a range and go on in the next line ("33—" / "35", "3" / "2"); page numbers (—1—) are not body. */
 function splitNumbers(lines: readonly string[]): string[] {
-  return lines.slice(0, -1).flatMap((a, i) => (/[\d—～]$/.test(a) && /^[\d—～%]/.test(lines[i + 1]!) ? [`${a} / ${lines[i + 1]}`] : []));
+  const body = lines.filter((l) => !/^—\d+—$/.test(l));
+  return body.slice(0, -1).flatMap((a, i) => (/[\d—～]$/.test(a) && /^[\d—～%]/.test(body[i + 1]!) ? [`${a} / ${body[i + 1]}`] : []));
 }
+
+/** Lines LibreOffice stretched letter by letter: six or more characters each followed by a space. */
+const stretched = (layout: string) => layout.split('\n').filter((l) => /(\p{Script=Han}\s+){6,}/u.test(l));
 
 // every range at every place of a justified 28-character line: one of them falls on a line's end
 const TEXT = Array.from({ length: 28 }, (_, k) => `${'各'.repeat(k)}逐河段核对2023年1—8月巡河记录，第5—9、33—35项指标，2021—2035年规划。`).join('');
@@ -34,5 +38,21 @@ describe('numbers and ranges in justified text', () => {
     const lines = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.replace(/\s+/g, '')).filter(Boolean);
     expect(lines.length).toBeGreaterThan(40);
     expect(splitNumbers(lines)).toEqual([]);
+  }, 120_000);
+
+  it('lets a list of numbers break after each 、, and nowhere else', () => {
+    expect(breakNumberLists('第1、5—9、12、14项，区委、区政府，2023、')).toBe('第1、\u200b5—9、\u200b12、\u200b14项，区委、区政府，2023、');
+    expect(breakNumberLists(breakNumberLists('1、5'))).toBe('1、\u200b5');
+  });
+
+  it.runIf(haveTools('soffice', 'pdftotext'))('a long list of numbers is not stretched letter by letter when LibreOffice sets it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'eco-lists-'));
+    const file = path.join(dir, 'lists.docx');
+    // the report's 部门分工: a unit's list after a long name
+    const item = '1.市生态环境局兖州区分局：牵头负责第1、5—9、12、14、22、23、33—35项指标，配合完成第2、3、13、24项指标。';
+    const bytes = await officialDocument({ markdown: `# 标题\n\n${Array.from({ length: 8 }, (_, k) => `${'各'.repeat(k)}${item}`).join('\n\n')}\n`, date: '2023-07-20' });
+    writeFileSync(file, bytes);
+    const pdf = convertWithLibreOffice(file, dir);
+    expect(stretched(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }))).toEqual([]);
   }, 120_000);
 });
