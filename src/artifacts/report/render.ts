@@ -25,8 +25,8 @@ export interface BegunReport {
 /**
  * The report begun: its template filled in now (a template error is thrown here, before anything else is
  * made), its figures drawing meanwhile in a process of their own, and the document written by `write`.
- * A build begins the report as soon as the project is judged, so the
- * figures are drawn while the evidence is hashed.
+ * A build begins the report as soon as the project is judged, so the figures are drawn while the evidence
+ * is hashed.
  */
 export function beginReport(input: RenderInput, options: ReportOptions = {}): BegunReport {
   const { project, indicators } = input.data;
