@@ -172,8 +172,14 @@ export async function createStaging(outDir: string, name: string, completed?: (n
     if (finished) completed?.(finished);
     await removeLeftovers(outDir);
     const root = path.join(outDir, `${stagingPrefix(name)}${randomBytes(4).toString('hex')}`);
-    await mkdir(path.join(root, name), { recursive: true });
+    // told before it exists: a Ctrl-C the moment it appears finds it known (the main thread removes it)
     track(root, true);
+    try {
+      await mkdir(path.join(root, name), { recursive: true });
+    } catch (e) {
+      track(root, false);
+      throw e;
+    }
     return { root, bundleDir: path.join(root, name), zipFile: path.join(root, `${name}.zip`), lock };
   } catch (e) {
     await lock.release();
