@@ -87,9 +87,11 @@ export interface ArtifactKind<S extends ArtifactSource = ArtifactSource> extends
 export function artifactKind<S extends ArtifactSource>(
   planner: ArtifactPlanner<S>,
   render: Renderer<S> | 'copy',
-  more: Pick<ArtifactKind<S>, 'reusable' | 'begin'> = {},
+  more: ArtifactKind<S>['reusable'] | Pick<ArtifactKind<S>, 'reusable' | 'begin'> = {},
 ): ArtifactKind {
-  return { ...planner, render, ...more } as unknown as ArtifactKind;
+  // a function alone is `reusable`, as this took it before a kind could also `begin`
+  const extra = typeof more === 'function' ? { reusable: more } : more;
+  return { ...planner, render, ...extra } as unknown as ArtifactKind;
 }
 
 /** Writes a renderer's bytes to its file and says what was written. */

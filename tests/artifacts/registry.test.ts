@@ -62,4 +62,15 @@ describe('the artifact registry', () => {
     expect(kinds).toEqual(['request', 'report', 'annex-volume', 'evidence', 'task-table', 'check-script', 'readme', 'response', 'changes']);
     expect(ARTIFACT_KINDS.filter((k) => k.render === 'copy').map((k) => k.kind)).toEqual(['evidence']);
   });
+
+  it('pairs a planner and a renderer with what the kind adds: `reusable` alone (as before `begin`) or with `begin`', () => {
+    const reusable = () => true;
+    const begin = async () => undefined;
+    expect(artifactKind(VERDICT_LIST, verdictList, reusable).reusable).toBe(reusable);
+    const both = artifactKind(VERDICT_LIST, verdictList, { reusable, begin });
+    expect([both.reusable, both.begin]).toEqual([reusable, begin]);
+    expect(Object.keys(artifactKind(VERDICT_LIST, verdictList))).not.toContain('begin');
+    // only the report starts work early among the built-in kinds
+    expect(ARTIFACT_KINDS.filter((k) => k.begin).map((k) => k.kind)).toEqual(['report']);
+  });
 });
