@@ -1,5 +1,5 @@
 import type { Issue } from '../model/index.ts';
-import { MB } from '../common/index.ts';
+import { MB, stateDirOf } from '../common/index.ts';
 import { hasErrors } from '../model/index.ts';
 import { loadProject } from '../load/index.ts';
 import { eligibilityOf } from '../load/index.ts';
@@ -12,7 +12,7 @@ import { removeStaleQpdfTemp } from '../documents/pdf/index.ts';
 import { saveProblemIssue, spaceNeeded } from './save-problems.ts';
 import type { Settled } from './context.ts';
 import { stageTimer, type BuildOptions, type BuildResult } from './options.ts';
-import { prepareBundle, produceContext, stateDirOf } from './prepare.ts';
+import { prepareBundle, produceContext } from './prepare.ts';
 import { produce } from './produce.ts';
 import { copyAhead, type CopiesAhead } from './copy-ahead.ts';
 import { publishBundle } from './publish.ts';

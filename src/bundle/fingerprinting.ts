@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Issue } from '../model/index.ts';
 import { fingerprintsTrusted, openFingerprints, statExact, type FingerprintStore } from '../files/index.ts';
 import type { Settled } from './context.ts';
+import { stateDirOf } from '../common/index.ts';
 
 /**
  * The build's side of the fingerprint store (files/fingerprints.ts): which store to use, and recording the
@@ -17,7 +18,7 @@ export async function storeFor(options: { readonly outDir: string; readonly full
 }
 
 export const notSaved = (outDir: string, reason: string): Issue => ({
-  code: 'fingerprints-not-saved', severity: 'warning', file: path.join(outDir, '.eco-dossier', 'fingerprints.json'), path: [],
+  code: 'fingerprints-not-saved', severity: 'warning', file: path.join(stateDirOf(outDir), 'fingerprints.json'), path: [],
   message: `无法记录文件指纹（${reason}），下次修订时会重新读取全部文件；材料包本身不受影响`,
   hint: '检查输出文件夹中 .eco-dossier 是否是可写的文件夹',
 });

@@ -12,6 +12,7 @@ import type { RenderInput } from '../artifacts/index.ts';
 import { ANNEX_FILE_TITLE, annexFileName, DEFAULT_MAX_VOLUME_MB, planAnnexVolumes } from '../artifacts/annex/index.ts';
 import { ARTIFACT_KINDS } from '../artifacts/index.ts';
 import { templateSet } from '../documents/templates/index.ts';
+import { stateDirOf } from '../common/index.ts';
 import type { BuildOptions, StageTimer } from './options.ts';
 import type { ProduceContext } from './context.ts';
 import type { ArtifactKind } from '../artifacts/index.ts';
@@ -30,9 +31,6 @@ export interface Prepared {
   /** evidence bytes in all */
   readonly totalBytes: number;
 }
-
-/** The output folder's state: fingerprints, its key, kept figures (never part of a bundle). */
-export const stateDirOf = (outDir: string) => path.join(outDir, '.eco-dossier');
 
 /** sha256 over the template files a project uses (its own folder first, then the built-in one). */
 async function hashTemplates(dirs: readonly string[]): Promise<string> {

@@ -3,6 +3,7 @@ export { chineseDate, chineseNumeral, circled, difference, formatNumber, formatQ
 export { districtWords, wordsOf, type DistrictWords } from './district-words.ts';
 export { provinceOf, provincialEcologyDepartment, recipientOf } from './recipient.ts';
 export { displayPath } from './display-path.ts';
+export { STATE_DIR, stateDirOf } from './state-dir.ts';
 export { DEFAULT_MAX_VOLUME_MB } from './limits.ts';
 export { type ProgressListener } from './progress.ts';
 export { MAX_SEGMENT, safeSegment, uniquePaths } from './safe-names.ts';

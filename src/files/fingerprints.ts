@@ -3,6 +3,7 @@ import { existsSync, type BigIntStats } from 'node:fs';
 import { chmod, lstat, mkdir, open, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { stateDirOf } from '../common/index.ts';
 
 /**
  * What a file held when this tool last hashed or wrote it, and how to tell it has not been touched since:
@@ -114,8 +115,8 @@ export function statExact(file: string): Promise<BigIntStats> {
  * `settleMs`: a file whose status changed less than this before it was hashed is not recorded.
  */
 export async function openFingerprints(outDir: string | undefined, { settleMs = SETTLE_MS } = {}): Promise<FingerprintStore> {
-  const file = outDir ? path.join(outDir, '.eco-dossier', 'fingerprints.json') : undefined;
-  const key = outDir ? await storeKey(path.join(outDir, '.eco-dossier')) : undefined;
+  const file = outDir ? path.join(stateDirOf(outDir), 'fingerprints.json') : undefined;
+  const key = outDir ? await storeKey(stateDirOf(outDir)) : undefined;
   const entries = new Map<string, { fingerprint: string; sha256: string; mac: string }>();
   if (file && key) {
     try {

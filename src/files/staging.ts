@@ -4,6 +4,7 @@ import { link, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { renameHeld as rename } from './held.ts';
 import { lockOut, notWritable, processAlive, type OutLock } from './out-lock.ts';
+import { stateDirOf } from '../common/index.ts';
 
 /**
  * A bundle is written into a hidden folder beside its target and moved into place at the end, so an
@@ -148,7 +149,7 @@ async function removeLeftovers(outDir: string): Promise<void> {
     } else if (entry.startsWith('.') && entry.includes(STAGING_MARK)) await rm(full, { recursive: true, force: true });
     else if (/^\.eco-dossier\.commit\.json\.\d+\.tmp$/.test(entry)) await rm(full, { force: true });
   }
-  const store = path.join(outDir, '.eco-dossier');
+  const store = stateDirOf(outDir);
   for (const entry of await readdir(store).catch(() => [] as string[])) {
     const tmp = /\.(\d+)\.tmp$/.exec(entry);
     if (tmp && !processAlive(Number(tmp[1]))) await rm(path.join(store, entry), { force: true });

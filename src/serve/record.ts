@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Database } from './sqlite.ts';
+import { STATE_DIR } from '../common/index.ts';
 
 /**
  * The office's record: every link issued, upload, acceptance, rejection, build and refused request, in one
@@ -10,7 +11,7 @@ import { openDatabase, type Database } from './sqlite.ts';
  * changes, and survives a rebuild or a deleted out/. Tokens are never stored, only their sha256.
  */
 
-export const STATE_DIR = '.eco-dossier';
+export { STATE_DIR };
 export const RECORD_FILE = 'record.sqlite';
 
 export type UploadKind = 'workbook' | 'evidence';

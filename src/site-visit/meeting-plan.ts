@@ -98,17 +98,21 @@ export function routesTable(plan: SiteVisitPlan): TableSpec {
       ],
     })),
   );
-  const columns = [
-    { title: '时段', width: 3.4 }, { title: '站', width: 1.2 }, { title: '点位', width: 7.6, align: 'left' as const },
-    { title: '时间', width: 4.8 }, { title: '责任单位', width: 4.8 }, { title: '讲解人', width: 3.4 },
-  ];
-  // a 讲解人's name is not broken (张讲解（示例）): its column takes what it needs from 点位, up to 2 of its 7.6;
-  // 点位 gets what 时间 does not need (its times are one short line)
+  // the widths as designed; a 讲解人's name is not broken (张讲解（示例）): its column takes what it needs
+  // from 点位, up to 2 more, and 点位 gets what 时间 does not need (its times are one short line)
+  const designed = { slot: 3.4, order: 1.2, site: 7.6, time: 4.8, unit: 4.8, guide: 3.4 };
+  const asDesigned = Object.values(designed).map((width) => ({ title: '', width }));
   const longest = plan.routes.routes.flatMap((r) => r.stops.map((st) => st.site.guide.name)).reduce((a, b) => (textWidth(b) > textWidth(a) ? b : a), '讲解人');
-  const guide = Math.min(columns[5]!.width + 2, Math.max(columns[5]!.width, widthForOneLine(longest, columns)));
-  const time = Math.min(columns[3]!.width, widthForOneLine('00:00—00:00', columns));
-  const site = columns[2]!.width - (guide - columns[5]!.width) + (columns[3]!.width - time);
-  return { columns: columns.map((c, k) => ({ ...c, width: [c.width, c.width, site, time, c.width, guide][k]! })), rows };
+  const guide = Math.min(designed.guide + 2, Math.max(designed.guide, widthForOneLine(longest, asDesigned)));
+  const time = Math.min(designed.time, widthForOneLine('00:00—00:00', asDesigned));
+  const site = designed.site - (guide - designed.guide) + (designed.time - time);
+  return {
+    columns: [
+      { title: '时段', width: designed.slot }, { title: '站', width: designed.order }, { title: '点位', width: site, align: 'left' },
+      { title: '时间', width: time }, { title: '责任单位', width: designed.unit }, { title: '讲解人', width: guide },
+    ],
+    rows,
+  };
 }
 
 function canonical(plan: SiteVisitPlan, unit: string): string {

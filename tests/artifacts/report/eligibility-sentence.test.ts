@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkProject } from '../../../src/load/check.ts';
+import { sampleInput } from '../../helpers/sample-input.ts';
 import { eligibilitySentence } from '../../../src/artifacts/report/context.ts';
 import type { RenderInput } from '../../../src/artifacts/render-input.ts';
 
 let sample: RenderInput;
 beforeAll(async () => {
-  const checked = await checkProject('fixtures/yanzhou-2023');
-  sample = { data: checked.data!, verdicts: checked.verdicts, revision: 1 };
+  sample = await sampleInput();
 });
 
 describe('the report\'s sentence on the 申报条件', () => {

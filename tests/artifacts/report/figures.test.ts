@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkProject } from '../../../src/load/check.ts';
+import { sampleInput } from '../../helpers/sample-input.ts';
 import type { PlacedIndicator } from '../../../src/model/catalog.ts';
 import type { RenderInput } from '../../../src/artifacts/render-input.ts';
 import { verdictCounts } from '../../../src/artifacts/report/chart-options.ts';
@@ -8,8 +8,7 @@ import { figureRange, quantityOf, reportFigures } from '../../../src/artifacts/r
 let input: RenderInput;
 
 beforeAll(async () => {
-  const checked = await checkProject('fixtures/yanzhou-2023');
-  input = { data: checked.data!, verdicts: checked.verdicts, revision: 1 };
+  input = await sampleInput();
 });
 
 describe('reportFigures', () => {

@@ -21,6 +21,15 @@ const stretched = (layout: string) => layout.split('\n').filter((l) => /(\p{Scri
 // every range at every place of a justified 28-character line: one of them falls on a line's end
 const TEXT = Array.from({ length: 28 }, (_, k) => `${'各'.repeat(k)}逐河段核对2023年1—8月巡河记录，第5—9、33—35项指标，2021—2035年规划。`).join('');
 
+/** An official document of `body` under a title, written and set by LibreOffice: its bytes and the PDF. */
+async function setByLibreOffice(body: string): Promise<{ bytes: Buffer; pdf: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'eco-ranges-'));
+  const file = path.join(dir, 'text.docx');
+  const bytes = await officialDocument({ markdown: `# 标题\n\n${body}\n`, date: '2023-07-20' });
+  writeFileSync(file, bytes);
+  return { bytes, pdf: convertWithLibreOffice(file, dir) };
+}
+
 describe('numbers and ranges in justified text', () => {
   it('joins a range\'s dash to its numbers with word joiners, and nothing else', () => {
     expect(keepRangesWhole('2023年1—8月，第33～35项，0537-1234567，——')).toBe('2023年1\u2060—\u20608月，第33\u2060～\u206035项，0537-1234567，——');
@@ -28,13 +37,9 @@ describe('numbers and ranges in justified text', () => {
   });
 
   it.runIf(haveTools('soffice', 'pdftotext'))('never split across lines when LibreOffice sets the page', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'eco-ranges-'));
-    const file = path.join(dir, 'ranges.docx');
-    const bytes = await officialDocument({ markdown: `# 标题\n\n${TEXT}\n`, date: '2023-07-20' });
+    const { bytes, pdf } = await setByLibreOffice(TEXT);
     const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
     expect(xml).toContain('1\u2060—\u20608月');
-    writeFileSync(file, bytes);
-    const pdf = convertWithLibreOffice(file, dir);
     const lines = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.replace(/\s+/g, '')).filter(Boolean);
     expect(lines.length).toBeGreaterThan(40);
     expect(splitNumbers(lines)).toEqual([]);
@@ -46,13 +51,9 @@ describe('numbers and ranges in justified text', () => {
   });
 
   it.runIf(haveTools('soffice', 'pdftotext'))('a long list of numbers is not stretched letter by letter when LibreOffice sets it', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'eco-lists-'));
-    const file = path.join(dir, 'lists.docx');
     // the report's 部门分工: a unit's list after a long name
     const item = '1.市生态环境局兖州区分局：牵头负责第1、5—9、12、14、22、23、33—35项指标，配合完成第2、3、13、24项指标。';
-    const bytes = await officialDocument({ markdown: `# 标题\n\n${Array.from({ length: 8 }, (_, k) => `${'各'.repeat(k)}${item}`).join('\n\n')}\n`, date: '2023-07-20' });
-    writeFileSync(file, bytes);
-    const pdf = convertWithLibreOffice(file, dir);
+    const { pdf } = await setByLibreOffice(Array.from({ length: 8 }, (_, k) => `${'各'.repeat(k)}${item}`).join('\n\n'));
     expect(stretched(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }))).toEqual([]);
   }, 120_000);
 });
