@@ -37,13 +37,26 @@ function withEncodeStream(subset: Subset): Subset {
   return subset;
 }
 
+/**
+ * The font parsed from these bytes, by the bytes' identity: each annex volume embeds the same three font
+ * files (documents/pdf/fonts.ts reads them once), and parsing their tables again for each volume cost about
+ * 15 ms a volume. A fontkit font only reads its bytes and remembers what it decoded; what each document
+ * includes is kept by the subset it creates, one per embedding. Dropped with the bytes (forgetFontBytes).
+ */
+const parsed = new WeakMap<Uint8Array, Map<string, UpstreamFont>>();
+
 /** Register with `doc.registerFontkit(fontkitAdapter)`. */
 export const fontkitAdapter = {
   create(data: Uint8Array, postscriptName?: string) {
-    const font = fontkit.create(data, postscriptName) as UpstreamFont;
+    let byName = parsed.get(data);
+    if (!byName) parsed.set(data, (byName = new Map()));
+    let font = byName.get(postscriptName ?? '');
+    if (font) return font;
+    font = fontkit.create(data, postscriptName) as UpstreamFont;
     const createSubset = font.createSubset.bind(font);
     // an own property on this one font object: fontkit's prototypes stay untouched
     font.createSubset = () => withEncodeStream(createSubset());
+    byName.set(postscriptName ?? '', font);
     return font;
   },
 } as unknown as Parameters<PDFDocument['registerFontkit']>[0];

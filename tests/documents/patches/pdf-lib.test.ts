@@ -51,6 +51,25 @@ describe('pdf-lib speed-ups give what pdf-lib itself gives', () => {
     expect(first.widthOfTextAtSize('鲸', 10)).toBe(second.widthOfTextAtSize('鲸', 10));
   });
 
+  it('parsing: documents embedding the same font bytes share one parsed font, and save what a font parsed afresh gives', async () => {
+    const bytes = new Uint8Array(readFileSync(FONT_FILES.label.file));
+    const draw = async (font: Uint8Array, text: string) => {
+      const doc = await PDFDocument.create({ updateMetadata: false });
+      doc.registerFontkit(fontkitAdapter);
+      const embedded = rememberGlyphs(rememberWidths(await doc.embedFont(font, { subset: true, customName: 'label' })));
+      doc.addPage([595, 842]).drawText(text, { x: 40, y: 800, size: 12, font: embedded });
+      const parsed = (embedded as unknown as { embedder: { font: object } }).embedder.font;
+      return { parsed, bytes: Buffer.from(await doc.save({ useObjectStreams: true })) };
+    };
+    // the first volume uses glyphs the second does not, and the other way round
+    const first = await draw(bytes, '佐证材料汇编（第1册）— 1 —');
+    const second = await draw(bytes, '指标12 危险废物利用处置率　第3页 PM2.5');
+    expect(second.parsed).toBe(first.parsed);
+    const afresh = await draw(new Uint8Array(bytes), '指标12 危险废物利用处置率　第3页 PM2.5');
+    expect(afresh.parsed).not.toBe(first.parsed);
+    expect(second.bytes.equals(afresh.bytes)).toBe(true);
+  });
+
   it('stream copying: a saved document has the same bytes with and without the patch', async () => {
     const make = async () => {
       const doc = await PDFDocument.create({ updateMetadata: false });
