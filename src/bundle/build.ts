@@ -83,7 +83,7 @@ export async function assembleBundle(
   if (!eligibility.eligible && data.project.application) {
     issues.push({
       code: 'request-draft', severity: 'warning', file: data.dir, path: [],
-      message: `${ARTIFACT_NAMES.request}（请示）已标注“草稿”：尚有 ${eligibility.reasons.length} 项指标未达到申报条件（第 ${eligibility.reasons.map((r) => r.no).join('、')} 项），请示中列出了这些指标、不提出申请；全部达到后重新生成即为正式请示`,
+      message: `${ARTIFACT_NAMES.request}（请示）已标注“草稿”，写明尚未达到的申报条件、不提出申请；达到申报条件后重新生成即为正式请示（${eligibility.line.replace(/^申报条件：/, '').replace(/。$/, '')}）`,
     });
   }
 

@@ -20,7 +20,8 @@ export interface EligibilityReason {
 export interface Eligibility {
   readonly eligible: boolean;
   readonly binding: { readonly met: number; readonly total: number };
-  readonly reference: { readonly met: number; readonly total: number; readonly share: number; readonly required: number };
+  /** `more`: how many more 参考性 indicators must be 达标 to reach the required share (0 when it is reached) */
+  readonly reference: { readonly met: number; readonly total: number; readonly share: number; readonly required: number; readonly more: number };
   /** the indicators that block, by number */
   readonly reasons: readonly EligibilityReason[];
   /** indicators marked 不涉及: left out of both counts, named in the line */
@@ -94,7 +95,7 @@ export function assessEligibility(
   return {
     eligible,
     binding: { met: bindingMet, total: binding.length },
-    reference: { met: referenceMet, total: reference.length, share: Math.round(share * 10000) / 10000, required },
+    reference: { met: referenceMet, total: reference.length, share: Math.round(share * 10000) / 10000, required, more: Math.max(0, needed - referenceMet) },
     reasons,
     notApplicable: excluded.map((j) => ({ no: j.i.no, name: j.i.name, attribute: j.i.attribute })),
     rule: { text: rule.text, source: rule.source, confirmed: rule.confirmed },

@@ -42,7 +42,7 @@ export { judgeIndicator, rollUp, type DistrictPlace, type EvidenceCounts } from 
 export { inputsNeeded, inputsNeededFor, type InputsNeeded } from './needs.ts';
 export { checkTargets, type TargetProblem } from './check.ts';
 export { parseTarget, parseComparison, QUALITATIVE_PHRASES, TREND_PHRASES, EXPECTED_TARGET_FORMS, nearestKnownForm } from './target.ts';
-export { resolveSuperior, readChangeWords, speaksOfChange, type ResolvedSuperior, type SuperiorRead } from './superior.ts';
+export { resolveSuperior, superiorOp, readChangeWords, speaksOfChange, type ResolvedSuperior, type SuperiorRead } from './superior.ts';
 export type { Target, TargetParse, ThresholdTarget, DeltaTarget, SuperiorTargetForm, TrendTarget, QualitativeTarget, EitherTarget } from './target.ts';
 export { assessEligibility, FALLBACK_RULE, type Eligibility, type EligibilityReason } from './eligibility.ts';
 export { clerkHints } from './hints.ts';

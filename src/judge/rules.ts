@@ -110,7 +110,7 @@ function measured(ctx: RuleContext): Measured | string {
     return { value: current, label: `现状值 ${text}`, targetText: (n) => formatQuantity(n, ctx.unit), cell: text };
   }
   const change = difference(current, valueIn(ctx.result, ctx.years.baselineYear)!);
-  const label = ctx.unit === '%' ? `提高 ${formatNumber(change)} 个百分点` : `变化 ${formatQuantity(change, ctx.unit)}`;
+  const label = ctx.unit !== '%' ? `变化 ${formatQuantity(change, ctx.unit)}` : change < 0 ? `降低 ${formatNumber(-change)} 个百分点` : `提高 ${formatNumber(change)} 个百分点`;
   const targetText = (n: number) => (ctx.unit === '%' ? formatNumber(n) : formatQuantity(n, ctx.unit));
   return { value: change, label, targetText, cell: label };
 }
@@ -137,23 +137,41 @@ export function judgeDelta(target: DeltaTarget, ctx: RuleContext): RuleOutcome {
   return decided(met, reason, ctx, `${target.symbol}=${formatNumber(change)}`);
 }
 
-/** 完成上级规定的…: the measured value against Result.superiorTarget; without it the verdict waits for it. */
-export function judgeSuperior(_target: SuperiorTargetForm, ctx: RuleContext): RuleOutcome {
+/**
+ * 完成上级规定的…: the measured value against Result.superiorTarget. Without one, the superior's own finding
+ * (考核结果 完成 / 未完成) declared as `status` decides; without either the verdict waits.
+ */
+export function judgeSuperior(form: SuperiorTargetForm, ctx: RuleContext): RuleOutcome {
   const superior = ctx.result?.superiorTarget;
+  if (!superior && ctx.result?.status) return superiorFinding(form, ctx.result, ctx);
   if (!superior) {
     const m = measured(ctx);
     return pending([MISSING_SUPERIOR, typeof m === 'string' ? m : ''].filter(Boolean).join('；'), ctx);
   }
-  const resolved = resolveSuperior(superior, ctx.unit, ctx.years.baselineYear);
+  const resolved = resolveSuperior(superior, ctx.unit, ctx.years.baselineYear, ctx.better);
   if (!resolved.ok) return pending(resolved.message, ctx);
   const target = resolved.target;
   const source = superior.text ? `（${oneLine(superior.text)}）` : '';
   if (target.measure !== 'level') return judgeSuperiorChange(target, source, ctx);
-  const m = measured(ctx);
+  // `measure: level` written out compares the level, also on a line measured as a change (提高幅度)
+  const m = measured(superior.measure === 'level' ? { ...ctx, measure: 'level' } : ctx);
   if (typeof m === 'string') return pending(m, ctx);
   const met = compare(m.value, target.op, target.value);
   const reason = `${m.label} ${shownSign(m.value, target.op, target.value)} 上级目标 ${m.targetText(target.value)}${source}`;
   return decided(met, reason, ctx, m.cell);
+}
+
+/** The superior's finding on a 完成上级规定的… indicator, as the office declared it (its evidence is checked per indicator). */
+function superiorFinding(target: SuperiorTargetForm, result: Result, ctx: RuleContext): RuleOutcome {
+  const phrase = oneLine(target.phrase);
+  const description = result.description ? `：${oneLine(result.description)}` : '';
+  const cell = cellDescription(result);
+  const shown = (state: string) => `${state}${cell ? `（${cell}）` : ''}`;
+  switch (result.status!) {
+    case '已达到': return { verdict: '达标', reason: `已${phrase}${description}`, currentText: shown('完成'), ...numbers(ctx) };
+    case '推进中': return { verdict: '未达标', reason: `推进中，尚未${phrase}${description}`, currentText: shown('推进中'), ...numbers(ctx) };
+    case '未达到': return { verdict: '未达标', reason: `未${phrase}${description}`, currentText: shown('未完成'), ...numbers(ctx) };
+  }
 }
 
 /**
@@ -169,13 +187,16 @@ function judgeSuperiorChange(target: Extract<ResolvedSuperior, { measure: 'chang
   if (target.measure === 'rate' && base === 0) return pending(`${target.baseYear}年数值为 0，无法计算变化率`, ctx);
   const sign = target.direction === '降低' ? -1 : 1;
   const raw = target.measure === 'rate' ? ((current! - base!) / base!) * 100 * sign : difference(current!, base!) * sign;
-  const size = roundTo(raw, 2);
+  // judged on the change itself, as a threshold is on the value itself; shown to 2 decimals, or to as many as
+  // it takes for the number shown to fall on the same side of the target (1.995 is not shown as 2)
+  const met = compare(raw, target.op, target.value);
+  let size = roundTo(raw, 2);
+  for (let decimals = 3; decimals <= 6 && compare(size, target.op, target.value) !== met; decimals++) size = roundTo(raw, decimals);
   const points = ctx.unit === '%' && target.measure === 'change';
   const amount = (n: number) => (target.measure === 'rate' ? `${formatNumber(n)}%` : points ? `${formatNumber(n)}个百分点` : formatQuantity(n, ctx.unit));
   const other = target.direction === '降低' ? '上升' : '下降';
   const span = currentYear - target.baseYear > 1 ? '累计' : '';
   const achieved = size >= 0 ? `较${target.baseYear}年${span}${target.direction}${amount(size)}` : `较${target.baseYear}年${span}${other}${amount(-size)}`;
-  const met = compare(size, target.op, target.value);
   const opWords = target.op === '≥' || target.op === '>' ? '' : `（${target.op}）`;
   const goal = `上级下达的${target.direction}${opWords}${amount(target.value)}目标`;
   const levels = `${target.baseYear}年 ${formatQuantity(base!, ctx.unit)} → ${currentYear}年 ${formatQuantity(current!, ctx.unit)}`;
@@ -187,10 +208,11 @@ function judgeSuperiorChange(target: Extract<ResolvedSuperior, { measure: 'chang
 export function trendComparison(phrase: TrendTarget['phrase'], better: Better): Comparison {
   switch (phrase) {
     case '保持稳定或持续改善':
-    case '不降低':
       return better === 'lower' ? '≤' : '≥';
     case '减少':
       return '<';
+    // the words say which way, whatever is better: 不降低 is “not lower than”
+    case '不降低':
     case '不减少':
       return '≥';
     case '持续提高':
@@ -202,7 +224,22 @@ export function trendComparison(phrase: TrendTarget['phrase'], better: Better): 
   }
 }
 
-/** 保持稳定或持续改善, 不降低, 减少, 不减少: the current year against the baseline year. */
+/** 持续…: “continuously”, so every year reported between the two is on from the one before, not only the ends. */
+const YEAR_BY_YEAR: ReadonlySet<TrendTarget['phrase']> = new Set(['持续提高', '持续下降', '持续改善']);
+
+/** The first year reported from the baseline to the current year that is not on (by `op`) from the year before it. */
+function firstStepBack(ctx: RuleContext, op: Comparison): { year: number; value: number; before: number; beforeValue: number } | undefined {
+  const { baselineYear, currentYear } = ctx.years;
+  const years = Object.keys(ctx.result?.values ?? {}).map(Number).filter((y) => y >= baselineYear && y <= currentYear).sort((a, b) => a - b);
+  for (let k = 1; k < years.length; k++) {
+    const value = valueIn(ctx.result, years[k]!)!;
+    const beforeValue = valueIn(ctx.result, years[k - 1]!)!;
+    if (!compare(value, op, beforeValue)) return { year: years[k]!, value, before: years[k - 1]!, beforeValue };
+  }
+  return undefined;
+}
+
+/** 保持稳定或持续改善, 不降低, 减少, 不减少: the current year against the baseline year (持续…: and each year against the one before). */
 export function judgeTrend(target: TrendTarget, ctx: RuleContext): RuleOutcome {
   const missing = missingReason(ctx, true);
   if (missing) return pending(missing, ctx);
@@ -217,7 +254,13 @@ export function judgeTrend(target: TrendTarget, ctx: RuleContext): RuleOutcome {
     : target.phrase === '持续提高' ? '未提高'
     : target.phrase === '持续下降' ? '未下降'
     : target.phrase === '持续改善' ? '未改善'
+    : target.phrase === '不降低' ? `较${baselineYear}年降低`
     : `较${baselineYear}年变差`;
+  const step = met && YEAR_BY_YEAR.has(target.phrase) ? firstStepBack(ctx, op) : undefined;
+  if (step) {
+    const broken = `${step.year}年 ${formatQuantity(step.value, ctx.unit)} ${shownSign(step.value, op, step.beforeValue)} ${step.before}年 ${formatQuantity(step.beforeValue, ctx.unit)}`;
+    return decided(false, `${broken}（${target.phrase.replace('持续', '未持续')}）`, ctx);
+  }
   const reason =
     `${currentYear}年 ${formatQuantity(current, ctx.unit)} ${shownSign(current, op, baseline)} ` +
     `${baselineYear}年 ${formatQuantity(baseline, ctx.unit)}（${met ? target.phrase : failure}）`;
@@ -256,11 +299,12 @@ export function judgeQualitative(target: QualitativeTarget, ctx: RuleContext): R
   }
 }
 
-/** 完成上级规定的…；保持稳定或持续改善: the superior's target where one was set, otherwise the trend. */
+/** 完成上级规定的…；保持稳定或持续改善: the superior's target where one is given, otherwise the trend. */
 export function judgeEither(target: EitherTarget, ctx: RuleContext): RuleOutcome {
-  if (ctx.result?.superiorTarget) return judgeSuperior(target.superior, ctx);
-  const trend = judgeTrend(target.otherwise, ctx);
-  return { ...trend, reason: `无上级目标，${trend.reason}` };
+  if (ctx.result?.superiorTarget || ctx.result?.status) return judgeSuperior(target.superior, ctx);
+  // where no superior target is given, the trend decides; the reason names the trend (never a claim that no
+  // superior target was set: it may only not have been filled in yet)
+  return judgeTrend(target.otherwise, ctx);
 }
 
 /** `≥90或持续提高`: 达标 when any alternative is; otherwise 待补充 while one still lacks data, else 未达标. */

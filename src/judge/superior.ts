@@ -1,4 +1,4 @@
-import type { ChangeDirection, Comparison, SuperiorMeasure, SuperiorTarget } from '../model/index.ts';
+import type { Better, ChangeDirection, Comparison, SuperiorMeasure, SuperiorTarget } from '../model/index.ts';
 import { oneLine } from '../common/index.ts';
 
 /**
@@ -56,10 +56,18 @@ export function speaksOfChange(text: string): boolean {
 const MEASURE_NAME: Record<SuperiorMeasure, string> = { level: '现状值（level）', change: '变化量（change）', rate: '变化率（rate，%）' };
 
 /**
+ * The comparison of a superior target that names none: a level target where lower is better is a ceiling
+ * (≤ 0.60 吨标准煤/万元), any other a floor; a change or rate target is the least change asked for (≥).
+ */
+export function superiorOp(st: Pick<SuperiorTarget, 'op'>, measure: SuperiorMeasure, better: Better): Comparison {
+  return st.op ?? (measure === 'level' && better === 'lower' ? '≤' : '≥');
+}
+
+/**
  * The superior target to judge with, or why it cannot be judged. A text that speaks of a change while the fields
  * would compare the level is refused: never a silent verdict on the wrong quantity.
  */
-export function resolveSuperior(st: SuperiorTarget, unit: string, baselineYear: number): SuperiorRead {
+export function resolveSuperior(st: SuperiorTarget, unit: string, baselineYear: number, better: Better = 'higher'): SuperiorRead {
   const text = st.text ? oneLine(st.text) : '';
   const words = text ? readChangeWords(text, unit) : undefined;
   const measure = st.measure ?? words?.measure ?? 'level';
@@ -74,7 +82,7 @@ export function resolveSuperior(st: SuperiorTarget, unit: string, baselineYear: 
       };
     }
     if (st.value === undefined) return { ok: false, message: '缺少上级目标值（superiorTarget.value）' };
-    return { ok: true, target: { measure: 'level', op: st.op, value: st.value } };
+    return { ok: true, target: { measure: 'level', op: superiorOp(st, 'level', better), value: st.value } };
   }
   if (words && st.measure !== undefined && words.measure !== st.measure) {
     return { ok: false, message: `上级目标的说明“${words.words}”是${MEASURE_NAME[words.measure]}，与 measure: ${st.measure}（${MEASURE_NAME[st.measure]}）不一致` };
@@ -92,5 +100,5 @@ export function resolveSuperior(st: SuperiorTarget, unit: string, baselineYear: 
   }
   if (direction === undefined) return { ok: false, message: `变化目标须写明方向（direction: 降低 或 提高）` };
   if (value === undefined) return { ok: false, message: '缺少上级目标值（superiorTarget.value）' };
-  return { ok: true, target: { measure, op: st.op, value, direction, baseYear } };
+  return { ok: true, target: { measure, op: superiorOp(st, measure, better), value, direction, baseYear } };
 }

@@ -24,7 +24,8 @@ export type ChangeDirection = z.infer<typeof ChangeDirection>;
  * a change the fields must agree with it (src/judge/superior.ts).
  */
 export const SuperiorTarget = z.strictObject({
-  op: Comparison.default('≥'),
+  /** absent: ≥, or ≤ for a level where lower is better (a ceiling such as 0.60 吨标准煤/万元) */
+  op: Comparison.optional(),
   /** the target number: a level, or the size of the change/rate; may be left out when `text` states it */
   value: z.number().optional(),
   /** level (default), change or rate; may be left out when `text` states it */

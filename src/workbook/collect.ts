@@ -52,7 +52,7 @@ function existingValue(result: Result | undefined, column: Column): string | num
   const f = column.field;
   switch (f.kind) {
     case 'value': return result.values[String(f.year)];
-    case 'superiorOp': return result.superiorTarget ? displayOp(result.superiorTarget.op) : undefined;
+    case 'superiorOp': return result.superiorTarget?.op ? displayOp(result.superiorTarget.op) : undefined;
     case 'superiorValue': return result.superiorTarget?.value;
     case 'superiorText': return result.superiorTarget?.text;
     case 'status': return result.status;

@@ -37,7 +37,7 @@ describe('judgeIndicator', () => {
     const withTarget = judgeIndicator(byNo(17), [r(17, { values: { 2020: 0.5, 2022: 0.46 }, superiorTarget: { op: '≤', value: 0.48, text: '市下达' } })], 1, years);
     expect(withTarget).toMatchObject({ verdict: '达标', reason: '现状值 0.46吨标准煤/万元 ≤ 上级目标 0.48吨标准煤/万元（市下达）', currentText: '0.46吨标准煤/万元' });
     const trend = judgeIndicator(byNo(17), [r(17, { values: { 2020: 0.5, 2022: 0.46 } })], 1, years);
-    expect(trend).toMatchObject({ verdict: '达标', reason: '无上级目标，2022年 0.46吨标准煤/万元 ≤ 2020年 0.5吨标准煤/万元（保持稳定或持续改善）' });
+    expect(trend).toMatchObject({ verdict: '达标', reason: '2022年 0.46吨标准煤/万元 ≤ 2020年 0.5吨标准煤/万元（保持稳定或持续改善）' });
     const superiorOnly = judgeIndicator(byNo(29), [r(29, { values: { 2022: 95 } })], 1, years);
     expect(superiorOnly).toMatchObject({ verdict: '待补充', reason: '缺少上级规定的目标值' });
     // what the office does about it is a hint for validate and status, never part of the reason a document prints
@@ -111,7 +111,7 @@ describe('judgeIndicator', () => {
         r(7, { sub: 1, values: { 2020: 80, 2022: 83.1 }, superiorTarget: { op: '≥', value: 82 } }),
         r(7, { sub: 2, values: { 2020: 10, 2022: 12 } }),
       ], 1, years);
-      expect(v7.reason).toBe('①现状值 83.1% ≥ 上级目标 82%；②无上级目标，2022年 12% ≥ 2020年 10%（保持稳定或持续改善）');
+      expect(v7.reason).toBe('①现状值 83.1% ≥ 上级目标 82%；②2022年 12% ≥ 2020年 10%（保持稳定或持续改善）');
       const v11 = judgeIndicator(byNo(11), [
         r(11, { sub: 1, values: { 2022: 96 } }),
         r(11, { sub: 2, status: '已达到' }),

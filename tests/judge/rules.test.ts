@@ -104,7 +104,7 @@ describe('trend', () => {
   it('不降低: current ≥ baseline by default', () => {
     const t = target('不降低', 'trend');
     expect(judgeTrend(t, ctx({ values: { 2020: 90, 2022: 90 } })).verdict).toBe('达标');
-    expect(judgeTrend(t, ctx({ values: { 2020: 90, 2022: 89 } }))).toMatchObject({ verdict: '未达标', reason: '2022年 89% < 2020年 90%（较2020年变差）' });
+    expect(judgeTrend(t, ctx({ values: { 2020: 90, 2022: 89 } }))).toMatchObject({ verdict: '未达标', reason: '2022年 89% < 2020年 90%（较2020年降低）' });
   });
   it('减少: strictly less, whatever is better', () => {
     const t = target('减少', 'trend');
@@ -151,8 +151,64 @@ describe('either', () => {
     expect(judgeEither(t, ctx(r))).toMatchObject({ verdict: '达标', reason: '现状值 78% ≥ 上级目标 75%' });
   });
   it('without one, judges the trend', () => {
-    expect(judgeEither(t, ctx({ values: { 2020: 80, 2022: 78 } }))).toMatchObject({ verdict: '未达标', reason: '无上级目标，2022年 78% < 2020年 80%（较2020年变差）' });
+    expect(judgeEither(t, ctx({ values: { 2020: 80, 2022: 78 } }))).toMatchObject({ verdict: '未达标', reason: '2022年 78% < 2020年 80%（较2020年变差）' });
     expect(judgeEither(t, ctx({ values: { 2020: 80, 2022: 82 } })).verdict).toBe('达标');
-    expect(judgeEither(t, ctx({ values: { 2022: 82 } }))).toMatchObject({ verdict: '待补充', reason: '无上级目标，缺少2020年基准值' });
+    expect(judgeEither(t, ctx({ values: { 2022: 82 } }))).toMatchObject({ verdict: '待补充', reason: '缺少2020年基准值' });
+  });
+});
+
+describe('target forms as districts really write them', () => {
+  const superior = target('完成上级规定的考核任务', 'superior');
+  it('a superior level target without a sign is a ceiling where lower is better, a floor otherwise', () => {
+    const energy = ctx({ values: { 2022: 0.57 }, superiorTarget: { value: 0.6 } }, { better: 'lower', unit: '吨标准煤/万元' });
+    expect(judgeSuperior(superior, energy)).toMatchObject({ verdict: '达标', reason: '现状值 0.57吨标准煤/万元 ≤ 上级目标 0.6吨标准煤/万元' });
+    expect(judgeSuperior(superior, ctx({ values: { 2022: 0.63 }, superiorTarget: { value: 0.6 } }, { better: 'lower' })).verdict).toBe('未达标');
+    expect(judgeSuperior(superior, ctx({ values: { 2022: 70 }, superiorTarget: { value: 66.5 } }))).toMatchObject({ verdict: '达标', reason: '现状值 70% ≥ 上级目标 66.5%' });
+    // a sign written out is kept
+    expect(judgeSuperior(superior, ctx({ values: { 2022: 0.57 }, superiorTarget: { op: '≥', value: 0.55 } }, { better: 'lower' })).verdict).toBe('达标');
+  });
+  it('measure: level written out compares the level, also on a line measured as a change', () => {
+    const line = ctx({ values: { 2020: 50, 2022: 66.7 }, superiorTarget: { op: '≥', value: 66.7, measure: 'level' } }, { measure: 'change' });
+    expect(judgeSuperior(superior, line)).toMatchObject({ verdict: '达标', reason: '现状值 66.7% ≥ 上级目标 66.7%' });
+    // left out, the line's own measure is compared
+    const implicit = ctx({ values: { 2020: 50, 2022: 66.7 }, superiorTarget: { op: '≥', value: 20 } }, { measure: 'change' });
+    expect(judgeSuperior(superior, implicit)).toMatchObject({ verdict: '未达标', reason: '提高 16.7 个百分点 < 上级目标 20' });
+  });
+  it('a change target is judged on the change itself, and the number shown never rounds across the target', () => {
+    const short = ctx({ values: { 2020: 60, 2022: 61.995 }, superiorTarget: { text: '较2020年提高2个百分点' } });
+    expect(judgeSuperior(superior, short)).toMatchObject({ verdict: '未达标' });
+    expect(judgeSuperior(superior, short).reason).toContain('较2020年累计提高1.995个百分点，未完成上级下达的提高2个百分点目标');
+    const rate = ctx({ values: { 2020: 1, 2022: 0.95005 }, superiorTarget: { text: '较2020年累计降低5%' } }, { better: 'lower', unit: '吨/万元' });
+    expect(judgeSuperior(superior, rate).verdict).toBe('未达标');
+    expect(judgeSuperior(superior, rate).reason).toContain('降低4.995%');
+    const met = ctx({ values: { 2020: 60, 2022: 62.004 }, superiorTarget: { text: '较2020年提高2个百分点' } });
+    expect(judgeSuperior(superior, met).reason).toContain('较2020年累计提高2个百分点，完成');
+  });
+  it('the superior’s own finding (考核结果 完成 / 未完成) decides when no target number is given', () => {
+    expect(judgeSuperior(superior, ctx({ status: '已达到', description: '2022年度考核结果为完成' }))).toMatchObject({
+      verdict: '达标', reason: '已完成上级规定的考核任务：2022年度考核结果为完成', currentText: '完成（2022年度考核结果为完成）',
+    });
+    expect(judgeSuperior(superior, ctx({ status: '未达到' }))).toMatchObject({ verdict: '未达标', reason: '未完成上级规定的考核任务', currentText: '未完成' });
+    expect(judgeSuperior(superior, ctx({ values: { 2022: 1 } })).verdict).toBe('待补充');
+    const either = target('完成上级规定的考核任务；保持稳定或持续改善', 'either');
+    expect(judgeEither(either, ctx({ status: '已达到', values: { 2020: 80, 2022: 78 } })).verdict).toBe('达标');
+  });
+  it('持续… holds year by year, not only between the two ends', () => {
+    const rising = target('持续提高', 'trend');
+    expect(judgeTrend(rising, ctx({ values: { 2020: 80, 2021: 70, 2022: 81 } }))).toMatchObject({ verdict: '未达标', reason: '2021年 70% ≤ 2020年 80%（未持续提高）' });
+    expect(judgeTrend(rising, ctx({ values: { 2020: 80, 2021: 80.5, 2022: 81 } })).verdict).toBe('达标');
+    // years outside the two compared do not count
+    expect(judgeTrend(rising, ctx({ values: { 2019: 90, 2020: 80, 2022: 81 } })).verdict).toBe('达标');
+    const improving = target('持续改善', 'trend');
+    expect(judgeTrend(improving, ctx({ values: { 2020: 40, 2021: 42, 2022: 35 } }, { better: 'lower' })).reason).toBe('2021年 42% ≥ 2020年 40%（未持续改善）');
+  });
+  it('不降低 means not lower, whichever way is better', () => {
+    const t = target('不降低', 'trend');
+    expect(judgeTrend(t, ctx({ values: { 2020: 30, 2022: 31 } }, { better: 'lower' })).verdict).toBe('达标');
+    expect(judgeTrend(t, ctx({ values: { 2020: 30, 2022: 29 } }, { better: 'lower' })).verdict).toBe('未达标');
+  });
+  it('a fall in a share measured as a change reads 降低, not 提高 a negative number', () => {
+    const t = target('≥2', 'threshold');
+    expect(judgeThreshold(t, ctx({ values: { 2020: 70, 2022: 59 } }, { measure: 'change' }))).toMatchObject({ verdict: '未达标', reason: '降低 11 个百分点 < 2', currentText: '降低 11 个百分点' });
   });
 });

@@ -24,7 +24,7 @@ describe('status: what each part still lacks', () => {
     const missing = missingOf(v, true);
     expect(missing).toEqual([
       "②已达到“不明显”；缺少本分项的佐证材料（在 evidence.yaml 中写 indicators: ['11②']）",
-      '③未达标：2022年 98% < 2020年 100%（较2020年变差）',
+      '③未达标：2022年 98% < 2020年 100%（较2020年降低）',
     ]);
     expect(missing.some((m) => m.startsWith('①'))).toBe(false);
   });

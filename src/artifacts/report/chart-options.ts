@@ -1,5 +1,5 @@
 import type { Verdict, VerdictKind } from '../../judge/index.ts';
-import { parseTarget, speaksOfChange } from '../../judge/index.ts';
+import { parseTarget, speaksOfChange, superiorOp } from '../../judge/index.ts';
 import type { PlacedIndicator } from '../../model/index.ts';
 import type { Result } from '../../model/index.ts';
 import type { StackedBarChart, TrendChart } from '../../documents/charts/index.ts';
@@ -53,11 +53,14 @@ export function trendChart(indicator: PlacedIndicator, result: Result | undefine
   const targetText = line?.target ?? indicator.target;
   const parsed = parseTarget(targetText, line?.unit ?? indicator.unit);
   let target: TrendChart['target'];
-  if (parsed.ok && parsed.target.kind === 'threshold' && (line?.measure ?? indicator.measure) !== 'change') {
+  const lineMeasure = line?.measure ?? indicator.measure;
+  const superior = result?.superiorTarget;
+  if (parsed.ok && parsed.target.kind === 'threshold' && lineMeasure !== 'change') {
     target = { op: parsed.target.op, value: parsed.target.value, label: `目标 ${targetText}` };
-  } else if (result?.superiorTarget?.value !== undefined && (result.superiorTarget.measure ?? 'level') === 'level' && !speaksOfChange(result.superiorTarget.text ?? '')) {
-    // a change target (较2022年降低2.5%) is no line on a chart of levels
-    target = { op: result.superiorTarget.op, value: result.superiorTarget.value, label: `上级目标 ${result.superiorTarget.op}${result.superiorTarget.value}` };
+  } else if (superior?.value !== undefined && (superior.measure ?? (lineMeasure === 'change' ? 'change' : 'level')) === 'level' && !speaksOfChange(superior.text ?? '')) {
+    // a change target (较2022年降低2.5%, or any on a line measured as a change) is no line on a chart of levels
+    const op = superiorOp(superior, 'level', line?.better ?? indicator.better ?? 'higher');
+    target = { op, value: superior.value, label: `上级目标 ${op}${superior.value}` };
   }
   const shown = line?.unit ?? indicator.unit;
   const unit = shown === '-' ? '' : shown;

@@ -162,6 +162,11 @@ export function summarize(judged: readonly Judged[]) {
         ? `${notApplicable.map((j) => `第${j.indicator.no}项${j.indicator.name}${j.verdict.reason.replace(/^不涉及：/, '不涉及（')}）`).join('，')}，不参加判定；其余`
         : '') +
       `${binding.total}项约束性指标达标${binding.met}项，${reference.total}项参考性指标达标${reference.met}项`,
+    /**
+     * the indicators of both kinds not 达标, counted apart from the overview (after it, “，未达标2项” read as a
+     * part of the 参考性 count): 全部指标中未达标2项、待补充3项; '' when every judged indicator is 达标
+     */
+    notMet: [count('未达标') ? `未达标${count('未达标')}项` : '', count('待补充') ? `待补充${count('待补充')}项` : ''].filter(Boolean).join('、').replace(/^(?=.)/, '全部指标中'),
   };
 }
 

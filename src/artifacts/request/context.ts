@@ -1,4 +1,4 @@
-import { chineseDate } from '../../common/index.ts';
+import { chineseDate, formatShare } from '../../common/index.ts';
 import { titlesOf, wordsOf } from '../../common/index.ts';
 import { assessEligibility } from '../../judge/index.ts';
 import { InternalError } from '../../model/index.ts';
@@ -42,6 +42,19 @@ export function requestContext(input: RenderInput, annexVolumes: number) {
      */
     draft: !eligibility.eligible,
     blocking: eligibility.reasons.map((r) => ({ no: r.no, name: r.name, attribute: r.attribute, verdict: r.verdict })),
+    /** the 约束性 indicators not 达标 (each must be, where the rule asks for all) */
+    bindingBlocking: eligibility.reasons.filter((r) => r.attribute === '约束性').map((r) => ({ no: r.no, name: r.name, verdict: r.verdict })),
+    /**
+     * the 参考性 share short of the rule: how many more must be 达标, and which are not yet (any of them will
+     * do, so none is listed as blocking on its own); undefined when the share is reached
+     */
+    referenceShortfall: eligibility.reference.more > 0
+      ? {
+        met: eligibility.reference.met, total: eligibility.reference.total, share: formatShare(eligibility.reference.share),
+        required: formatShare(eligibility.reference.required), more: eligibility.reference.more,
+        notYet: eligibility.reasons.filter((r) => r.attribute === '参考性').map((r) => r.no).join('、'),
+      }
+      : undefined,
     basisText: project.programme.basis.join('和'),
     summary,
     attachments: [

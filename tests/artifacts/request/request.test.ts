@@ -53,7 +53,7 @@ describe('申报文件: 版头 (GB/T 9704-2012 7.2)', () => {
     expect(texts()).not.toContain('生态环境部：');
     expect(texts()).toContain('妥否，请批示。');
     // the numbers the bundle backs, nothing more
-    expect(texts().join('')).toContain('35项指标中，19项约束性指标达标18项，16项参考性指标达标12项，未达标2项，待补充3项。');
+    expect(texts().join('')).toContain('35项指标中，19项约束性指标达标18项，16项参考性指标达标12项；全部指标中未达标2项、待补充3项。');
   });
 });
 
