@@ -151,6 +151,9 @@ export const Project = z.strictObject({
     /** years the results compare: 基准年 and 现状年 */
     baselineYear: z.number().int().min(2000).max(2100),
     currentYear: z.number().int().min(2000).max(2100),
+  }).superRefine((p, ctx) => {
+    // a trend compared with itself passes every time, and the years reversed read backwards
+    if (p.currentYear <= p.baselineYear) ctx.addIssue({ code: 'custom', path: ['currentYear'], input: p.currentYear, message: `应晚于基准年（baselineYear: ${p.baselineYear}）` });
   }),
   deadlines: z.array(Deadline).min(1),
   leadingGroup: LeadingGroup,

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSchemaFile } from '../../src/load/index.ts';
-import { Feedback, Results, type Issue } from '../../src/model/index.ts';
+import { Feedback, Project, Results, type Issue } from '../../src/model/index.ts';
+import { readFileSync } from 'node:fs';
 
 async function issuesOf(schema: Parameters<typeof readSchemaFile>[1], text: string): Promise<Issue[]> {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'wording-')), 'x.yaml');
@@ -25,5 +26,16 @@ describe('what a clerk is told about a value of the wrong kind', () => {
     const messages = issues.map((i) => i.message);
     expect(messages).toContain('缺少“日期”（date），应为日期（写成 2023-07-12 的形式）');
     expect(messages).toContain('缺少“审查单位”（reviewer），应为文本');
+  });
+});
+
+describe('the years a project compares', () => {
+  const sample = readFileSync('fixtures/yanzhou-2023/project.yaml', 'utf8');
+  it('refuses a current year that is not after the base year, at its place (a trend compared with itself always passes)', async () => {
+    for (const year of [2020, 2019]) {
+      const issues = await issuesOf(Project, sample.replace(/currentYear: \d{4}/, `currentYear: ${year}`));
+      expect(issues.map((i) => i.message)).toContain(`“现状年”（programme.currentYear）：应晚于基准年（baselineYear: 2020），实际为数字 ${year}`);
+    }
+    expect(await issuesOf(Project, sample)).toEqual([]);
   });
 });
