@@ -24,6 +24,7 @@ import type { ProjectState } from './state.ts';
 import type { CheckedProject } from '../load/index.ts';
 import { acceptUpload, rejectUpload } from './acceptance.ts';
 import { LIMITS, receiveEvidence, receiveWorkbook, UploadRefused } from './uploads.ts';
+import { BodyGate, BusyError } from './body-gate.ts';
 
 export interface AppOptions {
   readonly state: ProjectState;
@@ -54,7 +55,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   const today = options.today ?? (() => todayInChina());
   const app = new Hono<Env>();
 
-  const refuse = (c: Context<Env>, status: 400 | 401 | 403 | 404 | 409 | 413 | 421 | 429, message: string, action: string) => {
+  const refuse = (c: Context<Env>, status: 400 | 401 | 403 | 404 | 409 | 413 | 421 | 429 | 503, message: string, action: string) => {
     record.log({ who: principalName(c.get('who') ?? { kind: 'anonymous' }), action, target: `${c.req.method} ${recordedPath(c.req.path)}`, outcome: 'refused', detail: `${status} ${message}` });
     return c.html(page({ title: '无法访问', heading: '生态文明建设示范区申报', nav: [], body: html`<div class="card"><h2>${status === 401 ? '需要专用链接' : status === 403 ? '无权访问' : '请求未被接受'}</h2><p>${message}</p></div>` }), status);
   };
@@ -99,6 +100,9 @@ export function createApp(options: AppOptions): Hono<Env> {
       const length = Number(c.req.header('content-length') ?? 'NaN');
       if (!Number.isFinite(length)) return refuse(c, 400, '提交缺少长度（Content-Length）。', '上传');
       if (length > LIMITS.requestBytes) return refuse(c, 413, `一次提交不能超过 ${LIMITS.requestBytes / 1048576} MB。`, '上传');
+      // only an upload carries a file: any other form is a few fields (7 million of them froze the server 12 s)
+      const multipart = /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
+      if (!multipart && length > LIMITS.plainFormBytes) return refuse(c, 413, '提交的内容过长。', '提交');
     }
     return next();
   });
@@ -140,6 +144,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     const body = await form(c);
     const unit = String(body['unit'] ?? '');
     if (!d || !d.data.project.units.some((u) => u.name === unit)) return refuse(c, 400, `没有名为“${unit}”的责任单位。`, '发放链接');
+    // links are kept by name, and the office's own is kept as 办公室: a unit of that name would take it over
+    if (unit === OFFICE) return refuse(c, 400, `责任单位不能叫“${OFFICE}”（与领导小组办公室本身重名），请在 project.yaml 和 indicators.yaml 中写单位全称（如 区委办公室）后再发放链接。`, '发放链接');
     const token = record.issueToken(unit);
     record.log({ who: OFFICE, action: '发放链接', target: unit, outcome: 'ok', detail: '新链接生效，旧链接作废' });
     const url = `${options.origins().base}/u/${token}`;
@@ -230,11 +236,11 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   // a unit's own pages: /u/<token>/…
   const unitOf = (c: Context<Env>) => (c.get('who') as { unit: string }).unit;
-  const unitPage = (c: Context<Env>, title: string, body: Html, status: 200 | 400 | 403 | 409 | 413 | 429 = 200) => {
+  const unitPage = (c: Context<Env>, title: string, body: Html, status: 200 | 400 | 403 | 409 | 413 | 429 | 503 = 200) => {
     const base = `/u/${c.req.param('token')}`;
     return c.html(page({ title: `${unitOf(c)} · ${title}`, heading: `${unitOf(c)} · 生态文明建设示范区申报材料报送`, nav: [{ href: base, label: '本单位' }, { href: `${base}/indicators`, label: '本单位指标' }], current: c.req.path, body: html`<h2>${title}</h2>${body}` }), status);
   };
-  const portal = async (c: Context<Env>, notice?: Html, status: 200 | 400 | 403 | 409 | 413 | 429 = 200) => {
+  const portal = async (c: Context<Env>, notice?: Html, status: 200 | 400 | 403 | 409 | 413 | 429 | 503 = 200) => {
     const d = await dashboard();
     if (!d) return unitPage(c, '本单位', html`<div class="card bad">项目数据暂时有错误，办公室正在处理，请稍后再来。</div>`);
     return unitPage(c, '本单位', unitPortalBody(d, unitOf(c), `/u/${c.req.param('token')}`, record.uploads({ unit: unitOf(c) }), csrfOf(c), notice), status);
@@ -265,37 +271,45 @@ export function createApp(options: AppOptions): Hono<Env> {
     record.log({ who: unitOf(c), action: '下载填报表', target: book.fileName, outcome: 'ok' });
     return c.body(new Uint8Array(book.bytes), 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': contentDisposition('attachment', book.fileName) });
   });
+  const uploads = new BodyGate();
   app.post('/u/:token/:kind{workbook|evidence}', async (c) => {
     const unit = unitOf(c);
     const kind = c.req.param('kind');
     const action = kind === 'workbook' ? '上传填报表' : '上传佐证材料';
     let fileName = '';
     try {
-      const body = await form(c);
-      const files = Object.values(body).flat().filter((v): v is File => v instanceof File);
-      if (files.length !== 1) throw new UploadRefused(400, files.length ? '一次只能上传一个文件' : '没有选择文件');
-      const file = files[0]!;
-      fileName = file.name;
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      if (kind === 'workbook') {
-        const { id, preview } = await receiveWorkbook(state, record, unit, file.name, bytes);
-        const sha = record.upload(id)!.sha256;
-        record.log({ who: unit, action, target: file.name, sha256: sha, outcome: preview.errors.length ? 'refused' : 'ok', detail: preview.errors.length ? `有 ${preview.errors.length} 处错误` : `等待办公室确认（${preview.changes.length} 项数据，${preview.conflicts.length} 处不一致）` });
-        return portal(c, html`<div class="card ${preview.errors.length ? 'bad' : 'ok'}" id="notice">${preview.errors.length ? `填报表有 ${preview.errors.length} 处错误，请按下面的位置改正后重新上传。` : `已收到填报表（上传编号 ${id}），等待办公室确认。`}</div>`, preview.errors.length ? 400 : 200);
-      }
-      const d = await dashboard();
-      const mine = new Set((d?.data.indicators ?? []).filter((i) => i.units.includes(unit)).map((i) => i.no));
-      const indicators = [body['indicators']].flat().filter((x) => x !== undefined).map((x) => Number(x));
-      const foreign = indicators.filter((n) => !mine.has(n));
-      if (foreign.length) throw new UploadRefused(403, `指标 ${foreign.join('、')} 不由${unit}负责，不能为它上传材料`);
-      if (indicators.length === 0) throw new UploadRefused(400, '请勾选这份材料证明的指标');
-      const text = (k: string) => String(body[k] ?? '').trim();
-      const id = await receiveEvidence(state, record, unit, file.name, bytes, {
-        indicators, title: text('title'), issuer: text('issuer'), date: text('date'), ...(text('docNo') ? { docNo: text('docNo') } : {}), kind: text('kind'),
+      return await uploads.run(async () => {
+        const body = await form(c);
+        const files = Object.values(body).flat().filter((v): v is File => v instanceof File);
+        if (files.length !== 1) throw new UploadRefused(400, files.length ? '一次只能上传一个文件' : '没有选择文件');
+        const file = files[0]!;
+        fileName = file.name;
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        if (kind === 'workbook') {
+          const { id, preview } = await receiveWorkbook(state, record, unit, file.name, bytes);
+          const sha = record.upload(id)!.sha256;
+          record.log({ who: unit, action, target: file.name, sha256: sha, outcome: preview.errors.length ? 'refused' : 'ok', detail: preview.errors.length ? `有 ${preview.errors.length} 处错误` : `等待办公室确认（${preview.changes.length} 项数据，${preview.conflicts.length} 处不一致）` });
+          return portal(c, html`<div class="card ${preview.errors.length ? 'bad' : 'ok'}" id="notice">${preview.errors.length ? `填报表有 ${preview.errors.length} 处错误，请按下面的位置改正后重新上传。` : `已收到填报表（上传编号 ${id}），等待办公室确认。`}</div>`, preview.errors.length ? 400 : 200);
+        }
+        const d = await dashboard();
+        const mine = new Set((d?.data.indicators ?? []).filter((i) => i.units.includes(unit)).map((i) => i.no));
+        const indicators = [...new Set([body['indicators']].flat().filter((x) => x !== undefined).map((x) => Number(x)))];
+        const foreign = indicators.filter((n) => !mine.has(n));
+        if (foreign.length) throw new UploadRefused(403, `指标 ${foreign.join('、')} 不由${unit}负责，不能为它上传材料`);
+        if (indicators.length === 0) throw new UploadRefused(400, '请勾选这份材料证明的指标');
+        const text = (k: string) => {
+          const value = String(body[k] ?? '').trim();
+          if (value.length > LIMITS.fieldChars) throw new UploadRefused(400, `填写的内容过长（每项不超过 ${LIMITS.fieldChars} 字）`);
+          return value;
+        };
+        const id = await receiveEvidence(state, record, unit, file.name, bytes, {
+          indicators, title: text('title'), issuer: text('issuer'), date: text('date'), ...(text('docNo') ? { docNo: text('docNo') } : {}), kind: text('kind'),
       });
       record.log({ who: unit, action, target: file.name, sha256: record.upload(id)!.sha256, outcome: 'ok', detail: '等待办公室确认' });
       return portal(c, html`<div class="card ok" id="notice">已收到佐证材料（上传编号 ${id}），等待办公室确认。</div>`);
+      });
     } catch (e) {
+      if (e instanceof BusyError) e = new UploadRefused(503, e.message);
       if (!(e instanceof UploadRefused)) throw e;
       record.log({ who: unit, action, target: fileName, outcome: 'refused', detail: `${e.status} ${e.message}` });
       return portal(c, html`<div class="card bad" id="notice">${e.message}</div>`, e.status);

@@ -25,10 +25,14 @@ export const LIMITS = {
   evidenceBytes: 25 * 1024 * 1024,
   /** uploads of one unit waiting for the office */
   pendingPerUnit: 60,
+  /** a form without a file (accept, reject, links, builds): a few fields */
+  plainFormBytes: 64 * 1024,
+  /** one text field of an upload (title, issuer, 文号 …) */
+  fieldChars: 500,
 } as const;
 
 export class UploadRefused extends Error {
-  constructor(readonly status: 400 | 403 | 409 | 413 | 429, message: string) {
+  constructor(readonly status: 400 | 403 | 409 | 413 | 429 | 503, message: string) {
     super(message);
   }
 }

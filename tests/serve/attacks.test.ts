@@ -202,6 +202,35 @@ describe('the dashboard on 127.0.0.1 against the attacks that once succeeded', (
     expect(await res.text()).toContain('表单无法解析');
   });
 
+  it('refuses a form without a file past 64 KB before reading it, and an upload field past 500 characters', async () => {
+    const fields = `_csrf=${officeCsrf()}&${'a=4&'.repeat(40_000)}`;
+    const plain = await raw(port, '/units/link', { host: `127.0.0.1:${port}`, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' }, 'POST', fields);
+    expect(plain.status).toBe(413);
+    expect(plain.text).toContain('提交的内容过长');
+    const form = evidenceForm(WATER, 'long.pdf', TINY_PDF, 3);
+    form.set('title', '台'.repeat(501));
+    const long = await fetch(`${links[WATER]}/evidence`, { method: 'POST', headers: { origin: server.url }, body: form });
+    expect(long.status).toBe(400);
+    expect(notice(await long.text())).toContain('每项不超过 500 字');
+  });
+
+  it('gives no unit a link under the office’s own name (links are kept by name)', async () => {
+    const named = await makeMiniProject((f) => {
+      f['project.yaml'] = f['project.yaml']!.replace('  - name: 区水务局\n', '  - name: 区水务局\n  - name: 办公室\n');
+    });
+    const other = await startServer({ projectDir: named.dir, outDir: path.join(work, 'out-named'), port: 0 });
+    try {
+      const p = Number(new URL(other.url).port);
+      const body = new URLSearchParams({ _csrf: csrfToken(other.record.secret(), { kind: 'office' }), unit: '办公室' }).toString();
+      const res = await raw(p, '/units/link', { host: `127.0.0.1:${p}`, origin: other.url, 'content-type': 'application/x-www-form-urlencoded' }, 'POST', body);
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('与领导小组办公室本身重名');
+    } finally {
+      await other.close();
+      await named.cleanup();
+    }
+  });
+
   it('keeps only the error list of an invalid workbook, no bytes', async () => {
     const file = path.join(work, 'invalid.xlsx');
     const { copyFile } = await import('node:fs/promises');
