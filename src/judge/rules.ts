@@ -24,7 +24,7 @@ export interface RuleContext {
  * said by clerkHints (judge/hints.ts), never inside it.
  */
 export const MISSING_SUPERIOR = '缺少上级规定的目标值';
-export const MISSING_STATUS = '缺少达标情况声明';
+export const MISSING_STATUS = '达标情况待补充说明';
 export const RELEVANT_ONLY = '（带*：仅在相关地区考核）';
 
 export interface RuleOutcome {

@@ -40,12 +40,12 @@ const notApplicable = (all: number, counts: ReturnType<typeof resultCounts>) => 
 };
 
 /**
- * The responsible units (责任单位) of the project, each once under its canonical name:
- * 责任单位 the 基本情况 slide counts (the units of 附件1, not the leading group's members, who are persons).
+ * The responsible units (责任单位) of the project, each once under its canonical name: those 附件1 gives an
+ * indicator to, as the report's 部门分工 counts them (a unit registered in project.yaml that leads or shares no
+ * indicator, such as 区委宣传部, is none; nor are the leading group's members, who are persons).
  */
 export function responsibleUnits(data: Pick<ProjectData, 'indicators' | 'project'>): string[] {
-  // the units registered in project.yaml, and any an indicator names beside them
-  const names = new Set<string>(data.project.units.map((u) => u.name));
+  const names = new Set<string>();
   for (const ind of data.indicators) {
     for (const u of ind.units) {
       const resolved = resolveUnit(u, data.project.units);

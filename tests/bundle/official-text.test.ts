@@ -29,6 +29,8 @@ describe('the official-text checker', () => {
     // the writer's own: a break after the 、 of a list of numbers, word joiners around a range's dash
     expect(kinds('牵头负责第1、\u200b5\u2060—\u20609项指标')).toEqual([]);
     expect(kinds('已完成整改。；责任单位')).toContain('doubled-punctuation');
+    expect(kinds('增加以下文字：“7月25日前完成申报。”。')).toContain('doubled-punctuation');
+    expect(kinds('增加以下文字：“7月25日前完成申报”。')).not.toContain('doubled-punctuation');
     expect(kinds('见 project.yaml 的 district.profile')).toEqual(expect.arrayContaining(['project-format']));
   });
 

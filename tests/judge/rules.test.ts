@@ -135,7 +135,7 @@ describe('qualitative', () => {
   });
   it('waits for a declared status', () => {
     expect(judgeQualitative(t, ctx({ values: { 2022: 1 } }))).toMatchObject({ verdict: '待补充', currentText: '—' });
-    expect(judgeQualitative(t, ctx(undefined)).reason).toMatch(/^缺少达标情况声明/);
+    expect(judgeQualitative(t, ctx(undefined)).reason).toMatch(/^达标情况待补充说明/);
   });
   it('never cuts a long description: the cell shows it whole, or the short form the office wrote', () => {
     const long = '区政府印发了建设用地土壤污染风险管控和修复名录制度并按季度更新名录，已公开发布';

@@ -94,9 +94,11 @@ describe('site-visit after r1 → r2 → r3', () => {
     for (const p of narrative) expect(basic.replace(/\s+/g, '')).toContain(p);
     expect(basic).not.toContain('待补充');
     expect(basic).not.toContain('district.profile');
-    const project = readFileSync(path.join(SAMPLE, 'project.yaml'), 'utf8');
-    const units = project.slice(project.indexOf('\nunits:')).match(/^ {2}- name: /gm)!.length;
-    expect(units).toBe(15);
+    // the units 附件1 gives indicators to, as the report's 部门分工 counts them (区委宣传部 is registered, leads none)
+    const docx = await JSZip.loadAsync(readFileSync(path.join(r1.bundleDir!, '申报报告.docx')));
+    const report = (await docx.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    const units = Number(/逐项分解到(\d+)个责任单位/.exec(report)![1]);
+    expect(units).toBe(14);
     expect(basic).toContain(`${units} 个责任单位分工负责 35 项指标`);
   });
 

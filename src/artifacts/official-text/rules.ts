@@ -27,7 +27,8 @@ export const TEXT_RULES: readonly TextRule[] = [
   // an ASCII word with a hyphen or underscore and lower-case letters (E23-sign-photo, scan-001), or camelCase
   { id: 'ascii-id', label: '英文编号', pattern: /(?<![A-Za-z0-9_./\\@-])(?=[A-Za-z0-9_-]*[a-z]{2})[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+(?![A-Za-z0-9_-])|(?<![A-Za-z])[a-z]+[A-Z][A-Za-z]+(?![A-Za-z])/gu },
   { id: 'zero-width', label: '不可见字符', pattern: /[\u200b-\u200f\u2060\ufeff]/gu },
-  { id: 'doubled-punctuation', label: '重复的标点', pattern: /[。；，、：！？][。；，、：！？]/gu },
+  // also around a closing quote: a quoted sentence keeps its 。 inside or gives it to the sentence, never both (“…申报。”。)
+  { id: 'doubled-punctuation', label: '重复的标点', pattern: /[。；，、：！？][。；，、：！？]|[。！？][”’」』][。；，]/gu },
 ];
 
 export interface TextFinding {

@@ -81,7 +81,8 @@ export function responseContext(input: ResponseInput) {
           + `${withEvidence.has(v.indicator) ? '申报报告表1、指标任务分解表和佐证材料汇编' : '申报报告表1和指标任务分解表'}已相应更新。`),
       report: narrativeChanges
         .filter((c) => c.feedbackId === item.id)
-        .map((c) => `${ARTIFACT_NAMES.report}“${c.part}”部分${c.kind === 'add' ? '增加以下文字' : '改写为'}：“${oneLine(c.text)}”`),
+        // the quoted text ends inside the sentence that quotes it: its own 。 goes (never “…申报。”。)
+        .map((c) => `${ARTIFACT_NAMES.report}“${c.part}”部分${c.kind === 'add' ? '增加以下文字' : '改写为'}：“${oneLine(c.text).replace(/[。．.]+$/u, '')}”`),
       verdict: old && verdict && old.verdict !== verdict.verdict ? `达标情况由“${old.verdict}”变为“${verdict.verdict}”（${verdict.reason}）。` : '',
     };
   };
