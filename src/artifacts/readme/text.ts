@@ -1,6 +1,6 @@
 import { titlesOf } from '../../common/index.ts';
 import { GENERATOR } from '../../common/index.ts';
-import { ARTIFACT_NAMES, EVIDENCE_FOLDER, type PlannedArtifact } from '../artifact.ts';
+import { ARTIFACT_NAMES, EVIDENCE_FOLDER, RECTIFICATION_FILE, type PlannedArtifact } from '../artifact.ts';
 import { CHECK_SCRIPT_NAMES } from '../check-scripts/scripts.ts';
 import type { RenderInput } from '../render-input.ts';
 
@@ -28,7 +28,8 @@ export function readmeText(render: RenderInput, artifacts: readonly PlannedArtif
       ? [
           `本版是在第${render.revision - 1}版基础上的修订：`,
           '  changes.json          每个文件相对上一版的变化：new 新增、replace 替换、delete 删除、unchanged 未变',
-          '  补充材料说明.docx      对审查意见的逐条答复（有审查意见时）',
+          // the response documents this revision holds, as they are named in it (整改情况说明 after a 现场核查 round)
+          ...artifacts.filter((a) => a.role === 'response').map((a) => `  ${a.path}      ${a.path === RECTIFICATION_FILE ? '对现场核查意见的逐条整改情况' : '对审查意见的逐条答复'}`),
           '  未变的文件与上一版逐字节相同，路径不变。修订的“变更部分包”（zip）只含新增和替换的文件、',
           '  manifest.json（仍列出全部文件）和只列包内文件的 manifest-sha256.txt；与上一版材料包合起来即完整的本版。',
           '',
