@@ -16,7 +16,7 @@ const KEY_LABEL: Record<string, string> = {
   deadlines: '时间节点', label: '时间说明', leadingGroup: '领导小组', leader: '组长', deputyLeaders: '副组长',
   members: '成员', post: '职务', office: '办公室', location: '设立单位', head: '办公室主任', deputyHead: '办公室副主任',
   contact: '联系方式', email: '电子邮箱', generatedAt: '生成日期', templates: '模板目录', aliases: '别名',
-  fullName: '全称', sample: '示例数据标记', feedback: '审查意见', items: '意见条目',
+  fullName: '全称', sample: '示例数据标记', feedback: '审查意见', items: '意见条目', notApplicable: '不涉及的理由',
   round: '轮次', stage: '审查阶段', reviewer: '审查单位', responseDate: '答复日期', score: '得分',
   request: '重新印发的请示', answer: '答复', application: '申报文件', signer: '签发人', printDate: '印发日期',
 };
@@ -58,6 +58,22 @@ interface Located {
   locateKey(path: DataPath): SourcePlace;
 }
 
+/**
+ * What to write instead of a value that is not a number: the number alone (约97.5% → 97.5, full-width ９７.５ →
+ * 97.5), no quotes around it, and no line at all for a year without data (—, 无, blank).
+ */
+function numberHint(input: unknown, path: DataPath): { hint?: string } {
+  const yearly = /^\d{4}$/.test(String(path[path.length - 1] ?? ''));
+  const noData = yearly ? '没有数据的年份不写：删去这一行（或这一项）' : '';
+  if (input === null || input === undefined) return noData ? { hint: noData } : {};
+  if (typeof input !== 'string') return {};
+  const text = input.normalize('NFKC').trim();
+  const number = /-?\d+(?:\.\d+)?/.exec(text)?.[0];
+  if (number === undefined) return noData ? { hint: `${noData}；有数据的写数字，如 97.5` } : {};
+  if (text === number) return { hint: input.trim() === number ? `去掉引号，写成 ${number}` : `用半角数字，写成 ${number}` };
+  return { hint: `只写数字，如 ${number}：单位、“约”等字不写（单位在 indicators.yaml 中），说明写在 description 中` };
+}
+
 /** Turns zod's issues into located, worded issues. Wording lives here, checks live in the schemas. */
 export function schemaIssues(error: z.ZodError, source: Located): Issue[] {
   const out: Issue[] = [];
@@ -71,15 +87,26 @@ export function schemaIssues(error: z.ZodError, source: Located): Issue[] {
         const isDate = zi.expected === 'string' && last !== undefined && DATE_KEY.test(String(last));
         const expected = isDate ? '日期（写成 2023-07-12 的形式）' : (TYPE_LABEL[zi.expected] ?? zi.expected);
         const missing = input === undefined;
-        // a number written with words or a unit around it (约97.5%, 12.5万元)
-        const wordyNumber = zi.expected === 'number' && typeof input === 'string' && /\d/.test(input);
         out.push({
           ...base,
           ...source.locate(path),
           message: missing ? `缺少${fieldLabel(path)}，应为${expected}` : `${fieldLabel(path)}应为${expected}，实际为${describeValue(input)}`,
           expected,
           actual: describeValue(input),
-          ...(wordyNumber ? { hint: `只写数字，如 ${/-?\d+(?:\.\d+)?/.exec(input)![0]}：单位、“约”等字不写（单位在 indicators.yaml 中），说明写在 description 中` } : {}),
+          ...(zi.expected === 'number' ? numberHint(input, path) : {}),
+        });
+        break;
+      }
+      case 'invalid_key': {
+        // a record's key its own schema refused: a year written with 年 or as 2022.0; the inner message says what is wanted
+        const key = String(path[path.length - 1] ?? '');
+        const wanted = (zi as { issues?: { message: string }[] }).issues?.map((i) => i.message).filter((m) => !/^Invalid/.test(m))[0] ?? '键的写法不对';
+        out.push({
+          ...base,
+          ...source.locateKey(path),
+          message: `${fieldLabel(path.slice(0, -1))}中的“${key}”：${wanted}`,
+          actual: key,
+          ...(/^\d{4}/.test(key) ? { hint: `写成 ${key.slice(0, 4)}: 数值` } : {}),
         });
         break;
       }
@@ -104,8 +131,11 @@ export function schemaIssues(error: z.ZodError, source: Located): Issue[] {
         const bound = zi.code === 'too_small' ? zi.minimum : zi.maximum;
         const what =
           zi.origin === 'array' ? `至少 ${bound} 项` : zi.origin === 'string' ? '不能为空' : `${zi.code === 'too_small' ? '不小于' : '不大于'} ${bound}`;
-        const text = zi.code === 'too_big' && zi.origin === 'array' ? `最多 ${bound} 项` : what;
-        out.push({ ...base, ...source.locate(path), message: `${fieldLabel(path)}应${text}，实际为${describeValue(input)}`, expected: text, actual: describeValue(input) });
+        const text = zi.code === 'too_big' && zi.origin === 'array' ? `最多 ${bound} 项` : zi.origin === 'string' && Number(bound) > 1 ? `至少 ${bound} 个字` : what;
+        // a schema's own words (请写明不涉及的原因) say it best; zod's default ones are English
+        const own = /^(?:Too |Invalid )/.test(zi.message) ? undefined : zi.message;
+        const said = own ? `：${own}` : text === '不能为空' ? '不能为空' : `应${text}`;
+        out.push({ ...base, ...source.locate(path), message: `${fieldLabel(path)}${said}，实际为${describeValue(input)}`, expected: own ?? text, actual: describeValue(input) });
         break;
       }
       default:

@@ -29,6 +29,25 @@ describe('what a clerk is told about a value of the wrong kind', () => {
   });
 });
 
+describe('what a clerk is told about a year’s value', () => {
+  const hintFor = async (values: string) => {
+    const [issue] = await issuesOf(Results, `results:\n  - { indicator: 34, values: ${values} }\n`);
+    return issue!;
+  };
+  it('a year written with 年 is named as the key it is, in Chinese, with the way to write it', async () => {
+    const issue = await hintFor('{ 2022年: 97.5 }');
+    expect(issue.message).toBe('“各年数值”（results[0].values）中的“2022年”：年份应为 4 位数字');
+    expect(issue.hint).toBe('写成 2022: 数值');
+    expect(issue.line).toBe(2);
+  });
+  it('full-width digits, quotes, a dash and a blank each get their own hint', async () => {
+    expect((await hintFor('{ 2022: ９７.５ }')).hint).toBe('用半角数字，写成 97.5');
+    expect((await hintFor("{ 2022: '97.5' }")).hint).toBe('去掉引号，写成 97.5');
+    expect((await hintFor('{ 2022: — }')).hint).toContain('没有数据的年份不写');
+    expect((await hintFor('{ 2022: }')).hint).toContain('没有数据的年份不写');
+  });
+});
+
 describe('the years a project compares', () => {
   const sample = readFileSync('fixtures/yanzhou-2023/project.yaml', 'utf8');
   it('refuses a current year that is not after the base year, at its place (a trend compared with itself always passes)', async () => {
