@@ -1,7 +1,7 @@
 import type { Catalog, Issue, PlacedIndicator, Project, Result, SourcePlace } from '../model/index.ts';
 import { TERRAIN_CLASSES, terrainClass } from '../model/index.ts';
 import { circled, oneLine } from '../common/index.ts';
-import { resolveSuperior } from '../judge/index.ts';
+import { parseTarget, resolveSuperior } from '../judge/index.ts';
 
 /**
  * Checks that keep judging from giving a silent wrong verdict: 不涉及 on a 约束性 indicator, terrain lines the
@@ -31,6 +31,10 @@ export function checkApplicability(catalog: Catalog, project: Project, at: Locat
     domain.tasks.forEach((task, t) =>
       task.indicators.forEach((ind, i) => {
         const base: DataPath = ['domains', d, 'tasks', t, 'indicators', i];
+        issues.push(...targetAsRatio(`指标${ind.no}“${ind.name}”`, ind.unit, ind.target, [...base, 'target'], at));
+        ind.subIndicators.forEach((sub, s) => {
+          if (sub.target !== undefined) issues.push(...targetAsRatio(`指标${ind.no}${circled(sub.no)}“${sub.name}”`, sub.unit ?? ind.unit, sub.target, [...base, 'subIndicators', s, 'target'], at));
+        });
         if (ind.notApplicable && ind.attribute === '约束性') {
           const path = [...base, 'notApplicable'];
           issues.push({
@@ -74,6 +78,49 @@ export function checkApplicability(catalog: Catalog, project: Project, at: Locat
   return issues;
 }
 
+/** A % target written as a ratio (≥0.85 for ≥85%): judged as written, 46.3% ≥ 0.85% passes. */
+function targetAsRatio(label: string, unit: string, target: string, path: DataPath, at: Locator): Issue[] {
+  if (unit !== '%') return [];
+  const parsed = parseTarget(target, unit);
+  if (!parsed.ok || parsed.target.kind !== 'threshold' || !(parsed.target.value > 0 && parsed.target.value <= 1)) return [];
+  return [{
+    code: 'result-value-kind', severity: 'warning', path, ...at.locate(path),
+    message: `${label}的指标值“${target}”不大于 1，而单位是 %：像是写成了比例；≥85% 应写 ≥85`,
+    expected: '百分数的数值，如 ≥85', actual: target,
+  }];
+}
+
+/**
+ * A share written as a ratio (0.975 for 97.5%): every value of a % line at most 1 where its target asks for more
+ * than 1 (≥85), or a superior level target at most 1 over values above 1. Judged as written, 0.975 < 85 is a
+ * silent 未达标, and a target of 0.9 a silent 达标: a warning at the place says which it looks like.
+ */
+function shareAsRatio(r: Result, index: number, label: string, unit: string, targetText: string, at: Locator): Issue[] {
+  if (unit !== '%') return [];
+  const values = Object.values(r.values);
+  const parsed = parseTarget(targetText, unit);
+  const floor = parsed.ok && parsed.target.kind === 'threshold' ? parsed.target.value : undefined;
+  const issues: Issue[] = [];
+  if (values.length && floor !== undefined && floor > 1 && values.every((v) => v > 0 && v <= 1)) {
+    const path = ['results', index, 'values'];
+    issues.push({
+      code: 'result-value-kind', severity: 'warning', path, ...at.locate(path),
+      message: `${label}的数值（${values.join('、')}）都不大于 1，指标值却是 ${targetText}：像是写成了比例；单位是 %，97.5% 应写 97.5`,
+      expected: '百分数的数值，如 97.5', actual: values.join('、'),
+    });
+  }
+  const superior = r.superiorTarget;
+  if (superior?.value !== undefined && superior.value > 0 && superior.value <= 1 && (superior.measure ?? 'level') === 'level' && values.some((v) => v > 1)) {
+    const path = ['results', index, 'superiorTarget', 'value'];
+    issues.push({
+      code: 'result-value-kind', severity: 'warning', path, ...at.locate(path),
+      message: `${label}的上级目标 ${superior.value} 不大于 1，而各年数值是百分数（如 ${values.find((v) => v > 1)}）：像是写成了比例；90% 应写 90`,
+      expected: '百分数的数值，如 90', actual: String(superior.value),
+    });
+  }
+  return issues;
+}
+
 /** Whether a row's yearly value is a level whose table defines a change (提高幅度, 下降幅度): the change is computed. */
 function changeDefined(name: string, measure: string | undefined): boolean {
   return measure === 'change' || /幅度/.test(name);
@@ -100,6 +147,7 @@ export function checkResultKinds(results: readonly Result[], indicators: readonl
         issues.push({ code: 'superior-target-unclear', severity: 'error', path, ...at.locate(path), message: `${label}的上级目标无法判定：${read.message}` });
       }
     }
+    issues.push(...shareAsRatio(r, index, label, unit, sub?.target ?? ind.target, at));
     const yearValue = sub?.yearValue ?? ind.yearValue ?? 'level';
     if (yearValue !== 'level') return;
     const years = Object.keys(r.values).sort();
