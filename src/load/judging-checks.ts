@@ -31,6 +31,17 @@ export function checkApplicability(catalog: Catalog, project: Project, at: Locat
     domain.tasks.forEach((task, t) =>
       task.indicators.forEach((ind, i) => {
         const base: DataPath = ['domains', d, 'tasks', t, 'indicators', i];
+        // lines by terrain, none of them the district's: the indicator waits for a line that is not there
+        const byTerrain = ind.subIndicators.filter((s) => s.applies !== undefined && typeof s.applies !== 'string');
+        const own = terrain === undefined ? undefined : terrainClass(terrain);
+        if (own && !ind.notApplicable && byTerrain.length && !byTerrain.some((s) => typeof s.applies !== 'string' && s.applies!.terrain.some((n) => terrainClass(n) === own))) {
+          const path = [...base, 'subIndicators'];
+          issues.push({
+            code: 'terrain-unknown', severity: 'warning', path, ...at.locate(path),
+            message: `指标${ind.no}“${ind.name}”按地形分行（${byTerrain.map((x) => `${circled(x.no)}${x.name}`).join('、')}），没有本区地形“${own}”的一行，无法判定`,
+            hint: `在 indicators.yaml 中补上${own}的分项及其指标值（见建设指标原表）`,
+          });
+        }
         issues.push(...targetAsRatio(`指标${ind.no}“${ind.name}”`, ind.unit, ind.target, [...base, 'target'], at));
         ind.subIndicators.forEach((sub, s) => {
           if (sub.target !== undefined) issues.push(...targetAsRatio(`指标${ind.no}${circled(sub.no)}“${sub.name}”`, sub.unit ?? ind.unit, sub.target, [...base, 'subIndicators', s, 'target'], at));
@@ -148,6 +159,16 @@ export function checkResultKinds(results: readonly Result[], indicators: readonl
       }
     }
     issues.push(...shareAsRatio(r, index, label, unit, sub?.target ?? ind.target, at));
+    // marked 不涉及, yet reported: the figures say it does concern the district (and 不涉及 takes it out of the counts)
+    const notApplicable = ind.notApplicable ?? sub?.notApplicable;
+    if (notApplicable && (Object.keys(r.values).length > 0 || r.status !== undefined)) {
+      const path = ['results', index];
+      issues.push({
+        code: 'result-value-kind', severity: 'warning', path, ...at.locate(path),
+        message: `${label}在 indicators.yaml 中标为不涉及（${oneLine(notApplicable)}），results.yaml 却填报了${r.status !== undefined ? '达标情况' : '数值'}：不涉及的指标不参加判定，也不计入申报条件`,
+        hint: '本区确实涉及的，删去 indicators.yaml 中该指标的 notApplicable，按填报的数值判定',
+      });
+    }
     const yearValue = sub?.yearValue ?? ind.yearValue ?? 'level';
     if (yearValue !== 'level') return;
     const years = Object.keys(r.values).sort();

@@ -31,3 +31,36 @@ describe('a share written as a ratio', () => {
     expect(await warningsOf(() => undefined)).toEqual([]);
   });
 });
+
+describe('lines and marks that leave an indicator unjudged', () => {
+  let project: MiniProject | undefined;
+  afterEach(async () => project?.cleanup());
+
+  it('warns when an indicator marked 不涉及 has values reported', async () => {
+    project = await makeMiniProject((f) => {
+      f['indicators.yaml'] = f['indicators.yaml']!.replace('            target: ≥85\n', '            target: ≥85\n            notApplicable: 本区无城镇污水处理厂（示例）\n');
+    });
+    const checked = await checkProject(project.dir);
+    const w = checked.issues.find((i) => i.code === 'result-value-kind' && i.path.join('.') === 'results.2');
+    expect(w?.message).toContain('标为不涉及（本区无城镇污水处理厂（示例）），results.yaml 却填报了数值');
+  });
+});
+
+describe('a district whose terrain has no line', () => {
+  it('warns at the lines by terrain when none is the district’s', async () => {
+    const { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'terrain-'));
+    try {
+      cpSync('fixtures/yanzhou-2023', dir, { recursive: true });
+      const file = path.join(dir, 'project.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('terrain: 平原地区', 'terrain: 山区'));
+      const checked = await checkProject(dir);
+      const w = checked.issues.find((i) => i.code === 'terrain-unknown' && i.severity === 'warning');
+      expect(w?.message).toContain('指标10“林草覆盖率”按地形分行（①平原地区），没有本区地形“山区”的一行');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
