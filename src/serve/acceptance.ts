@@ -40,8 +40,8 @@ interface JournalFile {
   /** relative to the project folder */
   readonly path: string;
   readonly before: string | null;
-  /** unknown for results.yaml until import has written it */
-  readonly after?: string;
+  /** what the acceptance writes: undo puts `before` back only over this text (never over a later hand edit) */
+  readonly after: string;
 }
 
 interface Journal {
@@ -95,14 +95,21 @@ async function writeJournal(dir: string, journal: Journal): Promise<void> {
 
 async function acceptWorkbook(state: ProjectState, record: OfficeRecord, upload: UploadRow, overwrite: boolean, step: NonNullable<AcceptOptions['onStep']>): Promise<Decision> {
   const stored = path.join(state.dir, STATE_DIR, upload.stored);
-  const resultsFile = path.join(state.dir, PROJECT_FILES.results);
-  await writeJournal(state.dir, { upload: upload.id, sha256: upload.sha256, files: [{ path: PROJECT_FILES.results, before: await readText(resultsFile) }] });
-  await step('journalled');
-  const outcome = await importWorkbooks(state.dir, [stored], { overwrite });
+  // journalled once the text to write is known (nothing is written before): an undo can tell the import's
+  // text from an edit made by hand after a stop, and keeps the edit
+  let journalled = false;
+  const outcome = await importWorkbooks(state.dir, [stored], {
+    overwrite,
+    beforeWrite: async (before, after) => {
+      await writeJournal(state.dir, { upload: upload.id, sha256: upload.sha256, files: [{ path: PROJECT_FILES.results, before: before ?? null, after }] });
+      journalled = true;
+      await step('journalled');
+    },
+  });
   await step('written');
   const errors = outcome.issues.filter((i) => i.severity === 'error');
   if (!outcome.written && (errors.length || outcome.conflicts.length)) {
-    await rm(journalPath(state.dir, upload.id), { force: true });
+    if (journalled) await rm(journalPath(state.dir, upload.id), { force: true });
     return {
       ok: false, status: 409, issues: errors.map(issueLine),
       message: outcome.conflicts.length && !overwrite ? `与项目中已有的数据有 ${outcome.conflicts.length} 处不一致，未做修改；确认以填报表为准时，请点“以填报表为准接受”` : '填报表有错误，未做修改',
@@ -110,7 +117,7 @@ async function acceptWorkbook(state: ProjectState, record: OfficeRecord, upload:
   }
   const decision = commit(record, upload, outcome.written ? `已写入项目数据 ${outcome.changes.length} 项` : '填报表与项目中已有的数据一致，没有需要写入的内容');
   await step('recorded');
-  await rm(journalPath(state.dir, upload.id), { force: true });
+  if (journalled) await rm(journalPath(state.dir, upload.id), { force: true });
   return decision;
 }
 
@@ -175,8 +182,13 @@ async function dropStoredBytes(dir: string, record: OfficeRecord, upload: Upload
   record.setStored(upload.id, '');
 }
 
-/** Puts back what a journalled acceptance changed: its copy (only if it is that upload's bytes) and each file's text. */
-async function undo(dir: string, journal: Journal): Promise<void> {
+/**
+ * Puts back what a journalled acceptance changed: its copy (only if it is that upload's bytes) and each file's
+ * text, where the file still holds what the acceptance wrote. A file changed since (edited by hand after the
+ * stop) is kept as it is: its path is returned, to be said.
+ */
+async function undo(dir: string, journal: Journal): Promise<string[]> {
+  const kept: string[] = [];
   if (journal.target) {
     const target = path.join(dir, PROJECT_FILES.evidenceDir, journal.target);
     const bytes = await readFile(target).catch(() => undefined);
@@ -188,13 +200,15 @@ async function undo(dir: string, journal: Journal): Promise<void> {
     const file = path.join(dir, f.path);
     const now = await readText(file);
     if (now === f.before) continue;
-    // changed by this acceptance (or, for results.yaml, by the import it started): the old text comes back
-    if (f.after === undefined || now === f.after) {
+    if (now === f.after) {
       if (f.before === null) await rm(file, { force: true });
       else await writeFileAtomic(file, f.before);
+    } else {
+      kept.push(f.path);
     }
   }
   await rm(journalPath(dir, journal.upload), { force: true });
+  return kept;
 }
 
 /**
@@ -222,8 +236,9 @@ export async function finishInterruptedAcceptances(state: ProjectState, record: 
       record.log({ who: OFFICE, action: '恢复', target: `${upload.unit} ${upload.name}`, sha256: journal.sha256, outcome: 'ok', detail: `上次运行在接受上传 ${journal.upload} 的最后一步停止；接受已完成` });
       continue;
     }
-    await undo(state.dir, journal);
-    record.log({ who: OFFICE, action: '恢复', target: upload ? `${upload.unit} ${upload.name}` : `上传 ${journal.upload}`, sha256: journal.sha256, outcome: 'failed', detail: `上次运行在接受上传 ${journal.upload} 时中断，未完成的修改已撤回；这份上传仍待处理，可以重新接受` });
+    const kept = await undo(state.dir, journal);
+    const keptWords = kept.length ? `；${kept.join('、')} 在中断后又被修改过，保留现在的内容，请核对其中是否还有这份上传写入的数据` : '';
+    record.log({ who: OFFICE, action: '恢复', target: upload ? `${upload.unit} ${upload.name}` : `上传 ${journal.upload}`, sha256: journal.sha256, outcome: 'failed', detail: `上次运行在接受上传 ${journal.upload} 时中断，未完成的修改已撤回${keptWords}；这份上传仍待处理，可以重新接受` });
   }
   if (n) state.invalidate();
   return n;

@@ -26,6 +26,8 @@ export interface ImportOptions {
   readonly overwrite: boolean;
   /** check everything and report what would change, but write nothing (serve: a unit's upload waits for the office) */
   readonly dryRun?: boolean;
+  /** told the text results.yaml has and the text about to replace it, before it is written (serve journals both) */
+  readonly beforeWrite?: (before: string | undefined, after: string) => Promise<void>;
 }
 
 export interface ImportFileSummary {
@@ -104,6 +106,7 @@ export async function importWorkbooks(dir: string, files: readonly string[], opt
   if (hasErrors(edited)) return done({ issues: [...issues, ...conflictIssues, ...edited], files: summaries, changes: plan.changes, conflicts: plan.conflicts, written: false });
 
   if (options.dryRun) return done({ issues: [...issues, ...conflictIssues], files: summaries, changes: plan.changes, conflicts: plan.conflicts, written: false });
+  await options.beforeWrite?.(oldText, newText);
   await writeFileAtomic(resultsFile, newText);
   const after = await checkProject(dir);
   if (hasErrors(after.issues)) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -123,4 +123,37 @@ describe('an acceptance stopped by kill -9', () => {
       await rm(work, { recursive: true, force: true });
     }
   }, 120_000);
+
+  for (const step of ['journalled', 'written'] as const) {
+    it(`a workbook stopped after "${step}", then results.yaml edited by hand: the next start keeps the edit and says so`, async () => {
+      const { project, record, state } = await fresh();
+      const work = await mkdtemp(path.join(os.tmpdir(), 'eco-accept-'));
+      try {
+        const books = await collectInto(project.dir, work);
+        const file = path.join(work, 'filled.xlsx');
+        await copyFile(books.get(WATER)!, file);
+        await editWorkbook(file, (_wb, sheet) => {
+          sheet.getCell(cellAt(sheet, SAMPLE_YEARS, '3', '2021年数值')).value = 84.1;
+        });
+        const { id } = await receiveWorkbook(state, record, WATER, `${WATER}.xlsx`, await readFile(file));
+        record.close();
+        stopAt(project.dir, id, step);
+        // the office corrects a value by hand while the server is down
+        const results = path.join(project.dir, 'results.yaml');
+        const edited = (await readFile(results, 'utf8')).replace('2022: 86.2', '2022: 87.0');
+        await writeFile(results, edited);
+        const again = new OfficeRecord(project.dir);
+        try {
+          await finishInterruptedAcceptances(new ProjectState(project.dir), again);
+          expect(await readFile(results, 'utf8')).toBe(edited);
+          expect(again.upload(id)!.status).toBe('pending');
+          expect(again.events({ limit: 5 }).find((e) => e.action === '恢复')!.detail).toContain('results.yaml 在中断后又被修改过，保留现在的内容');
+        } finally {
+          again.close();
+        }
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    }, 120_000);
+  }
 });
