@@ -10,6 +10,8 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
 /** Longest name of one segment, in characters (NTFS allows 255 UTF-16 units; leave room for -2 suffixes). */
 export const MAX_SEGMENT = 80;
+/** and in UTF-8 bytes: Linux and macOS allow 255, and 80 emoji or other 4-byte characters take 320 */
+const MAX_SEGMENT_BYTES = 240;
 
 /** One path segment made safe: NFC, no forbidden characters, no reserved name, no trailing dot or space, bounded length. */
 export function safeSegment(name: string, fallback = '未命名', maxLength = MAX_SEGMENT): string {
@@ -26,6 +28,12 @@ export function safeSegment(name: string, fallback = '未命名', maxLength = MA
     const extChars = [...ext];
     const keep = extChars.length < 12 ? extChars.length : 0;
     s = [...chars.slice(0, maxLength - keep)].join('').replace(/[. ]+$/, '') + (keep ? ext : '');
+  }
+  if (Buffer.byteLength(s) > MAX_SEGMENT_BYTES) {
+    const keep = Buffer.byteLength(ext) < 24 ? ext : '';
+    const stem = [...s.slice(0, s.length - keep.length)];
+    while (stem.length && Buffer.byteLength(stem.join('') + keep) > MAX_SEGMENT_BYTES) stem.pop();
+    s = (stem.join('').replace(/[. ]+$/, '') || fallback) + keep;
   }
   return s;
 }

@@ -82,10 +82,15 @@ export function foreignOrigin(origins: OurOrigins, header: (name: string) => str
   }
 }
 
-/** Sent with every response: no page of ours may be shown inside another site's frame. */
+/** Sent with every response: no page of ours may be shown inside another site's frame (and the three below). */
 export const FRAME_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': "frame-ancestors 'none'",
   'x-frame-options': 'DENY',
+  // and on every answer: no type guessed from the bytes, no link (a unit's token is in its path) sent on as
+  // Referer, no page kept on a shared office computer's disk (the page showing a new link above all)
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
 };
 
 /**

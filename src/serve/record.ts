@@ -141,6 +141,11 @@ export class OfficeRecord {
     return info.changes > 0 ? Number(info.lastInsertRowid) : undefined;
   }
 
+  /** Takes back the row of an upload whose bytes could not be kept (still pending, nothing stored): it never waited. */
+  withdrawUpload(id: number): void {
+    this.db.prepare(`DELETE FROM uploads WHERE id = ? AND status = 'pending' AND stored = ''`).run(id);
+  }
+
   upload(id: number): UploadRow | undefined {
     const row = this.db.prepare(`SELECT id, unit, kind, name, stored, sha256, bytes, detail, status, at, decided_at AS decidedAt, note FROM uploads WHERE id = ?`).get(id);
     return row ? ({ ...row } as unknown as UploadRow) : undefined;

@@ -82,8 +82,14 @@ async function storeUpload(record: OfficeRecord, dir: string, unit: string, kind
     const id = record.addUploadWithin(LIMITS.pendingPerUnit, row);
     if (id === undefined) throw new UploadRefused(429, CAP_MESSAGE);
     const rel = path.posix.join('uploads', String(id), name);
-    await mkdir(path.join(dir, STATE_DIR, 'uploads', String(id)), { recursive: true });
-    await rename(aside, path.join(dir, STATE_DIR, rel));
+    try {
+      await mkdir(path.join(dir, STATE_DIR, 'uploads', String(id)), { recursive: true });
+      await rename(aside, path.join(dir, STATE_DIR, rel));
+    } catch (e) {
+      // not kept: no row waits in the inbox for bytes that are not there
+      record.withdrawUpload(id);
+      throw e;
+    }
     record.setStored(id, rel);
     return id;
   } finally {

@@ -23,6 +23,14 @@ describe('safeSegment', () => {
     expect([...safe].length).toBe(MAX_SEGMENT);
     expect(safe.endsWith('.pdf')).toBe(true);
   });
+  it('keeps a name of 4-byte characters within what Linux and macOS take (255 bytes), its extension kept', () => {
+    const safe = safeSegment(`${'😀'.repeat(100)}.pdf`);
+    expect(Buffer.byteLength(safe)).toBeLessThanOrEqual(240);
+    expect(safe.endsWith('.pdf')).toBe(true);
+    expect(safe.startsWith('😀'.repeat(50))).toBe(true);
+    // CJK names of 80 characters are 240 bytes: unchanged
+    expect(safeSegment(`${'很'.repeat(76)}.pdf`)).toBe(`${'很'.repeat(76)}.pdf`);
+  });
 });
 
 describe('uniquePaths', () => {

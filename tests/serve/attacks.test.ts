@@ -130,6 +130,9 @@ describe('the dashboard on 127.0.0.1 against the attacks that once succeeded', (
       const res = await fetch(server.url + target);
       expect(res.headers.get('content-security-policy'), target).toBe("frame-ancestors 'none'");
       expect(res.headers.get('x-frame-options'), target).toBe('DENY');
+      expect(res.headers.get('x-content-type-options'), target).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), target).toBe('no-referrer');
+      expect(res.headers.get('cache-control'), target).toBe('no-store');
     }
     expect((await raw(port, '/', { host: 'evil.example' })).headers['x-frame-options']).toBe('DENY');
     // an evidence file is shown inside our own indicator page only
