@@ -25,6 +25,7 @@ import type { CheckedProject } from '../load/index.ts';
 import { acceptUpload, rejectUpload } from './acceptance.ts';
 import { LIMITS, receiveEvidence, receiveWorkbook, UploadRefused } from './uploads.ts';
 import { BodyGate, BusyError } from './body-gate.ts';
+import { RefusalLog } from './refusal-log.ts';
 
 export interface AppOptions {
   readonly state: ProjectState;
@@ -55,8 +56,14 @@ export function createApp(options: AppOptions): Hono<Env> {
   const today = options.today ?? (() => todayInChina());
   const app = new Hono<Env>();
 
+  // unsigned refusals: a few a minute written, the rest counted (refusal-log.ts)
+  const anonymousRefusals = new RefusalLog((skipped) => record.log({
+    who: '未认证', action: '访问', target: '（多次）', outcome: 'refused', detail: `此前一分钟内另有 ${skipped} 次未认证的访问被拒绝，未逐条记录`,
+  }));
+  const logRefusal = (event: Parameters<typeof record.log>[0]) =>
+    (event.who === '未认证' ? anonymousRefusals.refused(() => record.log(event)) : record.log(event));
   const refuse = (c: Context<Env>, status: 400 | 401 | 403 | 404 | 409 | 413 | 421 | 429 | 503, message: string, action: string) => {
-    record.log({ who: principalName(c.get('who') ?? { kind: 'anonymous' }), action, target: `${c.req.method} ${recordedPath(c.req.path)}`, outcome: 'refused', detail: `${status} ${message}` });
+    logRefusal({ who: principalName(c.get('who') ?? { kind: 'anonymous' }), action, target: `${c.req.method} ${recordedPath(c.req.path)}`, outcome: 'refused', detail: `${status} ${message}` });
     return c.html(page({ title: '无法访问', heading: '生态文明建设示范区申报', nav: [], body: html`<div class="card"><h2>${status === 401 ? '需要专用链接' : status === 403 ? '无权访问' : '请求未被接受'}</h2><p>${message}</p></div>` }), status);
   };
 
@@ -65,7 +72,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const host = c.req.header('host');
     if (!servesHost(options.origins(), host)) {
       c.set('who', { kind: 'anonymous' });
-      record.log({ who: '未认证', action: '访问', target: `${c.req.method} ${recordedPath(c.req.path)}`, outcome: 'refused', detail: `421 Host“${String(host ?? '').slice(0, 80)}”不是本服务的地址` });
+      logRefusal({ who: '未认证', action: '访问', target: `${c.req.method} ${recordedPath(c.req.path)}`, outcome: 'refused', detail: `421 Host“${String(host ?? '').slice(0, 80)}”不是本服务的地址` });
       c.res = c.html(page({ title: '无法访问', heading: '生态文明建设示范区申报', nav: [], body: html`<div class="card"><h2>地址不对</h2><p>请用办公室给出的地址打开本工作台。</p></div>` }), 421);
     } else {
       await next();

@@ -217,6 +217,14 @@ describe('the dashboard on 127.0.0.1 against the attacks that once succeeded', (
     expect(notice(await long.text())).toContain('每项不超过 500 字');
   });
 
+  it('writes at most 20 refusals of unsigned requests a minute, so a flood cannot push real entries out of 记录', async () => {
+    const before = server.record.events({ limit: 5000 }).filter((e) => e.who === '未认证').length;
+    for (let k = 0; k < 60; k++) await fetch(`${server.url}/u/not-a-token-${k}`);
+    const after = server.record.events({ limit: 5000 }).filter((e) => e.who === '未认证').length;
+    // (other tests' refusals in the same minute share the 20)
+    expect(after - before).toBeLessThanOrEqual(20);
+  });
+
   it('gives no unit a link under the office’s own name (links are kept by name)', async () => {
     const named = await makeMiniProject((f) => {
       f['project.yaml'] = f['project.yaml']!.replace('  - name: 区水务局\n', '  - name: 区水务局\n  - name: 办公室\n');
