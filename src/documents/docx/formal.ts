@@ -26,9 +26,10 @@ export function keyedLines(lines: readonly string[], line: number, known: readon
 }
 
 /** An empty paragraph exactly `height` twips high (positions the 版头's parts as the standard measures them). */
-function spacer(height: number, border?: { color: string; size: number }): Paragraph {
+function spacer(height: number, border?: { color: string; size: number }, keepNext = false): Paragraph {
   return new Paragraph({
     style: 'Normal',
+    ...(keepNext ? { keepNext: true } : {}),
     spacing: { line: height, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     ...(border ? { border: { bottom: { style: BorderStyle.SINGLE, size: border.size, color: border.color, space: 0 } } } : {}),
     children: [],
@@ -94,7 +95,9 @@ export function sealedSignature(lines: readonly string[], line: number): Paragra
   const senderRight = Math.max(0, dateRight + (textWidth(date) - textWidth(sender)) / 2);
   const paragraph = (text: string, right: number) =>
     new Paragraph({ style: 'Signature', indent: { right: chars(right) }, children: [new TextRun(text)] });
-  return [spacer(BODY_LINE), spacer(BODY_LINE), paragraph(sender, senderRight), paragraph(date, dateRight)];
+  // the seal's room stays with the 署名 and the date, and the 附件说明 before it (keepNext) with all three: a
+  // page never begins with the 落款 alone (GB/T 9704-2012 7.3.5: the seal within a line of the text above)
+  return [spacer(BODY_LINE, undefined, true), spacer(BODY_LINE, undefined, true), paragraph(sender, senderRight), paragraph(date, dateRight)];
 }
 
 /** 附注 (联系人、电话 …): in parentheses, two characters in, on the line below the 成文日期. */

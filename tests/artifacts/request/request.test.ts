@@ -77,6 +77,18 @@ describe('申报文件: 附件说明, 落款, 印章 and 附注 (7.3)', () => {
     expect(right(paragraphs[sender]!)).toBe(Math.round(2.25 * 320));
   });
 
+  it('keeps the 附件说明, the seal’s two lines, the sender and the date on one page: the 落款 never begins a page alone', () => {
+    const sender = indexOf('济宁市兖州区人民政府');
+    const firstNote = paragraphs.findIndex((p) => styleOf(p) === 'AttachmentNote');
+    expect(firstNote).toBeGreaterThan(0);
+    // each paragraph from the 附件说明 to the sender keeps with the next (by its style or its own mark)
+    for (let k = firstNote; k <= sender; k++) {
+      const own = paragraphs[k]!.includes('<w:keepNext/>');
+      const byStyle = ['AttachmentNote', 'Signature'].includes(styleOf(paragraphs[k]!) ?? '');
+      expect(own || byStyle, `paragraph ${k}: ${textOf(paragraphs[k]!)}`).toBe(true);
+    }
+  });
+
   it('writes the 附注 in parentheses on the line below the date', () => {
     const date = indexOf('2023年7月20日');
     expect(textOf(paragraphs[date + 1]!)).toBe('（联系人：张明，电话：0537-0000000）');
