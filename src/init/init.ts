@@ -94,7 +94,7 @@ programme:
   batch: ${q(o.batch ?? ph('批次，如 第八批'))}
   year: ${year}
   # recipient: 主送机关；不写时为省级生态环境厅（按行政区划代码前两位），由省厅预审后报生态环境部
-  basis: []                       # 本次申报依据的通知文号，如 [环办生态函〔2023〕209号]
+  basis: []                       # 本次申报依据的文件，如 [《关于开展第七批生态文明建设示范区……遴选工作的通知》（环办生态函〔2023〕209号）]
   baselineYear: ${year - 3}       # 基准年
   currentYear: ${year - 1}        # 现状年
 deadlines:

@@ -8,8 +8,8 @@ import { copySample, type MiniProject } from '../helpers/mini-project.ts';
 import { haveTools } from '../helpers/tools.ts';
 
 /**
- * The sample's annex in volumes of 0.3 MB (eight); its round 1 answered a week after r1 (2023-07-27 instead
- * of the sample's 2023-07-20, the date of r1).
+ * The sample's annex in volumes of 0.3 MB (eight); its round 1 answered on 2023-07-27 (the sample's r1 is
+ * dated 2023-07-06).
  */
 let project: MiniProject;
 let r1: BuildResult;
@@ -41,7 +41,7 @@ describe.runIf(haveTools('pdftotext'))('a review round answered on a later date'
     expect(r2.reused).toEqual(expect.arrayContaining(kept.map((f) => f.path)));
     for (const f of kept) {
       const text = cover(r2.bundleDir!, f.path);
-      expect(text, f.path).toContain('2023年7月20日');
+      expect(text, f.path).toContain('2023年7月6日');
       expect(text, f.path).not.toContain('第2版');
     }
     for (const f of remade) {

@@ -41,16 +41,30 @@ describe('round 1: a 省市级预审 by 山东省生态环境厅', () => {
     expect(text).not.toContain('生态环境部：');
   });
 
-  it('warns, at its date, about a round dated before the revision it reviews (the sample\'s round 1: 7-12, r1: 7-20)', () => {
-    expect(r1.manifest!.generatedAt).toBe('2023-07-20');
-    const warning = r2.issues.find((i) => i.code === 'feedback-round-before-revision')!;
-    expect(warning).toMatchObject({ severity: 'warning', path: ['date'], line: 9 });
-    expect(warning.file).toMatch(/feedback\/round-1\.yaml$/);
-    expect(warning.message).toBe('第1轮审查意见的日期 2023年7月12日 早于它审查的第1版材料的日期 2023年7月20日：审查不会早于所审的材料');
-    expect(warning.hint).toContain('project.yaml 的 generatedAt');
-    // round 2 (2023-09-15) reviews r2 (2023-07-20): nothing to say
-    expect(r3.issues.some((i) => i.code === 'feedback-round-before-revision')).toBe(false);
+  it('says nothing of the sample’s dates, which follow its review (r1 7-6, round 1 7-12, r2 7-20, round 2 9-15, r3 9-28)', () => {
+    expect(r1.manifest!.generatedAt).toBe('2023-07-06');
+    expect(r2.manifest!.generatedAt).toBe('2023-07-20');
+    expect(r3.manifest!.generatedAt).toBe('2023-09-28');
+    for (const r of [r2, r3]) expect(r.issues.some((i) => i.code === 'feedback-round-before-revision')).toBe(false);
   });
+
+  it('warns, at its date, about a round dated before the revision it reviews', async () => {
+    const project = await copySample();
+    try {
+      const file = path.join(project.dir, 'project.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('generatedAt: 2023-07-06', 'generatedAt: 2023-07-14'));
+      const own = path.join(project.dir, 'out');
+      const first = await buildBundle(project.dir, { outDir: own });
+      const second = await reviseBundle(project.dir, { from: first.zip!, outDir: own });
+      const warning = second.issues.find((i) => i.code === 'feedback-round-before-revision')!;
+      expect(warning).toMatchObject({ severity: 'warning', path: ['date'], line: 9 });
+      expect(warning.file).toMatch(/feedback\/round-1\.yaml$/);
+      expect(warning.message).toBe('第1轮审查意见的日期 2023年7月12日 早于它审查的第1版材料的日期 2023年7月14日：审查不会早于所审的材料');
+      expect(warning.hint).toContain('project.yaml 的 generatedAt');
+    } finally {
+      await project.cleanup();
+    }
+  }, 120_000);
 
   it('addresses the response as the 请示 even when the reviewer is another office (recipient overrides)', async () => {
     const project = await copySample();

@@ -118,14 +118,14 @@ describe('site-visit after r1 → r2 → r3', () => {
     expect(r3.manifest!.generatedAt).toBe('2023-09-28');
     const slides = await slideText(path.join(out, '现场核查', '汇报演示.pptx'));
     expect(slides[0]).toContain(date);
-    expect(slides[0]).not.toContain('2023年7月20日');
+    expect(slides[0]).not.toContain('2023年7月6日');
     const plan = await JSZip.loadAsync(readFileSync(path.join(out, '现场核查', '迎检会议方案.docx')));
     expect((await plan.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')).toContain(date);
     const catalog = await readXlsx(readFileSync(path.join(out, '现场核查', '指标数据档案目录.xlsx')));
     expect(catalog.sheet('卷内目录').text('A2')).toContain(`编制日期 ${date}`);
     // r1, given with --from, is dated by r1
     const r1Slides = await slideText(path.join(firstOut(), '现场核查', '汇报演示.pptx'));
-    expect(r1Slides[0]).toContain('2023年7月20日');
+    expect(r1Slides[0]).toContain('2023年7月6日');
   });
 
   it('warns at sites.yaml visit.date when the visit is earlier than the revision presented', () => {
@@ -135,7 +135,7 @@ describe('site-visit after r1 → r2 → r3', () => {
     expect(early[0]).toMatchObject({ file: expect.stringMatching(/sites\.yaml$/), path: ['visit', 'date'], message: '核查日期 2023年9月12日 早于所介绍的第3版申报材料（2023年9月28日）：现场核查材料将依据核查之后才生成的材料准备' });
     expect(early[0]!.line).toBeGreaterThan(0);
     expect(early[0]!.hint).toContain('--from');
-    // r1 (2023年7月20日) comes before the visit: no warning
+    // r1 (2023年7月6日) comes before the visit: no warning
     expect(JSON.parse(first.stdout).warnings.map((w: { code: string }) => w.code)).not.toContain('site-visit-before-presented');
   });
 
@@ -172,10 +172,10 @@ describe('site-visit after r1 → r2 → r3', () => {
   it.runIf(haveTools('pdftotext'))('the handbook names r3 on its cover and cites r3\'s annex labels', () => {
     const text = pdftotext(path.join(out, '现场核查', '现场核查手册.pdf'));
     expect(text).toMatch(/依据第3版申报材料（\d{4}年\d+月\d+日）/);
-    // the cover is signed on r3's date, not the project's generatedAt (2023年7月20日)
+    // the cover is signed on r3's date, not the project's generatedAt (2023年7月6日)
     const cover = pdftotext(path.join(out, '现场核查', '现场核查手册.pdf'), '-f', '1', '-l', '1').trim().split('\n').map((l) => l.trim()).filter(Boolean);
     expect(cover.at(-1)).toBe('2023年9月28日');
-    expect(cover.join('\n')).not.toContain('2023年7月20日');
+    expect(cover.join('\n')).not.toContain('2023年7月6日');
     expect(text).not.toContain(out);
     const cited = [...text.matchAll(/汇编第([\d-]+)(?:—[\d-]+)?页/g)].map((m) => m[1]!);
     expect(cited.length).toBeGreaterThan(10);

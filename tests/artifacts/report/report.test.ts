@@ -95,7 +95,7 @@ describe('renderReport (sample project)', () => {
       { style: 'AttachmentNote', text: '附件：1.济宁市兖州区创建国家生态文明建设示范区指标任务分解表' },
       { style: 'AttachmentNote', text: '2.济宁市兖州区国家生态文明建设示范区创建工作领导小组成员名单' },
       { style: 'Signature', text: '济宁市兖州区人民政府' },
-      { style: 'Signature', text: '2023年7月20日' },
+      { style: 'Signature', text: '2023年7月6日' },
     ]);
   });
 

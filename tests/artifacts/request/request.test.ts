@@ -69,12 +69,12 @@ describe('申报文件: 附件说明, 落款, 印章 and 附注 (7.3)', () => {
 
   it('leaves two lines for the seal above the sender, centred over the date four characters from the right', () => {
     const sender = indexOf('济宁市兖州区人民政府');
-    expect(textOf(paragraphs[sender + 1]!)).toBe('2023年7月20日');
+    expect(textOf(paragraphs[sender + 1]!)).toBe('2023年7月6日');
     expect(paragraphs.slice(sender - 2, sender).map(textOf)).toEqual(['', '']);
     const right = (p: string) => Number(attrs(elements(p, 'w:ind')[0]!)['w:right']);
     expect(right(paragraphs[sender + 1]!)).toBe(4 * 320);
-    // the sender (10 characters) centred on the date (6.5: its digits are half-width): 4 + (6.5 − 10) / 2 = 2.25 in
-    expect(right(paragraphs[sender]!)).toBe(Math.round(2.25 * 320));
+    // the sender (10 characters) centred on the date (6: its digits are half-width): 4 + (6 − 10) / 2 = 2 in
+    expect(right(paragraphs[sender]!)).toBe(Math.round(2 * 320));
   });
 
   it('keeps the 附件说明, the seal’s two lines, the sender and the date on one page: the 落款 never begins a page alone', () => {
@@ -90,7 +90,7 @@ describe('申报文件: 附件说明, 落款, 印章 and 附注 (7.3)', () => {
   });
 
   it('writes the 附注 in parentheses on the line below the date', () => {
-    const date = indexOf('2023年7月20日');
+    const date = indexOf('2023年7月6日');
     expect(textOf(paragraphs[date + 1]!)).toBe('（联系人：张明，电话：0537-0000000）');
   });
 });
@@ -115,7 +115,7 @@ describe('申报文件: 版记 (7.4)', () => {
       '',
       '抄送：济宁市人民政府，济宁市生态环境局。',
       '',
-      '济宁市兖州区人民政府办公室\t2023年7月20日印发',
+      '济宁市兖州区人民政府办公室\t2023年7月6日印发',
       '',
     ]);
     const rule = (p: string) => attrs(elements(p, 'w:bottom')[0] ?? '<x/>')['w:sz'];
