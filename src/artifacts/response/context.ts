@@ -1,5 +1,6 @@
 import { chineseDate, circled, wordsOf } from '../../common/index.ts';
 import { bundleRecipient } from '../report/index.ts';
+import { assessEligibility } from '../../judge/index.ts';
 import { SITE_VISIT_STAGE, indicatorsWithNewEvidence, type FeedbackItem } from '../../model/index.ts';
 import type { Manifest } from '../../model/index.ts';
 import { ARTIFACT_NAMES, type ResponseAnswer, type WrittenFile } from '../artifact.ts';
@@ -46,6 +47,17 @@ export interface ItemChanges {
 }
 
 /** Plain data for the response template: every feedback item in order, with what changed. */
+/** The 请示 reissued with this revision, in one sentence ('' when it is carried unchanged). */
+function reissueSentence(input: ResponseInput, government: string): string {
+  const reissue = input.answer.reissue;
+  if (!reissue) return '';
+  const changed = `申报文件（${government}请示）内容随本版修改，已重新行文：发文字号${reissue.docNo}（原${reissue.previousDocNo}），成文日期${chineseDate(reissue.date)}`;
+  const { data, verdicts } = input.render;
+  return assessEligibility(data.indicators, verdicts, data.eligibilityRule).eligible
+    ? `${changed}，随本版申报材料报送。`
+    : `${changed}；因尚未达到申报条件，本版所附请示为草稿，列明尚未达到的条件，不提出申请。`;
+}
+
 export function responseContext(input: ResponseInput) {
   const { data, verdicts } = input.render;
   const { feedback, valueChanges, narrativeChanges } = input.answer;
@@ -115,10 +127,12 @@ export function responseContext(input: ResponseInput) {
     /** the round's recipient, else the bundle's (the 请示's): the answer goes the way the application went */
     recipient: feedback.recipient ?? bundleRecipient(project),
     words: wordsOf(project.district),
-    /** the 请示 reissued with this revision, said in one sentence ('' when it is carried unchanged) */
-    reissue: input.answer.reissue
-      ? `申报文件（${project.district.government}请示）内容随本版修改，已重新行文：发文字号${input.answer.reissue.docNo}（原${input.answer.reissue.previousDocNo}），成文日期${chineseDate(input.answer.reissue.date)}，随本版申报材料报送。`
-      : '',
+    /**
+     * the 请示 reissued with this revision, said in one sentence ('' when it is carried unchanged); while the
+     * district is not eligible the 请示 is a draft that applies for nothing (request/context.ts), and the
+     * sentence says so instead of claiming it is submitted
+     */
+    reissue: reissueSentence(input, project.district.government),
     district: project.district.name,
     programme: project.programme.title,
     feedback: {
