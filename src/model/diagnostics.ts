@@ -168,6 +168,7 @@ export const DIAGNOSTICS = {
   'site-bundle-unreadable': { title: '读不出要介绍的申报材料包', hint: '--from 写材料包的文件夹或 zip（其中有 manifest.json），或不写 --from，用 --out 目录中最新的一版' },
   'site-bundle-other-project': { title: '申报材料包不是本项目的', hint: '--from 写本项目生成的材料包' },
   'site-visit-before-presented': { title: '核查日期早于所介绍的申报材料', hint: '核对 sites.yaml 的 visit.date；或用 --from 指定核查前生成的那一版申报材料包' },
+  'site-visit-not-eligible': { title: '所介绍的申报材料尚未达到申报条件', hint: '现场核查在申报之后；先补齐尚未达到的指标并生成新一版（revise），或用 --from 指定已达到申报条件、已报送的那一版' },
   'site-bundle-differs': { title: '项目数据在该版材料包生成后有改动', hint: '现场核查材料按该版所答复的审查意见和当前项目数据生成；如改动应报送，请先运行 revise 生成新一版' },
   'site-indicator-no-site': { title: '约束性指标没有现场点位' },
   // the tool itself

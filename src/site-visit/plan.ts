@@ -5,7 +5,7 @@ import { travelModelOf, type TravelModel } from './geo.ts';
 import { loadSites, SITES_FILE, visitDateOf } from './load-sites.ts';
 import { planRoutes, type RoutePlan } from './route.ts';
 import { differencesFromBundle, findPresented, type PresentedRevision } from './revision.ts';
-import { checkProject, displayPath, hasErrors, judgeProject, revisionState, type Issue, type ProjectData, type SiteList, type Verdict } from './shared.ts';
+import { assessEligibility, checkProject, displayPath, hasErrors, judgeProject, revisionState, type Issue, type ProjectData, type SiteList, type Verdict } from './shared.ts';
 
 /** The field visits start on day 2 of the visit: day 1 is the 座谈会 and the 资料查阅. */
 export const FIRST_FIELD_DAY = 2;
@@ -62,6 +62,14 @@ export async function prepareSiteVisit(dir: string, options: SiteVisitOptions): 
   const verdicts = presented ? judgeProject(data) : checked.verdicts;
   const loaded = await loadSites(data, presented);
   const issues = [...checked.issues, ...state.issues, ...(presented ? differencesFromBundle(presented, verdicts) : []), ...loaded.issues];
+  // a visit follows an application, and an application needs the 申报条件: the pack is still made (for a rehearsal)
+  const eligibility = assessEligibility(data.indicators, verdicts, data.eligibilityRule);
+  if (!eligibility.eligible) {
+    issues.push({
+      code: 'site-visit-not-eligible', severity: 'warning', file: data.dir, path: [],
+      message: `${presented ? `所介绍的第${presented.revision}版申报材料` : '项目当前数据'}尚未达到申报条件，现场核查材料照常生成，汇报中如实列出未达标的指标：${eligibility.line.replace(/^申报条件：/, '')}`,
+    });
+  }
   if (!loaded.sites) return { issues };
   const sites = loaded.sites;
   const start = data.project.district.startPoint!;

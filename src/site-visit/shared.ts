@@ -9,6 +9,7 @@ export { displayPath } from '../common/index.ts';
 export { parseYaml, type YamlSource, type DataPath } from '../load/index.ts';
 export { resolveUnit } from '../validate/index.ts';
 export type { Verdict, VerdictKind } from '../judge/index.ts';
+export { assessEligibility } from '../judge/index.ts';
 export { annexSections, planAnnexVolumes, annexFileName, ANNEX_FILE_TITLE, DEFAULT_MAX_VOLUME_MB } from '../artifacts/annex/index.ts';
 export { annexPageText, annexPlaces as placesInAnnex } from '../artifacts/annex/index.ts';
 export { checkImage, embedImage, type CheckedImage, type PlacedImage } from '../artifacts/annex/index.ts';

@@ -128,6 +128,13 @@ describe('site-visit after r1 → r2 → r3', () => {
     expect(r1Slides[0]).toContain('2023年7月6日');
   });
 
+  it('warns that the revision presented has not reached the 申报条件 (the sample never does: indicator 18)', () => {
+    const warnings = JSON.parse(latest.stdout).warnings as { code: string; message: string }[];
+    const w = warnings.find((x) => x.code === 'site-visit-not-eligible');
+    expect(w?.message).toContain('所介绍的第3版申报材料尚未达到申报条件');
+    expect(w?.message).toContain('第 18 项尚未达标');
+  });
+
   it('warns at sites.yaml visit.date when the visit is earlier than the revision presented', () => {
     const warnings = JSON.parse(latest.stdout).warnings as { code: string; file: string; line?: number; path: string[]; message: string; hint?: string }[];
     const early = warnings.filter((w) => w.code === 'site-visit-before-presented');
