@@ -1,7 +1,8 @@
 /**
- * Makes the illustrative evidence of the sample's 现场核查 round, fixtures/yanzhou-2023/feedback/round-2/:
- * one single-page PDF per rectified problem (title, issuer, date, a few lines of text), drawn with pdf-lib
- * and the Noto fonts the annex uses, with fixed metadata so the bytes are the same on every run.
+ * Makes illustrative evidence of the sample's review rounds, fixtures/yanzhou-2023/feedback/round-N/: for the
+ * 现场核查 round one single-page PDF per rectified problem, for the 省市级预审 round the data behind its two
+ * corrected values (title, issuer, date, a few lines of text), drawn with pdf-lib and the Noto fonts the annex
+ * uses, with fixed metadata so the bytes are the same on every run. (Round 1's 核查报告 is not made here.)
  *
  *   npx tsx scripts/make-sample-feedback.ts
  *
@@ -15,10 +16,14 @@ import { embedFonts } from '../src/documents/pdf/fonts.ts';
 import { setFixedMetadata } from '../src/documents/pdf/metadata.ts';
 import { drawLine, drawParagraph } from '../src/documents/pdf/text.ts';
 
-const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/yanzhou-2023/feedback/round-2');
+const FEEDBACK = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/yanzhou-2023/feedback');
 const MARK = '示例材料（仅用于演示，非真实文件）';
 
-const FILES: readonly { file: string; title: string; issuer: string; date: string; lines: readonly string[] }[] = [
+const FILES: readonly { round?: number; file: string; title: string; issuer: string; date: string; lines: readonly string[] }[] = [
+  { round: 1, file: '农村生活污水治理率2022年度终核数据.pdf', title: '兖州区2022年度农村生活污水治理情况终核数据', issuer: '区住房和城乡建设局', date: '2023年7月17日',
+    lines: ['经逐村核定，2022年末全区已完成生活污水治理的行政村占行政村总数的51.2%（终核数）。', '此前报送的46.3%为2022年第三季度调度数，以本终核数据为准。'] },
+  { round: 1, file: '单位地区生产总值用水量2020年核定数据.pdf', title: '兖州区单位地区生产总值用水量2020年核定数据', issuer: '区统计局', date: '2023年7月17日',
+    lines: ['经区统计局、区水务局核定，2020年全区单位地区生产总值用水量为12.6立方米/万元。', '2022年为11.8立方米/万元，较2020年有所下降。'] },
   { file: '河长巡河记录整改台账.pdf', title: '兖州区河长巡河记录整改台账', issuer: '区水务局', date: '2023年9月25日',
     lines: ['针对现场核查指出的部分河段巡河记录不全问题，区河长办逐河段核对2023年1—8月巡河记录，补齐缺漏记录，并建立每月通报制度。', '整改后，全区区、镇、村三级河长巡河记录完整率100%。'] },
   { file: '建设用地土壤污染风险管控和修复名录更新情况.pdf', title: '兖州区建设用地土壤污染风险管控和修复名录更新情况', issuer: '市生态环境局兖州区分局', date: '2023年9月22日',
@@ -32,8 +37,9 @@ const FILES: readonly { file: string; title: string; issuer: string; date: strin
 ];
 
 async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
   for (const f of FILES) {
+    const out = path.join(FEEDBACK, `round-${f.round ?? 2}`);
+    mkdirSync(out, { recursive: true });
     const doc = await PDFDocument.create();
     const { body: serif, heading: sans } = await embedFonts(doc, ['body', 'heading']);
     const page = doc.addPage([595.28, 841.89]);
@@ -46,9 +52,9 @@ async function main(): Promise<void> {
     y -= 40;
     for (const line of f.lines) y = drawParagraph(page, `　　${line}`, x, y, width, { font: serif, size: 14, lineHeight: 26 }) - 10;
     setFixedMetadata(doc, {
-      title: f.title, author: f.issuer, subject: MARK, producer: 'eco-dossier sample', date: '2023-09-26', identity: f.file, contentKey: f.lines.join(''),
+      title: f.title, author: f.issuer, subject: MARK, producer: 'eco-dossier sample', date: f.round === 1 ? '2023-07-17' : '2023-09-26', identity: f.file, contentKey: f.lines.join(''),
     });
-    writeFileSync(path.join(OUT, f.file), await doc.save({ useObjectStreams: false }));
+    writeFileSync(path.join(out, f.file), await doc.save({ useObjectStreams: false }));
   }
 }
 

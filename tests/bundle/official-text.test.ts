@@ -110,11 +110,11 @@ describe.runIf(haveTools('pdftotext'))('the sample r1 → r2 → r3', () => {
   it('marks the 请示 a draft while not eligible, reissues it under a new number when it changes, and carries it byte for byte otherwise', () => {
     expect(bundles[0]!.get('申报文件.docx')).toContain('（草稿）');
     expect(bundles[0]!.get('申报文件.docx')).toContain('济兖政字〔2023〕18号');
+    // round 1 brings 18's base year and 26's final figures: r2 meets the 申报条件, and its 请示 applies
     expect(bundles[1]!.get('申报文件.docx')).toContain('济兖政字〔2023〕21号');
-    expect(bundles[1]!.get('补充材料说明.docx')).toContain('已重新行文：发文字号济兖政字〔2023〕21号（原济兖政字〔2023〕18号）');
-    // r2 is still not eligible (indicator 18): the response never says the draft 请示 is submitted
-    expect(bundles[1]!.get('补充材料说明.docx')).toContain('因尚未达到申报条件，本版所附请示为草稿，列明尚未达到的条件，不提出申请');
-    expect(bundles[1]!.get('补充材料说明.docx')).not.toContain('随本版申报材料报送');
+    expect(bundles[1]!.get('申报文件.docx')).not.toContain('草稿');
+    expect(bundles[1]!.get('申报文件.docx')).toContain('现申请第七批国家生态文明建设示范区');
+    expect(bundles[1]!.get('补充材料说明.docx')).toContain('已重新行文：发文字号济兖政字〔2023〕21号（原济兖政字〔2023〕18号），成文日期2023年7月20日，随本版申报材料报送。');
     const bytes = (r: number) => readFileSync(path.join(dirs[r]!, '申报文件.docx'));
     expect(bytes(2).equals(bytes(1))).toBe(true);
     expect(bytes(1).equals(bytes(0))).toBe(false);

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile, rm, cp } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile, rm, cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pdfOf } from './crafted.ts';
@@ -140,4 +140,19 @@ export async function copySample(): Promise<MiniProject> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'eco-sample-'));
   await cp(path.resolve('fixtures/yanzhou-2023'), dir, { recursive: true });
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The sample with a smaller round 1: indicator 26 corrected with no document behind it (the case revise
+ * warns about), 28 given its evidence, and 18 not asked about (so r2 is still not eligible).
+ */
+export async function copySampleWithUnbackedCorrection(): Promise<MiniProject> {
+  const project = await copySample();
+  const file = path.join(project.dir, 'feedback', 'round-1.yaml');
+  const text = await readFile(file, 'utf8');
+  const backing = /\n {6}evidence:\n {8}- id: E51-rural-sewage-final\n(?: {10}.*\n)+/;
+  const item18 = /\n {2}- id: R1-05\n(?: {4}.*\n)+/;
+  if (!backing.test(text) || !item18.test(text)) throw new Error('the sample round 1 no longer has the parts this copy takes out');
+  await writeFile(file, text.replace(backing, '\n').replace(item18, '\n').replace('，并补充终核数据。', '。'));
+  return project;
 }

@@ -11,7 +11,7 @@ import { verifyBundle } from '../../src/package/verify.ts';
 import { reviseBundle, type ReviseResult } from '../../src/revise/revise.ts';
 import { run } from '../helpers/cli.ts';
 import { haveTools } from '../helpers/tools.ts';
-import { copySample } from '../helpers/mini-project.ts';
+import { copySample, copySampleWithUnbackedCorrection, type MiniProject } from '../helpers/mini-project.ts';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const SAMPLE = 'fixtures/yanzhou-2023';
@@ -95,7 +95,11 @@ describe('revise after the sample review round', () => {
     const carried = r2.manifest!.files.filter((f) => r2.manifest!.changes!.find((c) => c.path === f.path)?.op !== 'unchanged').map((f) => f.path);
     expect(inZip).toEqual([...carried, 'manifest-sha256.txt', 'manifest.json'].sort());
     expect(inZip).toEqual(expect.arrayContaining(['补充材料说明.docx', '申报报告.docx', '佐证材料汇编.pdf', 'changes.json']));
-    expect(inZip.filter((p) => p.startsWith('原始材料/'))).toEqual(['原始材料/28-农村生活垃圾无害化处理村占比/农村生活垃圾无害化处理情况核查报告.pdf']);
+    expect(inZip.filter((p) => p.startsWith('原始材料/'))).toEqual([
+      '原始材料/18-单位地区生产总值用水量/单位地区生产总值用水量2020年核定数据.pdf',
+      '原始材料/26-农村生活污水治理率/农村生活污水治理率2022年度终核数据.pdf',
+      '原始材料/28-农村生活垃圾无害化处理村占比/农村生活垃圾无害化处理情况核查报告.pdf',
+    ]);
     // the manifest is the folder's, byte for byte: it still lists every file of r2
     expect(await zip.file(`${top}manifest.json`)!.async('nodebuffer')).toEqual(readFileSync(path.join(r2.bundleDir!, 'manifest.json')));
     if (haveTools('unzip', 'sha256sum')) {
@@ -168,8 +172,9 @@ describe('revise after the sample review round', () => {
     const byNo = Object.fromEntries(d.indicators.map((i) => [i.no, i]));
     expect(byNo[26]).toMatchObject({ verdict: { from: '未达标', to: '达标' }, current: { from: '46.3%', to: '51.2%' } });
     expect(byNo[28]).toMatchObject({ verdict: { from: '待补充', to: '达标' } });
-    expect(Object.keys(byNo).map(Number)).toEqual([26, 28]);
-    expect(d.evidence.added).toEqual(['E50-rural-waste-check']);
+    expect(byNo[18]).toMatchObject({ verdict: { from: '待补充', to: '达标' } });
+    expect(Object.keys(byNo).map(Number)).toEqual([18, 26, 28]);
+    expect([...d.evidence.added].sort()).toEqual(['E50-rural-waste-check', 'E51-rural-sewage-final', 'E52-water-use-2020']);
     expect(d.annex[0]!.pagesAfter).toBeGreaterThan(d.annex[0]!.pagesBefore!);
     const cli = await run('diff', r1.zip!, r2.bundleDir!);
     expect(cli.code).toBe(0);
@@ -255,15 +260,21 @@ describe('revise after the sample review round', () => {
 });
 
 describe('revise with the annex in volumes: only the volumes holding changed indicators are regenerated', () => {
+  // a round 1 that changes 26 (a value) and 28 (new evidence) only, so one volume changes
+  let project: MiniProject;
   let own: string;
   let v1: BuildResult;
   let v2: ReviseResult;
   beforeAll(async () => {
+    project = await copySampleWithUnbackedCorrection();
     own = mkdtempSync(path.join(os.tmpdir(), 'eco-revise-volumes-'));
-    v1 = await buildBundle(SAMPLE, { outDir: own, maxVolumeMb: 0.3 });
-    v2 = await reviseBundle(SAMPLE, { from: v1.zip!, outDir: own, maxVolumeMb: 0.3 });
+    v1 = await buildBundle(project.dir, { outDir: own, maxVolumeMb: 0.3 });
+    v2 = await reviseBundle(project.dir, { from: v1.zip!, outDir: own, maxVolumeMb: 0.3 });
   }, 300_000);
-  afterAll(() => rmSync(own, { recursive: true, force: true }));
+  afterAll(async () => {
+    rmSync(own, { recursive: true, force: true });
+    await project?.cleanup();
+  });
 
   const annexOf = (m: BuildResult['manifest']) => m!.files.filter((f) => f.role === 'annex');
 

@@ -7,7 +7,7 @@ import { printedParagraphs, docxText } from '../../src/artifacts/response/index.
 import { reviseBundle, type ReviseResult } from '../../src/revise/revise.ts';
 import { diffManifests, formatDiff } from '../../src/package/diff.ts';
 import { run } from '../helpers/cli.ts';
-import { copySample } from '../helpers/mini-project.ts';
+import { copySample, copySampleWithUnbackedCorrection } from '../helpers/mini-project.ts';
 import { bodyParagraphs, elements, openDocx, styleOf, tableRows, textOf } from '../documents/docx/docx-xml.ts';
 
 const SAMPLE = 'fixtures/yanzhou-2023';
@@ -97,32 +97,35 @@ describe('round 1: a 省市级预审 by 山东省生态环境厅', () => {
       if (claim.includes('更正为')) expect(op.get('指标任务分解表.xlsx'), claim).toBe('replace');
     }
     expect(claims).toContain('修改情况1：补充《济宁市兖州区农村生活垃圾无害化处理情况核查报告》（区综合行政执法局，2023年7月18日），原件为 原始材料/28-农村生活垃圾无害化处理村占比/农村生活垃圾无害化处理情况核查报告.pdf，编入佐证材料汇编.pdf 第76-1页。');
-    expect(claims).toContain('修改情况1：指标26的2022年数值由 46.3% 更正为 51.2%（按区住建局2022年度农村生活污水治理终核数据更正（示例）），申报报告表1和指标任务分解表已相应更新。');
+    expect(claims).toContain('修改情况2：指标26的2022年数值由 46.3% 更正为 51.2%（按区住建局2022年度农村生活污水治理终核数据更正（示例）），申报报告表1、指标任务分解表和佐证材料汇编已相应更新。');
     expect(claims).toContain('修改情况：本条未修改申报材料。经核实数据无误，申报材料不作修改。');
     expect(claims.some((c) => c.startsWith('修改情况1：申报报告.docx“工作进度”部分增加以下文字：“（示例文字）创建工作分三个阶段推进'))).toBe(true);
   });
 
   it('names the annex as updated for a corrected value only when the round brings evidence for it, and warns otherwise', async () => {
-    // the sample's R1-02 corrects indicator 26 with no evidence: the annex still holds the old ledger
-    const warning = r2.issues.find((i) => i.code === 'feedback-value-without-evidence')!;
-    expect(warning).toMatchObject({ severity: 'warning', path: ['items', 1, 'response', 'values', 0], line: 32 });
-    expect(warning.file).toMatch(/feedback\/round-1\.yaml$/);
-    expect(warning.message).toContain('审查意见 R1-02 更正了指标26的2022年数值（46.3 → 51.2），但本轮没有新增或替换该指标的佐证材料');
-    // with the final figures added under the item, the annex is named, and nothing is said
-    const project = await copySample();
+    // the sample's R1-02 corrects indicator 26 with the final figures behind it: the annex is named, nothing is said
+    expect(r2.issues.some((i) => i.code === 'feedback-value-without-evidence')).toBe(false);
+    const { paragraphs } = await docxParagraphs(path.join(r2.bundleDir!, '补充材料说明.docx'));
+    expect(paragraphs.map((p) => p.text)).toContain('修改情况2：指标26的2022年数值由 46.3% 更正为 51.2%（按区住建局2022年度农村生活污水治理终核数据更正（示例）），申报报告表1、指标任务分解表和佐证材料汇编已相应更新。');
+    // a year that had no value is 补充, not 更正 from nothing
+    expect(paragraphs.map((p) => p.text)).toContain('修改情况2：指标18的2020年数值补充为 12.6立方米/万元（按区统计局2020年核定数据补充（示例）），申报报告表1、指标任务分解表和佐证材料汇编已相应更新。');
+    // without them, the annex still holds the old ledger: the annex is not named, and a warning says why
+    const project = await copySampleWithUnbackedCorrection();
     const own = mkdtempSync(path.join(os.tmpdir(), 'eco-valueevidence-'));
     try {
-      const dir = path.join(project.dir, 'feedback', 'round-1');
-      writeFileSync(path.join(dir, '农村生活污水治理终核数据.pdf'), readFileSync(path.join(project.dir, 'evidence', '区财政局', '政府绿色采购统计.pdf')));
-      const file = path.join(project.dir, 'feedback', 'round-1.yaml');
-      const evidence = '      evidence:\n        - { id: E51-sewage-final, file: round-1/农村生活污水治理终核数据.pdf, title: 兖州区2022年度农村生活污水治理终核数据, issuer: 区住房和城乡建设局, date: 2023-07-15, kind: 统计数据 }\n';
-      writeFileSync(file, readFileSync(file, 'utf8').replace(/(      values:\n(?:        .*\n)+)/, `$1${evidence}`));
       const first = await buildBundle(project.dir, { outDir: own });
       const made = await reviseBundle(project.dir, { from: first.zip!, outDir: own });
       expect(made.issues.filter((i) => i.severity === 'error')).toEqual([]);
-      expect(made.issues.some((i) => i.code === 'feedback-value-without-evidence')).toBe(false);
-      const { paragraphs } = await docxParagraphs(path.join(made.bundleDir!, '补充材料说明.docx'));
-      expect(paragraphs.map((p) => p.text)).toContain('修改情况2：指标26的2022年数值由 46.3% 更正为 51.2%（按区住建局2022年度农村生活污水治理终核数据更正（示例）），申报报告表1、指标任务分解表和佐证材料汇编已相应更新。');
+      const warning = made.issues.find((i) => i.code === 'feedback-value-without-evidence')!;
+      expect(warning).toMatchObject({ severity: 'warning', path: ['items', 1, 'response', 'values', 0], line: 32 });
+      expect(warning.file).toMatch(/feedback\/round-1\.yaml$/);
+      expect(warning.message).toContain('审查意见 R1-02 更正了指标26的2022年数值（46.3 → 51.2），但本轮没有新增或替换该指标的佐证材料');
+      const unbacked = await docxParagraphs(path.join(made.bundleDir!, '补充材料说明.docx'));
+      expect(unbacked.paragraphs.map((p) => p.text)).toContain('修改情况1：指标26的2022年数值由 46.3% 更正为 51.2%（按区住建局2022年度农村生活污水治理终核数据更正（示例）），申报报告表1和指标任务分解表已相应更新。');
+      // 18 still has no base year here: r2 is not eligible, its reissued 请示 a draft, and the response never says it is submitted
+      const said = unbacked.paragraphs.map((p) => p.text).join('\n');
+      expect(said).toContain('因尚未达到申报条件，本版所附请示为草稿，列明尚未达到的条件，不提出申请');
+      expect(said).not.toContain('随本版申报材料报送');
     } finally {
       await project.cleanup();
       rmSync(own, { recursive: true, force: true });
@@ -171,7 +174,7 @@ describe('round 1: a 省市级预审 by 山东省生态环境厅', () => {
       const refused = await reviseBundle(project.dir, { from: r1.zip!, outDir: path.join(project.dir, 'out') });
       expect(refused.ok).toBe(false);
       expect(refused.issues.find((i) => i.code === 'feedback-no-change')).toMatchObject({
-        line: 49, message: expect.stringContaining('审查意见 R1-04 的答复没有写明任何修改'),
+        line: 56, message: expect.stringContaining('审查意见 R1-04 的答复没有写明任何修改'),
       });
     } finally {
       await project.cleanup();

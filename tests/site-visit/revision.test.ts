@@ -128,11 +128,12 @@ describe('site-visit after r1 → r2 → r3', () => {
     expect(r1Slides[0]).toContain('2023年7月6日');
   });
 
-  it('warns that the revision presented has not reached the 申报条件 (the sample never does: indicator 18)', () => {
-    const warnings = JSON.parse(latest.stdout).warnings as { code: string; message: string }[];
-    const w = warnings.find((x) => x.code === 'site-visit-not-eligible');
-    expect(w?.message).toContain('所介绍的第3版申报材料尚未达到申报条件');
+  it('warns when the revision presented has not reached the 申报条件 (r1: indicator 18), not when it has (r3)', () => {
+    const codes = (stdout: string) => (JSON.parse(stdout).warnings as { code: string; message: string }[]);
+    const w = codes(first.stdout).find((x) => x.code === 'site-visit-not-eligible');
+    expect(w?.message).toContain('所介绍的第1版申报材料尚未达到申报条件');
     expect(w?.message).toContain('第 18 项尚未达标');
+    expect(codes(latest.stdout).map((x) => x.code)).not.toContain('site-visit-not-eligible');
   });
 
   it('warns at sites.yaml visit.date when the visit is earlier than the revision presented', () => {

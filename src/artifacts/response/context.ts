@@ -88,7 +88,8 @@ export function responseContext(input: ResponseInput) {
       }),
       values: valueChanges
         .filter((v) => v.feedbackId === item.id)
-        .map((v) => `指标${v.indicator}${v.sub ? circled(v.sub) : ''}的${v.year}年数值由 ${shown(v.from, unitOf(v.indicator))} 更正为 ${shown(v.to, unitOf(v.indicator))}${v.note ? `（${v.note}）` : ''}，`
+        // a year that had no value is 补充, one that had another is 更正
+        .map((v) => `指标${v.indicator}${v.sub ? circled(v.sub) : ''}的${v.year}年数值${v.from === undefined ? '补充为' : `由 ${shown(v.from, unitOf(v.indicator))} 更正为`} ${shown(v.to, unitOf(v.indicator))}${v.note ? `（${v.note}）` : ''}，`
           // the annex is named only when the round brought evidence for the indicator: otherwise it still holds the earlier material
           + `${withEvidence.has(v.indicator) ? '申报报告表1、指标任务分解表和佐证材料汇编' : '申报报告表1和指标任务分解表'}已相应更新。`),
       report: narrativeChanges
