@@ -93,18 +93,24 @@ describe('an acceptance stopped by kill -9', () => {
     }
   });
 
+  /** 区水务局's workbook with indicator 3's 2021 value filled in (84.1), read as a unit would upload it */
+  const filledWorkbook = async (dir: string, work: string) => {
+    const books = await collectInto(dir, work);
+    const file = path.join(work, 'filled.xlsx');
+    await copyFile(books.get(WATER)!, file);
+    await editWorkbook(file, (_wb, sheet) => {
+      sheet.getCell(cellAt(sheet, SAMPLE_YEARS, '3', '2021年数值')).value = 84.1;
+    });
+    return readFile(file);
+  };
+
   it('a workbook stopped after import wrote results.yaml: results.yaml comes back, the upload waits again', async () => {
     const { project, record, state } = await fresh();
     const work = await mkdtemp(path.join(os.tmpdir(), 'eco-accept-'));
     try {
-      const books = await collectInto(project.dir, work);
-      const file = path.join(work, 'filled.xlsx');
-      await copyFile(books.get(WATER)!, file);
-      await editWorkbook(file, (_wb, sheet) => {
-        sheet.getCell(cellAt(sheet, SAMPLE_YEARS, '3', '2021年数值')).value = 84.1;
-      });
+      const bytes = await filledWorkbook(project.dir, work);
       const resultsBefore = await readFile(path.join(project.dir, 'results.yaml'), 'utf8');
-      const { id, preview } = await receiveWorkbook(state, record, WATER, `${WATER}.xlsx`, await readFile(file));
+      const { id, preview } = await receiveWorkbook(state, record, WATER, `${WATER}.xlsx`, bytes);
       expect(preview.changes.length).toBeGreaterThan(0);
       record.close();
       stopAt(project.dir, id, 'written');
@@ -129,13 +135,7 @@ describe('an acceptance stopped by kill -9', () => {
       const { project, record, state } = await fresh();
       const work = await mkdtemp(path.join(os.tmpdir(), 'eco-accept-'));
       try {
-        const books = await collectInto(project.dir, work);
-        const file = path.join(work, 'filled.xlsx');
-        await copyFile(books.get(WATER)!, file);
-        await editWorkbook(file, (_wb, sheet) => {
-          sheet.getCell(cellAt(sheet, SAMPLE_YEARS, '3', '2021年数值')).value = 84.1;
-        });
-        const { id } = await receiveWorkbook(state, record, WATER, `${WATER}.xlsx`, await readFile(file));
+        const { id } = await receiveWorkbook(state, record, WATER, `${WATER}.xlsx`, await filledWorkbook(project.dir, work));
         record.close();
         stopAt(project.dir, id, step);
         // the office corrects a value by hand while the server is down
