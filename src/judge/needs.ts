@@ -18,7 +18,8 @@ export function inputsNeeded(target: Target): InputsNeeded {
     case 'trend':
       return { values: true, superior: false, status: false };
     case 'superior':
-      return { values: true, superior: true, status: false };
+      // the superior's own finding (考核结果：完成) may stand for the number (rules.ts judgeSuperior)
+      return { values: true, superior: true, status: true };
     case 'either':
       return merge([inputsNeeded(target.superior), inputsNeeded(target.otherwise)]);
     case 'qualitative':

@@ -110,9 +110,15 @@ function measured(ctx: RuleContext): Measured | string {
     return { value: current, label: `现状值 ${text}`, targetText: (n) => formatQuantity(n, ctx.unit), cell: text };
   }
   const change = difference(current, valueIn(ctx.result, ctx.years.baselineYear)!);
-  const label = ctx.unit !== '%' ? `变化 ${formatQuantity(change, ctx.unit)}` : change < 0 ? `降低 ${formatNumber(-change)} 个百分点` : `提高 ${formatNumber(change)} 个百分点`;
-  const targetText = (n: number) => (ctx.unit === '%' ? formatNumber(n) : formatQuantity(n, ctx.unit));
-  return { value: change, label, targetText, cell: label };
+  if (ctx.unit !== '%') {
+    const label = `变化 ${formatQuantity(change, ctx.unit)}`;
+    return { value: change, label, targetText: (n) => formatQuantity(n, ctx.unit), cell: label };
+  }
+  // the comparison names the same quantity on both sides (提高幅度 −11 个百分点 < 2 个百分点, never 降低 11 < 2);
+  // the table cell says it as a reader would (降低 11 个百分点)
+  const label = change < 0 ? `提高幅度 ${formatNumber(change)} 个百分点` : `提高 ${formatNumber(change)} 个百分点`;
+  const cell = change < 0 ? `降低 ${formatNumber(-change)} 个百分点` : label;
+  return { value: change, label, targetText: (n) => `${formatNumber(n)} 个百分点`, cell };
 }
 
 /** `≥85`, `100`: the current value (or its change, for measure 'change') against a number. */

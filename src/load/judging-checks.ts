@@ -37,14 +37,15 @@ export function checkApplicability(catalog: Catalog, project: Project, at: Locat
         if (own && !ind.notApplicable && byTerrain.length && !byTerrain.some((s) => typeof s.applies !== 'string' && s.applies!.terrain.some((n) => terrainClass(n) === own))) {
           const path = [...base, 'subIndicators'];
           issues.push({
-            code: 'terrain-unknown', severity: 'warning', path, ...at.locate(path),
+            code: 'terrain-line-missing', severity: 'warning', path, ...at.locate(path),
             message: `指标${ind.no}“${ind.name}”按地形分行（${byTerrain.map((x) => `${circled(x.no)}${x.name}`).join('、')}），没有本区地形“${own}”的一行，无法判定`,
             hint: `在 indicators.yaml 中补上${own}的分项及其指标值（见建设指标原表）`,
           });
         }
-        issues.push(...targetAsRatio(`指标${ind.no}“${ind.name}”`, ind.unit, ind.target, [...base, 'target'], at));
+        issues.push(...targetAsRatio(`指标${ind.no}“${ind.name}”`, ind.unit, ind.target, ind.measure, ind.name, [...base, 'target'], at));
         ind.subIndicators.forEach((sub, s) => {
-          if (sub.target !== undefined) issues.push(...targetAsRatio(`指标${ind.no}${circled(sub.no)}“${sub.name}”`, sub.unit ?? ind.unit, sub.target, [...base, 'subIndicators', s, 'target'], at));
+          if (sub.target === undefined) return;
+          issues.push(...targetAsRatio(`指标${ind.no}${circled(sub.no)}“${sub.name}”`, sub.unit ?? ind.unit, sub.target, sub.measure ?? ind.measure, `${ind.name}${sub.name}`, [...base, 'subIndicators', s, 'target'], at));
         });
         if (ind.notApplicable && ind.attribute === '约束性') {
           const path = [...base, 'notApplicable'];
@@ -89,13 +90,22 @@ export function checkApplicability(catalog: Catalog, project: Project, at: Locat
   return issues;
 }
 
-/** A % target written as a ratio (≥0.85 for ≥85%): judged as written, 46.3% ≥ 0.85% passes. */
-function targetAsRatio(label: string, unit: string, target: string, path: DataPath, at: Locator): Issue[] {
-  if (unit !== '%') return [];
+/** A floor (≥, >, =) on a level: what a share written as a ratio would meet, where a ceiling (≤5) of a small share would not. */
+function floorOf(target: string, unit: string): number | undefined {
   const parsed = parseTarget(target, unit);
-  if (!parsed.ok || parsed.target.kind !== 'threshold' || !(parsed.target.value > 0 && parsed.target.value <= 1)) return [];
+  return parsed.ok && parsed.target.kind === 'threshold' && ['≥', '>', '='].includes(parsed.target.op) ? parsed.target.value : undefined;
+}
+
+/**
+ * A % floor written as a ratio (≥0.85 for ≥85%): judged as written, 46.3% ≥ 0.85% passes. Lines measured as a
+ * change (提高幅度 ≥1 个百分点) are left alone.
+ */
+function targetAsRatio(label: string, unit: string, target: string, measure: string | undefined, name: string, path: DataPath, at: Locator): Issue[] {
+  if (unit !== '%' || changeDefined(name, measure)) return [];
+  const floor = floorOf(target, unit);
+  if (floor === undefined || !(floor > 0 && floor <= 1)) return [];
   return [{
-    code: 'result-value-kind', severity: 'warning', path, ...at.locate(path),
+    code: 'result-share-as-ratio', severity: 'warning', path, ...at.locate(path),
     message: `${label}的指标值“${target}”不大于 1，而单位是 %：像是写成了比例；≥85% 应写 ≥85`,
     expected: '百分数的数值，如 ≥85', actual: target,
   }];
@@ -109,13 +119,12 @@ function targetAsRatio(label: string, unit: string, target: string, path: DataPa
 function shareAsRatio(r: Result, index: number, label: string, unit: string, targetText: string, at: Locator): Issue[] {
   if (unit !== '%') return [];
   const values = Object.values(r.values);
-  const parsed = parseTarget(targetText, unit);
-  const floor = parsed.ok && parsed.target.kind === 'threshold' ? parsed.target.value : undefined;
+  const floor = floorOf(targetText, unit);
   const issues: Issue[] = [];
   if (values.length && floor !== undefined && floor > 1 && values.every((v) => v > 0 && v <= 1)) {
     const path = ['results', index, 'values'];
     issues.push({
-      code: 'result-value-kind', severity: 'warning', path, ...at.locate(path),
+      code: 'result-share-as-ratio', severity: 'warning', path, ...at.locate(path),
       message: `${label}的数值（${values.join('、')}）都不大于 1，指标值却是 ${targetText}：像是写成了比例；单位是 %，97.5% 应写 97.5`,
       expected: '百分数的数值，如 97.5', actual: values.join('、'),
     });
@@ -124,7 +133,7 @@ function shareAsRatio(r: Result, index: number, label: string, unit: string, tar
   if (superior?.value !== undefined && superior.value > 0 && superior.value <= 1 && (superior.measure ?? 'level') === 'level' && values.some((v) => v > 1)) {
     const path = ['results', index, 'superiorTarget', 'value'];
     issues.push({
-      code: 'result-value-kind', severity: 'warning', path, ...at.locate(path),
+      code: 'result-share-as-ratio', severity: 'warning', path, ...at.locate(path),
       message: `${label}的上级目标 ${superior.value} 不大于 1，而各年数值是百分数（如 ${values.find((v) => v > 1)}）：像是写成了比例；90% 应写 90`,
       expected: '百分数的数值，如 90', actual: String(superior.value),
     });
@@ -158,18 +167,19 @@ export function checkResultKinds(results: readonly Result[], indicators: readonl
         issues.push({ code: 'superior-target-unclear', severity: 'error', path, ...at.locate(path), message: `${label}的上级目标无法判定：${read.message}` });
       }
     }
-    issues.push(...shareAsRatio(r, index, label, unit, sub?.target ?? ind.target, at));
+    const yearValue = sub?.yearValue ?? ind.yearValue ?? 'level';
+    // a ratio is looked for on lines whose yearly values are levels only (a 下降率 row's 0.8 is a real rate)
+    if (yearValue === 'level' && !changeDefined(`${ind.name}${sub?.name ?? ''}`, sub?.measure ?? ind.measure)) issues.push(...shareAsRatio(r, index, label, unit, sub?.target ?? ind.target, at));
     // marked 不涉及, yet reported: the figures say it does concern the district (and 不涉及 takes it out of the counts)
     const notApplicable = ind.notApplicable ?? sub?.notApplicable;
     if (notApplicable && (Object.keys(r.values).length > 0 || r.status !== undefined)) {
       const path = ['results', index];
       issues.push({
-        code: 'result-value-kind', severity: 'warning', path, ...at.locate(path),
+        code: 'result-not-applicable-reported', severity: 'warning', path, ...at.locate(path),
         message: `${label}在 indicators.yaml 中标为不涉及（${oneLine(notApplicable)}），results.yaml 却填报了${r.status !== undefined ? '达标情况' : '数值'}：不涉及的指标不参加判定，也不计入申报条件`,
         hint: '本区确实涉及的，删去 indicators.yaml 中该指标的 notApplicable，按填报的数值判定',
       });
     }
-    const yearValue = sub?.yearValue ?? ind.yearValue ?? 'level';
     if (yearValue !== 'level') return;
     const years = Object.keys(r.values).sort();
     const name = `${ind.name}${sub?.name ?? ''}`;

@@ -61,6 +61,9 @@ export const DIAGNOSTICS = {
   'superior-target-unclear': { title: '上级目标的口径不明', hint: '变化目标写成“较2022年累计降低2.5%”，或填写 measure、direction、baseYear 和 value' },
   'binding-not-applicable': { title: '约束性指标标为不涉及', hint: '确认本区确实不涉及，并在申报报告中写明理由' },
   'terrain-unknown': { title: '地形类别无法识别' },
+  'terrain-line-missing': { title: '没有本区地形的一行' },
+  'result-share-as-ratio': { title: '百分数像是写成了比例', hint: '单位是 % 的数值和指标值写百分数本身：97.5% 写 97.5，≥85% 写 ≥85' },
+  'result-not-applicable-reported': { title: '标为不涉及的指标填报了数值' },
   'terrain-unset': { title: '未写本区地形类别', hint: '在 project.yaml 的 district 下写 terrain（山区、丘陵地区、平原地区、干旱半干旱地区、青藏高原地区之一）' },
   // evidence
   'evidence-duplicate-id': { title: '佐证材料编号重复' },

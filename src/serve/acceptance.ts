@@ -40,8 +40,11 @@ interface JournalFile {
   /** relative to the project folder */
   readonly path: string;
   readonly before: string | null;
-  /** what the acceptance writes: undo puts `before` back only over this text (never over a later hand edit) */
-  readonly after: string;
+  /**
+   * what the acceptance writes: undo puts `before` back only over this text (never over a later hand edit);
+   * absent in a journal an earlier version wrote, which undo treats as that version did
+   */
+  readonly after?: string;
 }
 
 interface Journal {
@@ -200,7 +203,7 @@ async function undo(dir: string, journal: Journal): Promise<string[]> {
     const file = path.join(dir, f.path);
     const now = await readText(file);
     if (now === f.before) continue;
-    if (now === f.after) {
+    if (f.after === undefined || now === f.after) {
       if (f.before === null) await rm(file, { force: true });
       else await writeFileAtomic(file, f.before);
     } else {
@@ -237,7 +240,7 @@ export async function finishInterruptedAcceptances(state: ProjectState, record: 
       continue;
     }
     const kept = await undo(state.dir, journal);
-    const keptWords = kept.length ? `；${kept.join('、')} 在中断后又被修改过，保留现在的内容，请核对其中是否还有这份上传写入的数据` : '';
+    const keptWords = kept.length ? `；${kept.join('、')} 在中断后又被修改过，保留现在的内容（其中可能已有这份上传写入的数据，请核对）` : '';
     record.log({ who: OFFICE, action: '恢复', target: upload ? `${upload.unit} ${upload.name}` : `上传 ${journal.upload}`, sha256: journal.sha256, outcome: 'failed', detail: `上次运行在接受上传 ${journal.upload} 时中断，未完成的修改已撤回${keptWords}；这份上传仍待处理，可以重新接受` });
   }
   if (n) state.invalidate();

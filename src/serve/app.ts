@@ -48,6 +48,11 @@ const OFFICE_NAV: readonly NavItem[] = [
 
 const MIME: Readonly<Record<string, string>> = { pdf: 'application/pdf', jpeg: 'image/jpeg', png: 'image/png' };
 
+/** 2023-07-20 14:05 (China time): the minute a count of refusals belongs to. */
+function minuteText(at: number): string {
+  return new Date(at + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export function createApp(options: AppOptions): Hono<Env> {
   const { state, record } = options;
   const jobs = new BuildJobs(state, record, options.outDir);
@@ -57,8 +62,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
 
   // unsigned refusals: a few a minute written, the rest counted (refusal-log.ts)
-  const anonymousRefusals = new RefusalLog((skipped) => record.log({
-    who: '未认证', action: '访问', target: '（多次）', outcome: 'refused', detail: `此前一分钟内另有 ${skipped} 次未认证的访问被拒绝，未逐条记录`,
+  const anonymousRefusals = new RefusalLog((skipped, minute) => record.log({
+    who: '未认证', action: '访问', target: '（多次）', outcome: 'refused', detail: `${minuteText(minute)}起的一分钟内另有 ${skipped} 次未认证的访问被拒绝，未逐条记录`,
   }));
   const logRefusal = (event: Parameters<typeof record.log>[0]) =>
     (event.who === '未认证' ? anonymousRefusals.refused(() => record.log(event)) : record.log(event));
@@ -107,9 +112,10 @@ export function createApp(options: AppOptions): Hono<Env> {
       const length = Number(c.req.header('content-length') ?? 'NaN');
       if (!Number.isFinite(length)) return refuse(c, 400, '提交缺少长度（Content-Length）。', '上传');
       if (length > LIMITS.requestBytes) return refuse(c, 413, `一次提交不能超过 ${LIMITS.requestBytes / 1048576} MB。`, '上传');
-      // only an upload carries a file: any other form is a few fields (7 million of them froze the server 12 s)
-      const multipart = /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
-      if (!multipart && length > LIMITS.plainFormBytes) return refuse(c, 413, '提交的内容过长。', '提交');
+      // only an upload carries a file: any other form is a few fields (7 million of them froze the server 12 s),
+      // whatever its Content-Type says
+      const upload = /^\/u\/[^/]+\/(?:workbook|evidence)$/.test(c.req.path);
+      if (!upload && length > LIMITS.plainFormBytes) return refuse(c, 413, '提交的内容过长。', '提交');
     }
     return next();
   });
@@ -311,9 +317,9 @@ export function createApp(options: AppOptions): Hono<Env> {
         };
         const id = await receiveEvidence(state, record, unit, file.name, bytes, {
           indicators, title: text('title'), issuer: text('issuer'), date: text('date'), ...(text('docNo') ? { docNo: text('docNo') } : {}), kind: text('kind'),
-      });
-      record.log({ who: unit, action, target: file.name, sha256: record.upload(id)!.sha256, outcome: 'ok', detail: '等待办公室确认' });
-      return portal(c, html`<div class="card ok" id="notice">已收到佐证材料（上传编号 ${id}），等待办公室确认。</div>`);
+        });
+        record.log({ who: unit, action, target: file.name, sha256: record.upload(id)!.sha256, outcome: 'ok', detail: '等待办公室确认' });
+        return portal(c, html`<div class="card ok" id="notice">已收到佐证材料（上传编号 ${id}），等待办公室确认。</div>`);
       });
     } catch (e) {
       if (e instanceof BusyError) e = new UploadRefused(503, e.message);

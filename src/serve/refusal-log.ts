@@ -9,7 +9,8 @@ export class RefusalLog {
   #written = 0;
   #skipped = 0;
   constructor(
-    private readonly summarize: (skipped: number) => void,
+    /** the count of refusals not written, and when their minute began (ms since the epoch) */
+    private readonly summarize: (skipped: number, minuteStart: number) => void,
     readonly perMinute = 20,
     private readonly now: () => number = Date.now,
   ) {}
@@ -18,7 +19,7 @@ export class RefusalLog {
   refused(write: () => void): void {
     const minute = Math.floor(this.now() / 60_000);
     if (minute !== this.#minute) {
-      if (this.#skipped) this.summarize(this.#skipped);
+      if (this.#skipped) this.summarize(this.#skipped, this.#minute * 60_000);
       this.#minute = minute;
       this.#written = 0;
       this.#skipped = 0;

@@ -85,7 +85,7 @@ describe('不涉及 with a reason', () => {
     const v = judgeIndicator(water, results, 1, years);
     expect(v.verdict).toBe('达标');
     expect(v.subs[2]).toEqual({ no: 3, name: '黑臭水体消除比例', applies: false, verdict: '不涉及', reason: '不涉及：本区无城市建成区黑臭水体' });
-    expect(v.reason).toBe('①提高 16.7 个百分点 ≥ 上级目标 0；②现状值 0% ≤ 上级目标 0%；③不涉及：本区无城市建成区黑臭水体');
+    expect(v.reason).toBe('①提高 16.7 个百分点 ≥ 上级目标 0 个百分点；②现状值 0% ≤ 上级目标 0%；③不涉及：本区无城市建成区黑臭水体');
     expect(v.currentText).toBe('①提高 16.7 个百分点\n②0%\n③不涉及');
   });
 

@@ -49,14 +49,14 @@ describe('judgeIndicator', () => {
     it('≤60%: the rise must be ≥ 2 points', () => {
       const v = judgeIndicator(ind, [r(22, { values: { 2020: 55.6, 2022: 58 } })], 1, years);
       expect(v.verdict).toBe('达标');
-      expect(v.reason).toBe('现状综合利用率 58% ≤ 60%，提高 2.4 个百分点 ≥ 2');
+      expect(v.reason).toBe('现状综合利用率 58% ≤ 60%，提高 2.4 个百分点 ≥ 2 个百分点');
       expect(v.currentText).toBe('58%，提高 2.4 个百分点');
       expect(v.subs).toEqual([
         { no: 1, name: '综合利用率≤60%的地区', applies: true, verdict: '达标', reason: v.reason, current: 58, baseline: 55.6 },
         { no: 2, name: '综合利用率＞60%的地区', applies: false, verdict: '不适用', reason: '不适用：现状综合利用率 58%，不满足“＞60”' },
       ]);
       const short = judgeIndicator(ind, [r(22, { values: { 2020: 57, 2022: 58 } })], 1, years);
-      expect(short).toMatchObject({ verdict: '未达标', reason: '现状综合利用率 58% ≤ 60%，提高 1 个百分点 < 2' });
+      expect(short).toMatchObject({ verdict: '未达标', reason: '现状综合利用率 58% ≤ 60%，提高 1 个百分点 < 2 个百分点' });
     });
     it('>60%: the level must stay stable or improve', () => {
       const v = judgeIndicator(ind, [r(22, { values: { 2020: 63, 2022: 65 } })], 1, years);
@@ -68,7 +68,7 @@ describe('judgeIndicator', () => {
     it('exactly 60% falls under ≤60', () => {
       const v = judgeIndicator(ind, [r(22, { values: { 2020: 57, 2022: 60 } })], 1, years);
       expect(v.subs.find((s) => s.applies)?.no).toBe(1);
-      expect(v.reason).toBe('现状综合利用率 60% ≤ 60%，提高 3 个百分点 ≥ 2');
+      expect(v.reason).toBe('现状综合利用率 60% ≤ 60%，提高 3 个百分点 ≥ 2 个百分点');
     });
     it('without the current value no sub-indicator applies', () => {
       const v = judgeIndicator(ind, [r(22, { values: { 2020: 57 } })], 1, years);

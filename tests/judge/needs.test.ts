@@ -13,9 +13,9 @@ describe('what each target form needs from a unit', () => {
     expect(needs('ΔEQI≥-1', '-')).toEqual({ values: true, superior: false, status: false });
     expect(needs('保持稳定或持续改善')).toEqual({ values: true, superior: false, status: false });
   });
-  it('the superior target as well where 附件1 says 完成上级规定…', () => {
-    expect(needs('完成上级规定的目标任务')).toEqual({ values: true, superior: true, status: false });
-    expect(needs('完成上级规定的改善目标；保持稳定或持续改善')).toEqual({ values: true, superior: true, status: false });
+  it('the superior target as well where 附件1 says 完成上级规定…, or the superior\'s finding as a status', () => {
+    expect(needs('完成上级规定的目标任务')).toEqual({ values: true, superior: true, status: true });
+    expect(needs('完成上级规定的改善目标；保持稳定或持续改善')).toEqual({ values: true, superior: true, status: true });
   });
   it('a declared status for qualitative targets', () => {
     expect(needs('制定实施', '-')).toEqual({ values: false, superior: false, status: true });

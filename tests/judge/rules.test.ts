@@ -47,8 +47,8 @@ describe('threshold', () => {
   });
   it('with measure change compares current − baseline, in percentage points for %', () => {
     const two = target('≥2', 'threshold');
-    expect(judgeThreshold(two, ctx({ values: { 2020: 55.6, 2022: 58 } }, { measure: 'change' }))).toMatchObject({ verdict: '达标', reason: '提高 2.4 个百分点 ≥ 2', currentText: '提高 2.4 个百分点' });
-    expect(judgeThreshold(two, ctx({ values: { 2020: 57, 2022: 58 } }, { measure: 'change' }))).toMatchObject({ verdict: '未达标', reason: '提高 1 个百分点 < 2' });
+    expect(judgeThreshold(two, ctx({ values: { 2020: 55.6, 2022: 58 } }, { measure: 'change' }))).toMatchObject({ verdict: '达标', reason: '提高 2.4 个百分点 ≥ 2 个百分点', currentText: '提高 2.4 个百分点' });
+    expect(judgeThreshold(two, ctx({ values: { 2020: 57, 2022: 58 } }, { measure: 'change' }))).toMatchObject({ verdict: '未达标', reason: '提高 1 个百分点 < 2 个百分点' });
     expect(judgeThreshold(two, ctx({ values: { 2022: 58 } }, { measure: 'change' })).reason).toBe('缺少2020年基准值');
     expect(judgeThreshold(two, ctx({}, { measure: 'change' })).reason).toBe('缺少2020年基准值、2022年现状值');
   });
@@ -172,7 +172,7 @@ describe('target forms as districts really write them', () => {
     expect(judgeSuperior(superior, line)).toMatchObject({ verdict: '达标', reason: '现状值 66.7% ≥ 上级目标 66.7%' });
     // left out, the line's own measure is compared
     const implicit = ctx({ values: { 2020: 50, 2022: 66.7 }, superiorTarget: { op: '≥', value: 20 } }, { measure: 'change' });
-    expect(judgeSuperior(superior, implicit)).toMatchObject({ verdict: '未达标', reason: '提高 16.7 个百分点 < 上级目标 20' });
+    expect(judgeSuperior(superior, implicit)).toMatchObject({ verdict: '未达标', reason: '提高 16.7 个百分点 < 上级目标 20 个百分点' });
   });
   it('a change target is judged on the change itself, and the number shown never rounds across the target', () => {
     const short = ctx({ values: { 2020: 60, 2022: 61.995 }, superiorTarget: { text: '较2020年提高2个百分点' } });
@@ -207,8 +207,8 @@ describe('target forms as districts really write them', () => {
     expect(judgeTrend(t, ctx({ values: { 2020: 30, 2022: 31 } }, { better: 'lower' })).verdict).toBe('达标');
     expect(judgeTrend(t, ctx({ values: { 2020: 30, 2022: 29 } }, { better: 'lower' })).verdict).toBe('未达标');
   });
-  it('a fall in a share measured as a change reads 降低, not 提高 a negative number', () => {
+  it('a fall in a share measured as a change compares the same quantity on both sides, and the cell reads 降低', () => {
     const t = target('≥2', 'threshold');
-    expect(judgeThreshold(t, ctx({ values: { 2020: 70, 2022: 59 } }, { measure: 'change' }))).toMatchObject({ verdict: '未达标', reason: '降低 11 个百分点 < 2', currentText: '降低 11 个百分点' });
+    expect(judgeThreshold(t, ctx({ values: { 2020: 70, 2022: 59 } }, { measure: 'change' }))).toMatchObject({ verdict: '未达标', reason: '提高幅度 -11 个百分点 < 2 个百分点', currentText: '降低 11 个百分点' });
   });
 });

@@ -67,9 +67,9 @@ describe('且: conjunctions', () => {
     const parsed = parseTarget('完成上级规定的考核任务，保持稳定或持续改善');
     expect(parsed.ok && parsed.target.kind).toBe('either');
   });
-  it('asks the workbook for values and the superior target', () => {
+  it('asks the workbook for values and the superior target (or its finding, as a status)', () => {
     const parsed = parseTarget(text);
-    expect(parsed.ok && inputsNeeded(parsed.target)).toEqual({ values: true, superior: true, status: false });
+    expect(parsed.ok && inputsNeeded(parsed.target)).toEqual({ values: true, superior: true, status: true });
   });
 });
 

@@ -9,7 +9,7 @@ describe('a share written as a ratio', () => {
   const warningsOf = async (edit: (files: Record<string, string>) => void) => {
     project = await makeMiniProject(edit);
     const checked = await checkProject(project.dir);
-    return checked.issues.filter((i) => i.code === 'result-value-kind');
+    return checked.issues.filter((i) => i.code === 'result-share-as-ratio');
   };
 
   it('values of at most 1 against a target above 1', async () => {
@@ -27,8 +27,12 @@ describe('a share written as a ratio', () => {
     expect(found.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['domains.1.tasks.0.indicators.0.target', 'results.1.superiorTarget.value']));
   });
 
-  it('says nothing of real percentages', async () => {
+  it('says nothing of real percentages, nor of a small share under a ceiling', async () => {
     expect(await warningsOf(() => undefined)).toEqual([]);
+    expect(await warningsOf((f) => {
+      f['indicators.yaml'] = f['indicators.yaml']!.replace('target: ≥85', 'target: ≤5');
+      f['results.yaml'] = f['results.yaml']!.replace('{ 2020: 80.5, 2022: 86.2 }', '{ 2020: 0.8, 2022: 0.5 }');
+    })).toEqual([]);
   });
 });
 
@@ -41,7 +45,7 @@ describe('lines and marks that leave an indicator unjudged', () => {
       f['indicators.yaml'] = f['indicators.yaml']!.replace('            target: ≥85\n', '            target: ≥85\n            notApplicable: 本区无城镇污水处理厂（示例）\n');
     });
     const checked = await checkProject(project.dir);
-    const w = checked.issues.find((i) => i.code === 'result-value-kind' && i.path.join('.') === 'results.2');
+    const w = checked.issues.find((i) => i.code === 'result-not-applicable-reported' && i.path.join('.') === 'results.2');
     expect(w?.message).toContain('标为不涉及（本区无城镇污水处理厂（示例）），results.yaml 却填报了数值');
   });
 });
@@ -57,7 +61,7 @@ describe('a district whose terrain has no line', () => {
       const file = path.join(dir, 'project.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace('terrain: 平原地区', 'terrain: 山区'));
       const checked = await checkProject(dir);
-      const w = checked.issues.find((i) => i.code === 'terrain-unknown' && i.severity === 'warning');
+      const w = checked.issues.find((i) => i.code === 'terrain-line-missing');
       expect(w?.message).toContain('指标10“林草覆盖率”按地形分行（①平原地区），没有本区地形“山区”的一行');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -124,7 +124,8 @@ describe('round 1: a 省市级预审 by 山东省生态环境厅', () => {
       expect(unbacked.paragraphs.map((p) => p.text)).toContain('修改情况1：指标26的2022年数值由 46.3% 更正为 51.2%（按区住建局2022年度农村生活污水治理终核数据更正（示例）），申报报告表1和指标任务分解表已相应更新。');
       // 18 still has no base year here: r2 is not eligible, its reissued 请示 a draft, and the response never says it is submitted
       const said = unbacked.paragraphs.map((p) => p.text).join('\n');
-      expect(said).toContain('因尚未达到申报条件，本版所附请示为草稿，列明尚未达到的条件，不提出申请');
+      expect(said).toContain('因尚未达到申报条件，本版所附为请示草稿（拟用发文字号济兖政字〔2023〕21号，原济兖政字〔2023〕18号），列明尚未达到的条件，不提出申请');
+      expect(said).not.toContain('已重新行文');
       expect(said).not.toContain('随本版申报材料报送');
     } finally {
       await project.cleanup();

@@ -221,8 +221,8 @@ describe('the dashboard on 127.0.0.1 against the attacks that once succeeded', (
     const before = server.record.events({ limit: 5000 }).filter((e) => e.who === '未认证').length;
     for (let k = 0; k < 60; k++) await fetch(`${server.url}/u/not-a-token-${k}`);
     const after = server.record.events({ limit: 5000 }).filter((e) => e.who === '未认证').length;
-    // (other tests' refusals in the same minute share the 20)
-    expect(after - before).toBeLessThanOrEqual(20);
+    // 20 a minute (other tests' refusals share them); 60 requests may straddle two minutes, never three
+    expect(after - before).toBeLessThanOrEqual(41);
   });
 
   it('gives no unit a link under the office’s own name (links are kept by name)', async () => {

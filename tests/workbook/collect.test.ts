@@ -67,7 +67,7 @@ describe('collect: one fill-in workbook per responsible unit', () => {
     for (const c of ['A', 'B', 'C', 'D', 'E']) expect(locked(`${c}4`), c).toBe(true);
     expect(locked('F4')).toBe(false); // 16: values
     expect(locked('I4')).toBe(false); // 16: 完成上级管控目标 needs the superior's target
-    expect(locked('L4')).toBe(true); // 16: no status
+    expect(locked('L4')).toBe(false); // 16: the superior's finding (考核结果) may be given as a status
     expect(locked('F3')).toBe(true); // 4 河长制: qualitative, no values
     expect(locked('L3')).toBe(false); // … but a status
     expect(locked('I6')).toBe(true); // 23: threshold 100, no superior target

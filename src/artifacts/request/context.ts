@@ -37,10 +37,11 @@ export function requestContext(input: RenderInput, annexVolumes: number) {
     signers: typeof application.signer === 'string' ? [application.signer] : application.signer,
     recipient: bundleRecipient(project),
     /**
-     * a draft while the judged state does not meet the 申报条件: marked 草稿 under the title, it lists the
-     * indicators that block and asks for nothing; once they are met it is the final 请示
+     * a draft while the judged state does not meet the 申报条件: marked 草稿 under the title, it says which
+     * conditions are not met (bindingBlocking, referenceShortfall) and asks for nothing; then the final 请示
      */
     draft: !eligibility.eligible,
+    /** every indicator the eligibility line names (kept for districts' own templates written against it) */
     blocking: eligibility.reasons.map((r) => ({ no: r.no, name: r.name, attribute: r.attribute, verdict: r.verdict })),
     /** the 约束性 indicators not 达标 (each must be, where the rule asks for all) */
     bindingBlocking: eligibility.reasons.filter((r) => r.attribute === '约束性').map((r) => ({ no: r.no, name: r.name, verdict: r.verdict })),

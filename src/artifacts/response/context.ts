@@ -46,18 +46,18 @@ export interface ItemChanges {
   readonly verdict: string;
 }
 
-/** Plain data for the response template: every feedback item in order, with what changed. */
 /** The 请示 reissued with this revision, in one sentence ('' when it is carried unchanged). */
 function reissueSentence(input: ResponseInput, government: string): string {
   const reissue = input.answer.reissue;
   if (!reissue) return '';
-  const changed = `申报文件（${government}请示）内容随本版修改，已重新行文：发文字号${reissue.docNo}（原${reissue.previousDocNo}），成文日期${chineseDate(reissue.date)}`;
   const { data, verdicts } = input.render;
+  // a draft is not 行文: it has a number reserved for it, and applies for nothing
   return assessEligibility(data.indicators, verdicts, data.eligibilityRule).eligible
-    ? `${changed}，随本版申报材料报送。`
-    : `${changed}；因尚未达到申报条件，本版所附请示为草稿，列明尚未达到的条件，不提出申请。`;
+    ? `申报文件（${government}请示）内容随本版修改，已重新行文：发文字号${reissue.docNo}（原${reissue.previousDocNo}），成文日期${chineseDate(reissue.date)}，随本版申报材料报送。`
+    : `申报文件（${government}请示）内容随本版修改；因尚未达到申报条件，本版所附为请示草稿（拟用发文字号${reissue.docNo}，原${reissue.previousDocNo}），列明尚未达到的条件，不提出申请。`;
 }
 
+/** Plain data for the response template: every feedback item in order, with what changed. */
 export function responseContext(input: ResponseInput) {
   const { data, verdicts } = input.render;
   const { feedback, valueChanges, narrativeChanges } = input.answer;

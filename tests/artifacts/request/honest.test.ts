@@ -31,7 +31,7 @@ describe('申报文件 while the district is not eligible', () => {
     expect(text).toContain('对照申报条件，下列1项约束性指标尚未达标：');
     expect(text).toContain('第18项　单位地区生产总值用水量（待补充）。');
     // 参考性 indicators block only through their share: how many more, of which not yet, never each one as if it must be met
-    expect(text.replace(/\u200b/g, '')).toContain('此外，参考性指标达标12项、达标率75%，低于80%，尚需1项达标（尚未达标的参考性指标为第19、26、28、31项）。');
+    expect(text.replace(/\u200b/g, '')).toContain('此外，16项参考性指标中达标12项（75%），低于80%，尚需1项达标（尚未达标的参考性指标为第19、26、28、31项）。');
     expect(text).not.toContain('第26项　农村生活污水治理率');
     expect(text).toContain('达到申报条件后，再正式申请第七批国家生态文明建设示范区。');
     expect(text).not.toContain('现申请');
@@ -41,7 +41,7 @@ describe('申报文件 while the district is not eligible', () => {
   it('with every 约束性 indicator met, says only how many more 参考性 indicators must be met', async () => {
     const bindingMet = verdicts.map((v) => (v.no === 18 ? { ...v, verdict: '达标' as const } : v));
     const text = (await requestText(data, bindingMet)).replace(/\u200b/g, '');
-    expect(text).toContain('对照申报条件，参考性指标达标12项、达标率75%，低于80%，尚需1项达标');
+    expect(text).toContain('对照申报条件，16项参考性指标中达标12项（75%），低于80%，尚需1项达标');
     expect(text).not.toContain('约束性指标尚未达标');
   });
 
