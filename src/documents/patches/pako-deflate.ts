@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { once } from './once.ts';
 
 /**
  * pdf-lib compresses every content stream it writes with `pako.deflate`, which sets up a new compressor
@@ -109,11 +110,5 @@ export function usePdfDeflate(fn: PakoModule['deflate']): void {
   pako.deflate = fn;
 }
 
-let installed = false;
-
 /** Gives pdf-lib the reused compressor, once per process. */
-export function speedUpPdfDeflate(): void {
-  if (installed) return;
-  installed = true;
-  usePdfDeflate(deflate);
-}
+export const speedUpPdfDeflate = once(() => usePdfDeflate(deflate));

@@ -1,4 +1,5 @@
 import { PDFContext, PDFObjectParser, PDFRawStream, PDFStream, type PDFDict } from 'pdf-lib';
+import { once } from './once.ts';
 
 /**
  * Copies pdf-lib makes of stream content, found by profiling the annex (npm run bench):
@@ -27,11 +28,8 @@ type Slice = (this: { bytes: Uint8Array }, start: number, end: number) => Uint8A
 const byteStreamPrototype = Object.getPrototypeOf((PDFObjectParser.forBytes(new Uint8Array(0), PDFContext.create()) as unknown as { bytes: object }).bytes) as { slice: Slice };
 /** pdf-lib's own ByteStream.slice, kept so a test can compare. */
 export const originalByteSlice: Slice = byteStreamPrototype.slice;
-let patched = false;
-
-export function speedUpPdfLib(): void {
-  if (patched) return;
-  patched = true;
+/** The three pdf-lib patches, once per process. */
+export const speedUpPdfLib = once((): void => {
   // 2. copyPages clones every stream of a copied page, and PDFRawStream.clone copies its content: a second
   //    copy of every scanned page and photo while the source document is thrown away right after. Nothing
   //    here or in pdf-lib writes into a raw stream's content, so the clone shares it (0.26 s and a
@@ -58,4 +56,4 @@ export function speedUpPdfLib(): void {
     offset += END.length;
     return offset - initial;
   };
-}
+});

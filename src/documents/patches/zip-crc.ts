@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { crc32 } from 'node:zlib';
+import { once } from './once.ts';
 
 /**
  * archiver (and exceljs's own copy of it) computes every entry's CRC-32 with the `crc-32` package, a table
@@ -37,11 +38,5 @@ export function useZipChecksum(fn: Crc32Module['buf']): void {
   shared.buf = fn;
 }
 
-let installed = false;
-
 /** Gives every zip writer the native CRC-32, once per process (a test may set another with useZipChecksum after). */
-export function speedUpZipChecksums(): void {
-  if (installed) return;
-  installed = true;
-  useZipChecksum(nativeCrc32);
-}
+export const speedUpZipChecksums = once(() => useZipChecksum(nativeCrc32));
